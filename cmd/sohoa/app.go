@@ -1,0 +1,112 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/riverqueue/river"
+
+	"github.com/sohoa/sohoa/config"
+	"github.com/sohoa/sohoa/pipeline"
+	"github.com/sohoa/sohoa/server"
+	"github.com/sohoa/sohoa/storage"
+)
+
+// app is what every long-running command builds from the config.
+type app struct {
+	cfg     *config.Config
+	logger  *slog.Logger
+	store   *storage.Store
+	objects *storage.Objects
+}
+
+// open connects to PostgreSQL and the object store, migrates and creates the bucket when missing.
+func open(ctx context.Context, cfg *config.Config, logger *slog.Logger) (*app, error) {
+	store, err := storage.Open(ctx, cfg.DatabaseURL)
+	if err != nil {
+		return nil, err
+	}
+	if err := store.Migrate(ctx, logger); err != nil {
+		store.Close()
+		return nil, err
+	}
+	objects, err := storage.OpenObjects(cfg.S3)
+	if err == nil {
+		err = objects.EnsureBucket(ctx)
+	}
+	if err != nil {
+		store.Close()
+		return nil, fmt.Errorf("%w (SOHOA_S3_ENDPOINT=%s)", err, cfg.S3.Endpoint)
+	}
+	return &app{cfg: cfg, logger: logger, store: store, objects: objects}, nil
+}
+
+func (a *app) close() { a.store.Close() }
+
+// startWorkers runs the pipeline's job workers until the returned stop function is called.
+func (a *app) startWorkers(ctx context.Context) (stop func(context.Context) error, err error) {
+	if a.cfg.Workers == 0 {
+		return func(context.Context) error { return nil }, nil
+	}
+	workers := river.NewWorkers()
+	pipeline.Register(workers, a.store, a.objects, a.logger)
+	runner, err := a.store.NewJobRunner(workers, a.cfg.Workers, a.logger)
+	if err != nil {
+		return nil, err
+	}
+	// The runner stops when told, after finishing its jobs, not when ctx is cancelled by a signal.
+	if err := runner.Start(context.WithoutCancel(ctx)); err != nil {
+		return nil, err
+	}
+	a.logger.Info("workers started", slog.Int("workers", a.cfg.Workers))
+	return runner.Stop, nil
+}
+
+// serve runs the HTTP server and the workers until ctx ends, then shuts down gracefully:
+// in-flight requests and jobs finish within the shutdown timeout. ready, when not nil, is
+// told the address the server listens on.
+func (a *app) serve(ctx context.Context, ready func(addr string)) error {
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	handler := server.New(server.Deps{Logger: a.logger, Database: a.store, Objects: a.objects, Registry: reg})
+
+	ln, err := net.Listen("tcp", a.cfg.Listen)
+	if err != nil {
+		return fmt.Errorf("SOHOA_LISTEN (--listen) %s: %w", a.cfg.Listen, err)
+	}
+	stopWorkers, err := a.startWorkers(ctx)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(a.logger.Handler(), slog.LevelWarn)}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	a.logger.Info("serving", slog.String("addr", ln.Addr().String()))
+	if ready != nil {
+		ready(ln.Addr().String())
+	}
+
+	select {
+	case <-ctx.Done():
+	case err = <-served:
+	}
+	a.logger.Info("shutting down", slog.Duration("grace", a.cfg.Shutdown))
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), a.cfg.Shutdown)
+	defer cancel()
+	return errors.Join(ignoreClosed(err), srv.Shutdown(sctx), stopWorkers(sctx))
+}
+
+func ignoreClosed(err error) error {
+	if errors.Is(err, http.ErrServerClosed) {
+		return nil
+	}
+	return err
+}

@@ -1,0 +1,231 @@
+package config
+
+import (
+	"cmp"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/url"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is every setting of the sohoa process. Each field has an environment variable (SOHOA_…)
+// and a flag of the same name in kebab case; a flag given on the command line wins.
+type Config struct {
+	DatabaseURL string // SOHOA_DATABASE_URL: PostgreSQL connection URL
+	S3          S3
+	Listen      string        // SOHOA_LISTEN: HTTP listen address
+	Workers     int           // SOHOA_WORKERS: background job workers in this process
+	LogFormat   string        // SOHOA_LOG_FORMAT: text or json
+	LogLevel    string        // SOHOA_LOG_LEVEL: debug, info, warn, error
+	Shutdown    time.Duration // SOHOA_SHUTDOWN_TIMEOUT: grace period for in-flight requests and jobs
+	DataDir     string        // SOHOA_DATA_DIR: where sohoa up keeps its own PostgreSQL and MinIO
+}
+
+// S3 locates the object store holding originals and derived images.
+type S3 struct {
+	Endpoint  string // SOHOA_S3_ENDPOINT: host:port or http(s)://host:port
+	AccessKey string // SOHOA_S3_ACCESS_KEY
+	SecretKey string // SOHOA_S3_SECRET_KEY
+	Bucket    string // SOHOA_S3_BUCKET
+	Region    string // SOHOA_S3_REGION
+}
+
+// Host returns the endpoint without its scheme, as minio-go wants it.
+func (s S3) Host() string {
+	if u, err := url.Parse(s.Endpoint); err == nil && u.Host != "" {
+		return u.Host
+	}
+	return s.Endpoint
+}
+
+// Secure reports whether the endpoint is reached over HTTPS.
+func (s S3) Secure() bool { return strings.HasPrefix(s.Endpoint, "https://") }
+
+// Defaults for settings that have one.
+const (
+	DefaultListen   = "127.0.0.1:8080"
+	DefaultBucket   = "sohoa"
+	DefaultRegion   = "us-east-1"
+	DefaultShutdown = 30 * time.Second
+	DefaultDataDir  = ".sohoa"
+)
+
+// Setting names one configurable value: its flag, environment variable and help text.
+type Setting struct {
+	Flag, Env, Help string
+}
+
+// Settings lists every setting in the order the README's table shows them.
+var Settings = []Setting{
+	{"database-url", "SOHOA_DATABASE_URL", "PostgreSQL URL, e.g. postgres://user@host:5432/sohoa"},
+	{"s3-endpoint", "SOHOA_S3_ENDPOINT", "S3 endpoint (MinIO or any S3), host:port or https://host"},
+	{"s3-access-key", "SOHOA_S3_ACCESS_KEY", "S3 access key"},
+	{"s3-secret-key", "SOHOA_S3_SECRET_KEY", "S3 secret key"},
+	{"s3-bucket", "SOHOA_S3_BUCKET", "bucket for originals and derived images (created when missing)"},
+	{"s3-region", "SOHOA_S3_REGION", "S3 region"},
+	{"listen", "SOHOA_LISTEN", "HTTP listen address"},
+	{"workers", "SOHOA_WORKERS", "background job workers in this process (0 = none)"},
+	{"log-format", "SOHOA_LOG_FORMAT", "log format: text or json"},
+	{"log-level", "SOHOA_LOG_LEVEL", "log level: debug, info, warn or error"},
+	{"shutdown-timeout", "SOHOA_SHUTDOWN_TIMEOUT", "grace period for in-flight requests and jobs at shutdown"},
+	{"data-dir", "SOHOA_DATA_DIR", "folder where sohoa up keeps its own PostgreSQL and MinIO data"},
+}
+
+// Load fills a Config from the environment (through getenv) and registers flags on fs that
+// override it; call fs.Parse afterwards, then Validate.
+func Load(fs *flag.FlagSet, getenv func(string) string) (*Config, error) {
+	c := &Config{
+		DatabaseURL: getenv("SOHOA_DATABASE_URL"),
+		S3: S3{
+			Endpoint:  getenv("SOHOA_S3_ENDPOINT"),
+			AccessKey: getenv("SOHOA_S3_ACCESS_KEY"),
+			SecretKey: getenv("SOHOA_S3_SECRET_KEY"),
+			Bucket:    cmp.Or(getenv("SOHOA_S3_BUCKET"), DefaultBucket),
+			Region:    cmp.Or(getenv("SOHOA_S3_REGION"), DefaultRegion),
+		},
+		Listen:    cmp.Or(getenv("SOHOA_LISTEN"), DefaultListen),
+		LogFormat: cmp.Or(getenv("SOHOA_LOG_FORMAT"), "text"),
+		LogLevel:  cmp.Or(getenv("SOHOA_LOG_LEVEL"), "info"),
+		DataDir:   cmp.Or(getenv("SOHOA_DATA_DIR"), DefaultDataDir),
+		Workers:   runtime.NumCPU(),
+		Shutdown:  DefaultShutdown,
+	}
+	if v := getenv("SOHOA_WORKERS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			return nil, fmt.Errorf("SOHOA_WORKERS: %q is not a whole number", v)
+		}
+		c.Workers = n
+	}
+	if v := getenv("SOHOA_SHUTDOWN_TIMEOUT"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil {
+			return nil, fmt.Errorf("SOHOA_SHUTDOWN_TIMEOUT: %q is not a duration such as 30s", v)
+		}
+		c.Shutdown = d
+	}
+	help := func(name string) string {
+		for _, s := range Settings {
+			if s.Flag == name {
+				return s.Help + " (" + s.Env + ")"
+			}
+		}
+		return name
+	}
+	fs.StringVar(&c.DatabaseURL, "database-url", c.DatabaseURL, help("database-url"))
+	fs.StringVar(&c.S3.Endpoint, "s3-endpoint", c.S3.Endpoint, help("s3-endpoint"))
+	fs.StringVar(&c.S3.AccessKey, "s3-access-key", c.S3.AccessKey, help("s3-access-key"))
+	fs.StringVar(&c.S3.SecretKey, "s3-secret-key", c.S3.SecretKey, help("s3-secret-key"))
+	fs.StringVar(&c.S3.Bucket, "s3-bucket", c.S3.Bucket, help("s3-bucket"))
+	fs.StringVar(&c.S3.Region, "s3-region", c.S3.Region, help("s3-region"))
+	fs.StringVar(&c.Listen, "listen", c.Listen, help("listen"))
+	fs.IntVar(&c.Workers, "workers", c.Workers, help("workers"))
+	fs.StringVar(&c.LogFormat, "log-format", c.LogFormat, help("log-format"))
+	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, help("log-level"))
+	fs.DurationVar(&c.Shutdown, "shutdown-timeout", c.Shutdown, help("shutdown-timeout"))
+	fs.StringVar(&c.DataDir, "data-dir", c.DataDir, help("data-dir"))
+	return c, nil
+}
+
+// Validate checks every setting a serving process needs and names the first one that is wrong.
+func (c *Config) Validate() error {
+	if err := c.ValidateDatabase(); err != nil {
+		return err
+	}
+	if err := c.ValidateS3(); err != nil {
+		return err
+	}
+	if _, _, err := net.SplitHostPort(c.Listen); err != nil {
+		return fmt.Errorf("SOHOA_LISTEN (--listen): %q is not host:port", c.Listen)
+	}
+	if c.Workers < 0 || c.Workers > 256 {
+		return fmt.Errorf("SOHOA_WORKERS (--workers): %d is out of range 0..256", c.Workers)
+	}
+	if c.LogFormat != "text" && c.LogFormat != "json" {
+		return fmt.Errorf("SOHOA_LOG_FORMAT (--log-format): %q is neither text nor json", c.LogFormat)
+	}
+	if _, err := c.Level(); err != nil {
+		return err
+	}
+	if c.Shutdown <= 0 {
+		return fmt.Errorf("SOHOA_SHUTDOWN_TIMEOUT (--shutdown-timeout): %s must be positive", c.Shutdown)
+	}
+	return nil
+}
+
+// ValidateDatabase checks the PostgreSQL URL alone (for commands that need only the database).
+func (c *Config) ValidateDatabase() error {
+	if c.DatabaseURL == "" {
+		return errors.New("SOHOA_DATABASE_URL (--database-url) is not set: give a PostgreSQL URL such as postgres://sohoa@localhost:5432/sohoa")
+	}
+	u, err := url.Parse(c.DatabaseURL)
+	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+		return fmt.Errorf("SOHOA_DATABASE_URL (--database-url): not a postgres:// URL")
+	}
+	return nil
+}
+
+// ValidateS3 checks the object-store settings.
+func (c *Config) ValidateS3() error {
+	switch {
+	case c.S3.Endpoint == "":
+		return errors.New("SOHOA_S3_ENDPOINT (--s3-endpoint) is not set: give the MinIO/S3 endpoint such as localhost:9000")
+	case !validEndpoint(c.S3.Endpoint):
+		return fmt.Errorf("SOHOA_S3_ENDPOINT (--s3-endpoint): %q must be host:port or http(s)://host:port without a path", c.S3.Endpoint)
+	case c.S3.AccessKey == "":
+		return errors.New("SOHOA_S3_ACCESS_KEY (--s3-access-key) is not set")
+	case c.S3.SecretKey == "":
+		return errors.New("SOHOA_S3_SECRET_KEY (--s3-secret-key) is not set")
+	case !validBucket(c.S3.Bucket):
+		return fmt.Errorf("SOHOA_S3_BUCKET (--s3-bucket): %q is not a valid bucket name (3-63 lowercase letters, digits, dots, hyphens)", c.S3.Bucket)
+	}
+	return nil
+}
+
+// Level parses the log level.
+func (c *Config) Level() (slog.Level, error) {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(c.LogLevel)); err != nil {
+		return 0, fmt.Errorf("SOHOA_LOG_LEVEL (--log-level): %q is not debug, info, warn or error", c.LogLevel)
+	}
+	return l, nil
+}
+
+// Logger builds the process's structured logger writing to w in the configured format and level.
+func (c *Config) Logger(w io.Writer) *slog.Logger {
+	level, _ := c.Level()
+	opts := &slog.HandlerOptions{Level: level}
+	if c.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+func validEndpoint(e string) bool {
+	if strings.Contains(e, "://") {
+		u, err := url.Parse(e)
+		return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && (u.Path == "" || u.Path == "/")
+	}
+	_, _, err := net.SplitHostPort(e)
+	return err == nil || !strings.ContainsAny(e, "/:")
+}
+
+func validBucket(b string) bool {
+	if len(b) < 3 || len(b) > 63 {
+		return false
+	}
+	for i, r := range b {
+		ok := r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || (i > 0 && i < len(b)-1 && (r == '-' || r == '.'))
+		if !ok {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,15 @@
+package domain
+
+import "errors"
+
+// Sentinel errors. Packages wrap them with %w; the HTTP layer maps them to status codes in one place.
+var (
+	ErrNotFound     = errors.New("not found")
+	ErrInvalid      = errors.New("invalid input")
+	ErrConflict     = errors.New("conflict")
+	ErrUnavailable  = errors.New("dependency unavailable")
+	ErrTooLarge     = errors.New("too large")
+	ErrUnsupported  = errors.New("unsupported media type")
+	ErrUnauthorized = errors.New("unauthorized")
+	ErrForbidden    = errors.New("forbidden")
+)

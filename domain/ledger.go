@@ -1,0 +1,35 @@
+package domain
+
+import (
+	"fmt"
+	"time"
+)
+
+// Ledger is one register book (sổ) held by a commune.
+type Ledger struct {
+	ID              int64     `json:"id"`
+	CommuneCode     string    `json:"commune_code"`
+	Kind            Kind      `json:"kind"`
+	Book            string    `json:"book"`
+	YearFrom        int       `json:"year_from"`
+	YearTo          int       `json:"year_to"`
+	ExpectedEntries int       `json:"expected_entries"`
+	CreatedAt       time.Time `json:"created_at"`
+}
+
+// Validate checks a ledger before it is stored.
+func (l *Ledger) Validate() error {
+	if _, err := ParseKind(string(l.Kind)); err != nil {
+		return err
+	}
+	if l.CommuneCode == "" {
+		return fmt.Errorf("%w: commune_code is required", ErrInvalid)
+	}
+	if l.YearFrom < 1900 || l.YearFrom > 2100 || l.YearTo < l.YearFrom || l.YearTo > 2100 {
+		return fmt.Errorf("%w: years %d–%d are not a valid range", ErrInvalid, l.YearFrom, l.YearTo)
+	}
+	if l.ExpectedEntries < 0 {
+		return fmt.Errorf("%w: expected_entries must not be negative", ErrInvalid)
+	}
+	return nil
+}

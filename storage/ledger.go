@@ -1,0 +1,60 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/sohoa/sohoa/domain"
+)
+
+const ledgerColumns = `id, commune_code, kind, book, year_from, year_to, expected_entries, created_at`
+
+func scanLedger(row pgx.CollectableRow) (domain.Ledger, error) {
+	var l domain.Ledger
+	err := row.Scan(&l.ID, &l.CommuneCode, &l.Kind, &l.Book, &l.YearFrom, &l.YearTo, &l.ExpectedEntries, &l.CreatedAt)
+	return l, err
+}
+
+// CreateLedger stores a new ledger and sets its ID. The commune must be a known commune code.
+func (s *Store) CreateLedger(ctx context.Context, l *domain.Ledger) error {
+	if err := l.Validate(); err != nil {
+		return err
+	}
+	ok, err := s.CommuneExists(ctx, l.CommuneCode)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return fmt.Errorf("%w: commune code %q is not a known commune", domain.ErrInvalid, l.CommuneCode)
+	}
+	err = s.pool.QueryRow(ctx, `
+		INSERT INTO ledgers (commune_code, kind, book, year_from, year_to, expected_entries)
+		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, created_at`,
+		l.CommuneCode, l.Kind, l.Book, l.YearFrom, l.YearTo, l.ExpectedEntries).Scan(&l.ID, &l.CreatedAt)
+	if err != nil {
+		return fmt.Errorf("create ledger: %w", translate(err))
+	}
+	return nil
+}
+
+// Ledger returns one ledger.
+func (s *Store) Ledger(ctx context.Context, id int64) (domain.Ledger, error) {
+	rows, _ := s.pool.Query(ctx, `SELECT `+ledgerColumns+` FROM ledgers WHERE id = $1`, id)
+	l, err := pgx.CollectExactlyOneRow(rows, scanLedger)
+	if err != nil {
+		return l, fmt.Errorf("ledger %d: %w", id, translate(err))
+	}
+	return l, nil
+}
+
+// Ledgers lists ledgers, newest first.
+func (s *Store) Ledgers(ctx context.Context) ([]domain.Ledger, error) {
+	rows, _ := s.pool.Query(ctx, `SELECT `+ledgerColumns+` FROM ledgers ORDER BY id DESC`)
+	ls, err := pgx.CollectRows(rows, scanLedger)
+	if err != nil {
+		return nil, fmt.Errorf("list ledgers: %w", translate(err))
+	}
+	return ls, nil
+}

@@ -1,0 +1,71 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/sohoa/sohoa/domain"
+)
+
+const scanColumns = `id, ledger_id, page, version, sha256, object_key, bytes, content_type, width, height,
+	status, error, station, created_at, updated_at`
+
+func scanScan(row pgx.CollectableRow) (domain.Scan, error) {
+	var s domain.Scan
+	err := row.Scan(&s.ID, &s.LedgerID, &s.Page, &s.Version, &s.SHA256, &s.ObjectKey, &s.Bytes, &s.ContentType,
+		&s.Width, &s.Height, &s.Status, &s.Error, &s.Station, &s.CreatedAt, &s.UpdatedAt)
+	return s, err
+}
+
+// InsertScan adds a scan row as the next version of its page and sets ID, Version and Status.
+// Call it in the transaction that also enqueues the scan's processing job.
+func (t *Tx) InsertScan(ctx context.Context, sc *domain.Scan) error {
+	// Serialise versions of one page: two uploads of the same page at once must not both be version 2.
+	if _, err := t.tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1, $2)`, int32(sc.LedgerID), int32(sc.Page)); err != nil {
+		return fmt.Errorf("insert scan: %w", translate(err))
+	}
+	err := t.tx.QueryRow(ctx, `
+		INSERT INTO scans (ledger_id, page, version, sha256, object_key, bytes, content_type, width, height, station)
+		VALUES ($1, $2, (SELECT coalesce(max(version), 0) + 1 FROM scans WHERE ledger_id = $1 AND page = $2),
+		        $3, $4, $5, $6, $7, $8, $9)
+		RETURNING id, version, status, created_at, updated_at`,
+		sc.LedgerID, sc.Page, sc.SHA256, sc.ObjectKey, sc.Bytes, sc.ContentType, sc.Width, sc.Height, sc.Station,
+	).Scan(&sc.ID, &sc.Version, &sc.Status, &sc.CreatedAt, &sc.UpdatedAt)
+	if err != nil {
+		return fmt.Errorf("insert scan: %w", translate(err))
+	}
+	return nil
+}
+
+// Scan returns one scan.
+func (s *Store) Scan(ctx context.Context, id int64) (domain.Scan, error) {
+	rows, _ := s.pool.Query(ctx, `SELECT `+scanColumns+` FROM scans WHERE id = $1`, id)
+	sc, err := pgx.CollectExactlyOneRow(rows, scanScan)
+	if err != nil {
+		return sc, fmt.Errorf("scan %d: %w", id, translate(err))
+	}
+	return sc, nil
+}
+
+// SetScanStatus moves a scan to a new status, with the reason when it failed.
+func (s *Store) SetScanStatus(ctx context.Context, id int64, status domain.ScanStatus, reason string) error {
+	tag, err := s.pool.Exec(ctx, `UPDATE scans SET status = $2, error = $3, updated_at = now() WHERE id = $1`, id, status, reason)
+	if err != nil {
+		return fmt.Errorf("set scan %d status: %w", id, translate(err))
+	}
+	if tag.RowsAffected() == 0 {
+		return fmt.Errorf("set scan %d status: %w", id, domain.ErrNotFound)
+	}
+	return nil
+}
+
+// SetScanSize records the pixel size of a scan's original, measured by the pipeline.
+func (s *Store) SetScanSize(ctx context.Context, id int64, width, height int) error {
+	_, err := s.pool.Exec(ctx, `UPDATE scans SET width = $2, height = $3, updated_at = now() WHERE id = $1`, id, width, height)
+	if err != nil {
+		return fmt.Errorf("set scan %d size: %w", id, translate(err))
+	}
+	return nil
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The one test command: installs what the tests need (scripts/deps.sh), starts a private
+# PostgreSQL and MinIO for this run, and runs every test with the race detector against them.
+# Extra arguments go to `go test` (e.g. scripts/test.sh -run Readyz -v).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/deps.sh
+export OMP_THREAD_LIMIT=1 # Tesseract's own threading is 3x slower here; it must be set before the process starts
+
+go build -o bin/sohoa ./cmd/sohoa
+dir=$(mktemp -d "${TMPDIR:-/tmp}/sohoa-test.XXXXXX")
+chmod 755 "$dir" # the cluster runs as the postgres user when we are root
+bin/sohoa services --dir "$dir/data" --env-file "$dir/env" >"$dir/services.log" 2>&1 &
+svc=$!
+cleanup() { kill "$svc" 2>/dev/null || true; wait "$svc" 2>/dev/null || true; rm -rf "$dir"; }
+trap cleanup EXIT
+for _ in $(seq 1 900); do
+  [ -f "$dir/env" ] && break
+  if ! kill -0 "$svc" 2>/dev/null; then cat "$dir/services.log" >&2; echo "test: services did not start" >&2; exit 1; fi
+  sleep 0.1
+done
+[ -f "$dir/env" ] || { cat "$dir/services.log" >&2; echo "test: services not ready after 90 s" >&2; exit 1; }
+# shellcheck disable=SC1091
+. "$dir/env"
+
+unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './.sohoa/*'))
+[ -z "$unformatted" ] || { echo "test: gofmt would change: $unformatted" >&2; exit 1; }
+go vet ./...
+go test -race -count=1 -timeout 45m "$@" ./...

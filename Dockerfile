@@ -14,7 +14,7 @@ RUN CGO_ENABLED=1 go build -trimpath -o /out/sohoa ./cmd/sohoa
 
 FROM debian:bookworm-slim
 RUN apt-get update \
- && apt-get install -y --no-install-recommends ca-certificates tesseract-ocr tesseract-ocr-vie \
+ && apt-get install -y --no-install-recommends ca-certificates tesseract-ocr tesseract-ocr-vie poppler-utils libtiff-tools \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --home-dir /nonexistent --shell /usr/sbin/nologin sohoa
 COPY --from=build /out/sohoa /usr/local/bin/sohoa

@@ -14,6 +14,7 @@ type Ledger struct {
 	YearFrom        int       `json:"year_from"`
 	YearTo          int       `json:"year_to"`
 	ExpectedEntries int       `json:"expected_entries"`
+	ExpectedPages   int       `json:"expected_pages"` // 0 when not known
 	CreatedAt       time.Time `json:"created_at"`
 }
 
@@ -28,8 +29,19 @@ func (l *Ledger) Validate() error {
 	if l.YearFrom < 1900 || l.YearFrom > 2100 || l.YearTo < l.YearFrom || l.YearTo > 2100 {
 		return fmt.Errorf("%w: years %d–%d are not a valid range", ErrInvalid, l.YearFrom, l.YearTo)
 	}
-	if l.ExpectedEntries < 0 {
-		return fmt.Errorf("%w: expected_entries must not be negative", ErrInvalid)
+	if l.ExpectedEntries < 0 || l.ExpectedPages < 0 {
+		return fmt.Errorf("%w: expected_entries and expected_pages must not be negative", ErrInvalid)
 	}
 	return nil
+}
+
+// LedgerProgress is how far a ledger has come: pages uploaded against those expected, and the
+// scans and records by status.
+type LedgerProgress struct {
+	LedgerID        int64                `json:"ledger_id"`
+	PagesUploaded   int                  `json:"pages_uploaded"`
+	PagesExpected   int                  `json:"pages_expected"` // 0 when not known
+	EntriesExpected int                  `json:"entries_expected"`
+	Scans           map[ScanStatus]int   `json:"scans"`
+	Records         map[RecordStatus]int `json:"records"`
 }

@@ -30,6 +30,8 @@ type Scan struct {
 	Status      ScanStatus `json:"status"`
 	Error       string     `json:"error"`
 	Station     string     `json:"station"`
+	SourceKey   string     `json:"source_key,omitempty"`   // the multi-page file this page was cut from
+	SourceIndex int        `json:"source_index,omitempty"` // its page in that file, from 0
 	CreatedAt   time.Time  `json:"created_at"`
 	UpdatedAt   time.Time  `json:"updated_at"`
 }

@@ -11,6 +11,7 @@ PACKAGES=(
   postgresql postgresql-client
   chromium
   fonts-freefont-ttf
+  poppler-utils libtiff-tools
 )
 MINIO_VERSION=v0.0.0-20260212201848-7aac2a2c5b7c
 

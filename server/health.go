@@ -15,7 +15,7 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 // readyz probes PostgreSQL and the object store at once, each within the probe timeout, and
 // answers 503 naming what is unreachable.
 func (s *Server) readyz(w http.ResponseWriter, r *http.Request) error {
-	probes := map[string]Pinger{"database": s.db, "object_store": s.objects}
+	probes := map[string]Pinger{"database": s.db, "object_store": s.objStore}
 	checks := make(map[string]string, len(probes))
 	var mu sync.Mutex
 	var wg sync.WaitGroup

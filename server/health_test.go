@@ -43,7 +43,7 @@ func TestReadyz(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			h := New(Deps{Logger: slog.New(slog.DiscardHandler), Database: tc.db, Objects: tc.store, ProbeTimeout: 200 * time.Millisecond})
+			h := New(Deps{Logger: slog.New(slog.DiscardHandler), Database: tc.db, ObjectStore: tc.store, ProbeTimeout: 200 * time.Millisecond})
 			start := time.Now()
 			rec := httptest.NewRecorder()
 			h.ServeHTTP(rec, httptest.NewRequest("GET", "/readyz", nil))

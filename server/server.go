@@ -7,7 +7,9 @@ import (
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/collectors"
+
+	"github.com/sohoa/sohoa/ingest"
+	"github.com/sohoa/sohoa/storage"
 )
 
 // Pinger is a dependency whose reachability /readyz reports.
@@ -18,39 +20,63 @@ type Pinger interface {
 // Deps are what the handlers need.
 type Deps struct {
 	Logger   *slog.Logger
-	Database Pinger
-	Objects  Pinger
+	Store    *storage.Store
+	Objects  *storage.Objects
 	Registry *prometheus.Registry // nil makes a new one
+	// Database and ObjectStore are probed by /readyz; they default to Store and Objects.
+	Database, ObjectStore Pinger
 	// ProbeTimeout bounds each readiness probe so a hung dependency reads as not ready.
 	ProbeTimeout time.Duration
+	// MaxUploadBytes bounds one uploaded file (default 100 MB).
+	MaxUploadBytes int64
+	// Limits bound the pages of one upload.
+	Limits ingest.Limits
+	// TempDir holds uploads while they are checked (default: the system's).
+	TempDir string
 }
 
 // Server holds the handlers' dependencies.
 type Server struct {
 	logger       *slog.Logger
-	db, objects  Pinger
+	store        *storage.Store
+	objects      *storage.Objects
+	db, objStore Pinger
 	registry     *prometheus.Registry
 	metrics      *httpMetrics
 	probeTimeout time.Duration
+	maxUpload    int64
+	limits       ingest.Limits
+	tempDir      string
 }
+
+// DefaultMaxUploadBytes is the default size limit of one uploaded file.
+const DefaultMaxUploadBytes = 100 << 20
 
 // New builds the HTTP handler of sohoa.
 func New(d Deps) http.Handler {
-	reg := d.Registry
-	if reg == nil {
-		reg = prometheus.NewRegistry()
-		reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	}
 	s := &Server{
-		logger:       d.Logger,
-		db:           d.Database,
-		objects:      d.Objects,
-		registry:     reg,
-		metrics:      newHTTPMetrics(reg),
-		probeTimeout: d.ProbeTimeout,
+		logger: d.Logger, store: d.Store, objects: d.Objects, registry: d.Registry,
+		db: d.Database, objStore: d.ObjectStore, probeTimeout: d.ProbeTimeout,
+		maxUpload: d.MaxUploadBytes, limits: d.Limits, tempDir: d.TempDir,
+	}
+	if s.registry == nil {
+		s.registry = prometheus.NewRegistry()
+	}
+	if s.db == nil && d.Store != nil {
+		s.db = d.Store
+	}
+	if s.objStore == nil && d.Objects != nil {
+		s.objStore = d.Objects
 	}
 	if s.probeTimeout <= 0 {
 		s.probeTimeout = 2 * time.Second
 	}
+	if s.maxUpload <= 0 {
+		s.maxUpload = DefaultMaxUploadBytes
+	}
+	if s.limits.MaxPixels == 0 {
+		s.limits = ingest.DefaultLimits
+	}
+	s.metrics = newHTTPMetrics(s.registry)
 	return s.routes()
 }

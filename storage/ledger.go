@@ -9,11 +9,11 @@ import (
 	"github.com/sohoa/sohoa/domain"
 )
 
-const ledgerColumns = `id, commune_code, kind, book, year_from, year_to, expected_entries, created_at`
+const ledgerColumns = `id, commune_code, kind, book, year_from, year_to, expected_entries, expected_pages, created_at`
 
 func scanLedger(row pgx.CollectableRow) (domain.Ledger, error) {
 	var l domain.Ledger
-	err := row.Scan(&l.ID, &l.CommuneCode, &l.Kind, &l.Book, &l.YearFrom, &l.YearTo, &l.ExpectedEntries, &l.CreatedAt)
+	err := row.Scan(&l.ID, &l.CommuneCode, &l.Kind, &l.Book, &l.YearFrom, &l.YearTo, &l.ExpectedEntries, &l.ExpectedPages, &l.CreatedAt)
 	return l, err
 }
 
@@ -30,9 +30,9 @@ func (s *Store) CreateLedger(ctx context.Context, l *domain.Ledger) error {
 		return fmt.Errorf("%w: commune code %q is not a known commune", domain.ErrInvalid, l.CommuneCode)
 	}
 	err = s.pool.QueryRow(ctx, `
-		INSERT INTO ledgers (commune_code, kind, book, year_from, year_to, expected_entries)
-		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, created_at`,
-		l.CommuneCode, l.Kind, l.Book, l.YearFrom, l.YearTo, l.ExpectedEntries).Scan(&l.ID, &l.CreatedAt)
+		INSERT INTO ledgers (commune_code, kind, book, year_from, year_to, expected_entries, expected_pages)
+		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, created_at`,
+		l.CommuneCode, l.Kind, l.Book, l.YearFrom, l.YearTo, l.ExpectedEntries, l.ExpectedPages).Scan(&l.ID, &l.CreatedAt)
 	if err != nil {
 		return fmt.Errorf("create ledger: %w", translate(err))
 	}
@@ -57,4 +57,40 @@ func (s *Store) Ledgers(ctx context.Context) ([]domain.Ledger, error) {
 		return nil, fmt.Errorf("list ledgers: %w", translate(err))
 	}
 	return ls, nil
+}
+
+// LedgerProgress counts a ledger's pages, scans and records.
+func (s *Store) LedgerProgress(ctx context.Context, id int64) (domain.LedgerProgress, error) {
+	l, err := s.Ledger(ctx, id)
+	if err != nil {
+		return domain.LedgerProgress{}, err
+	}
+	p := domain.LedgerProgress{LedgerID: id, PagesExpected: l.ExpectedPages, EntriesExpected: l.ExpectedEntries,
+		Scans: map[domain.ScanStatus]int{}, Records: map[domain.RecordStatus]int{}}
+	// The newest version of each page tells where that page is.
+	rows, _ := s.pool.Query(ctx, `
+		SELECT status, count(*) FROM (
+			SELECT DISTINCT ON (page) status FROM scans WHERE ledger_id = $1 ORDER BY page, version DESC
+		) newest GROUP BY status`, id)
+	var status string
+	var n int
+	_, err = pgx.ForEachRow(rows, []any{&status, &n}, func() error {
+		p.Scans[domain.ScanStatus(status)] = n
+		p.PagesUploaded += n
+		return nil
+	})
+	if err != nil {
+		return p, fmt.Errorf("ledger %d progress: %w", id, translate(err))
+	}
+	rows, _ = s.pool.Query(ctx, `
+		SELECT r.status, count(*) FROM records r JOIN scans s ON s.id = r.scan_id
+		WHERE s.ledger_id = $1 GROUP BY r.status`, id)
+	_, err = pgx.ForEachRow(rows, []any{&status, &n}, func() error {
+		p.Records[domain.RecordStatus(status)] = n
+		return nil
+	})
+	if err != nil {
+		return p, fmt.Errorf("ledger %d progress: %w", id, translate(err))
+	}
+	return p, nil
 }

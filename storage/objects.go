@@ -182,3 +182,13 @@ func objErr(err error) error {
 	// Network errors, timeouts and 5xx: the store is not available right now.
 	return fmt.Errorf("%w: %w", domain.ErrUnavailable, err)
 }
+
+// DiscardUnacknowledged removes an object that an upload wrote but never acknowledged (its scan
+// row was never committed, see Store.Unacknowledged). It is the only removal sohoa does: an
+// original that any scan refers to is never removed.
+func (o *Objects) DiscardUnacknowledged(ctx context.Context, key string) error {
+	if err := o.client.RemoveObject(ctx, o.bucket, key, minio.RemoveObjectOptions{}); err != nil {
+		return fmt.Errorf("discard %s: %w", key, objErr(err))
+	}
+	return nil
+}

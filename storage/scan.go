@@ -10,12 +10,12 @@ import (
 )
 
 const scanColumns = `id, ledger_id, page, version, sha256, object_key, bytes, content_type, width, height,
-	status, error, station, created_at, updated_at`
+	status, error, station, source_key, source_index, created_at, updated_at`
 
 func scanScan(row pgx.CollectableRow) (domain.Scan, error) {
 	var s domain.Scan
 	err := row.Scan(&s.ID, &s.LedgerID, &s.Page, &s.Version, &s.SHA256, &s.ObjectKey, &s.Bytes, &s.ContentType,
-		&s.Width, &s.Height, &s.Status, &s.Error, &s.Station, &s.CreatedAt, &s.UpdatedAt)
+		&s.Width, &s.Height, &s.Status, &s.Error, &s.Station, &s.SourceKey, &s.SourceIndex, &s.CreatedAt, &s.UpdatedAt)
 	return s, err
 }
 
@@ -27,16 +27,36 @@ func (t *Tx) InsertScan(ctx context.Context, sc *domain.Scan) error {
 		return fmt.Errorf("insert scan: %w", translate(err))
 	}
 	err := t.tx.QueryRow(ctx, `
-		INSERT INTO scans (ledger_id, page, version, sha256, object_key, bytes, content_type, width, height, station)
+		INSERT INTO scans (ledger_id, page, version, sha256, object_key, bytes, content_type, width, height, station,
+		                   source_key, source_index)
 		VALUES ($1, $2, (SELECT coalesce(max(version), 0) + 1 FROM scans WHERE ledger_id = $1 AND page = $2),
-		        $3, $4, $5, $6, $7, $8, $9)
+		        $3, $4, $5, $6, $7, $8, $9, $10, $11)
 		RETURNING id, version, status, created_at, updated_at`,
 		sc.LedgerID, sc.Page, sc.SHA256, sc.ObjectKey, sc.Bytes, sc.ContentType, sc.Width, sc.Height, sc.Station,
+		sc.SourceKey, sc.SourceIndex,
 	).Scan(&sc.ID, &sc.Version, &sc.Status, &sc.CreatedAt, &sc.UpdatedAt)
 	if err != nil {
 		return fmt.Errorf("insert scan: %w", translate(err))
 	}
 	return nil
+}
+
+// ScanByContent finds the scan of a ledger's page with exactly this content, for idempotent uploads.
+func (t *Tx) ScanByContent(ctx context.Context, ledgerID int64, page int, sha256hex string) (domain.Scan, error) {
+	rows, _ := t.tx.Query(ctx, `SELECT `+scanColumns+` FROM scans WHERE ledger_id = $1 AND page = $2 AND sha256 = $3`,
+		ledgerID, page, sha256hex)
+	sc, err := pgx.CollectExactlyOneRow(rows, scanScan)
+	if err != nil {
+		return sc, fmt.Errorf("scan of ledger %d page %d: %w", ledgerID, page, translate(err))
+	}
+	return sc, nil
+}
+
+// RecordCount is the number of entries found on a scan.
+func (s *Store) RecordCount(ctx context.Context, scanID int64) (int, error) {
+	var n int
+	err := s.pool.QueryRow(ctx, `SELECT count(*) FROM records WHERE scan_id = $1`, scanID).Scan(&n)
+	return n, translate(err)
 }
 
 // Scan returns one scan.

@@ -45,7 +45,30 @@ func open(ctx context.Context, cfg *config.Config, logger *slog.Logger) (*app, e
 		store.Close()
 		return nil, fmt.Errorf("%w (SOHOA_S3_ENDPOINT=%s)", err, cfg.S3.Endpoint)
 	}
-	return &app{cfg: cfg, logger: logger, store: store, objects: objects}, nil
+	a := &app{cfg: cfg, logger: logger, store: store, objects: objects}
+	a.collectUnacknowledged(ctx, unacknowledgedAge)
+	return a, nil
+}
+
+// unacknowledgedAge is how old a pending upload must be before its objects are collected: far
+// longer than any upload takes, so uploads running on other servers are left alone.
+const unacknowledgedAge = 15 * time.Minute
+
+// collectUnacknowledged removes objects written by uploads that crashed before their scan rows
+// were committed (never acknowledged to the station, so nothing accepted is lost).
+func (a *app) collectUnacknowledged(ctx context.Context, age time.Duration) {
+	keys, err := a.store.Unacknowledged(ctx, age)
+	if err != nil {
+		a.logger.Warn("collect unacknowledged uploads", slog.Any("error", err))
+		return
+	}
+	for _, k := range keys {
+		if err := a.objects.DiscardUnacknowledged(ctx, k); err != nil {
+			a.logger.Warn("collect unacknowledged upload", slog.String("key", k), slog.Any("error", err))
+			continue
+		}
+		a.logger.Info("collected an unacknowledged upload", slog.String("key", k))
+	}
 }
 
 func (a *app) close() { a.store.Close() }
@@ -75,7 +98,7 @@ func (a *app) startWorkers(ctx context.Context) (stop func(context.Context) erro
 func (a *app) serve(ctx context.Context, ready func(addr string)) error {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	handler := server.New(server.Deps{Logger: a.logger, Database: a.store, Objects: a.objects, Registry: reg})
+	handler := server.New(server.Deps{Logger: a.logger, Store: a.store, Objects: a.objects, Registry: reg})
 
 	ln, err := net.Listen("tcp", a.cfg.Listen)
 	if err != nil {
@@ -94,9 +117,18 @@ func (a *app) serve(ctx context.Context, ready func(addr string)) error {
 		ready(ln.Addr().String())
 	}
 
-	select {
-	case <-ctx.Done():
-	case err = <-served:
+	collect := time.NewTicker(unacknowledgedAge)
+	defer collect.Stop()
+loop:
+	for {
+		select {
+		case <-ctx.Done():
+			break loop
+		case err = <-served:
+			break loop
+		case <-collect.C:
+			a.collectUnacknowledged(ctx, unacknowledgedAge)
+		}
 	}
 	a.logger.Info("shutting down", slog.Duration("grace", a.cfg.Shutdown))
 	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), a.cfg.Shutdown)

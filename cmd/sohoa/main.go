@@ -24,6 +24,9 @@ func commands() []command {
 		{"worker", "run background workers only (many machines can share one PostgreSQL + MinIO)", runWorker},
 		{"migrate", "bring the database schema up to date", runMigrate},
 		{"up", "run everything locally with demo data (starts its own PostgreSQL and MinIO if none is configured)", runUp},
+		{"token", "create or revoke a scanning station's API token (create prints it on stdout)", runToken},
+		{"synth", "render a synthetic corpus of degraded register pages with ground truth", runSynth},
+		{"clean", "clean one page image for OCR and show its measurements (--steps-dir shows every step)", runClean},
 		{"services", "start a private PostgreSQL and MinIO and write their settings to a file (used by the tests)", runServices},
 	}
 }

@@ -20,7 +20,7 @@ func TestReadmeDocumentsEverySetting(t *testing.T) {
 		}
 	}
 	for _, c := range commands() {
-		if !strings.Contains(string(readme), "`sohoa "+c.name+"`") {
+		if !strings.Contains(string(readme), "`sohoa "+c.name) {
 			t.Errorf("README does not mention sohoa %s", c.name)
 		}
 	}

@@ -1,0 +1,215 @@
+package imaging
+
+import (
+	"context"
+	"fmt"
+	"image"
+	"math"
+
+	"github.com/sohoa/sohoa/domain"
+)
+
+// Options tunes Clean. The zero value is a sensible default for register pages.
+type Options struct {
+	// KeepGeometry skips the steps that move pixels (border crop, deskew, upscale), so Gray and
+	// Binary have exactly the input's size, for callers that keep coordinates from the original.
+	KeepGeometry bool
+	// CollectSteps keeps every intermediate image in Result.Steps.
+	CollectSteps bool
+	// DPI is the known scanning resolution; 0 means estimate it (see EstimateDPI).
+	DPI float64
+	// TargetDPI is what low-resolution pages are upscaled to (default 300); pages estimated
+	// below MinDPI (default 200) are upscaled.
+	TargetDPI, MinDPI float64
+	// MaxSkew is the largest skew searched for, in degrees (default 10).
+	MaxSkew float64
+	// MaxPixels caps the page size after upscaling (default DefaultMaxPixels).
+	MaxPixels int64
+	// SauvolaK is Sauvola's k (default 0.2); lower keeps fainter writing.
+	SauvolaK float64
+	// Thresholds below which a rescan is asked for; zero fields take the defaults.
+	MinBlur       float64 // BlurScore, default 150
+	MinContrast   float64 // Metrics.Contrast, default 0.12
+	MinBrightness float64 // Metrics.Brightness, default 0.3
+}
+
+func (o Options) withDefaults() Options {
+	def := func(v *float64, d float64) {
+		if *v <= 0 {
+			*v = d
+		}
+	}
+	def(&o.TargetDPI, DefaultTargetDPI)
+	def(&o.MinDPI, DefaultMinDPI)
+	def(&o.MaxSkew, DefaultMaxSkew)
+	def(&o.SauvolaK, DefaultSauvolaK)
+	def(&o.MinBlur, 150)
+	def(&o.MinContrast, 0.12)
+	def(&o.MinBrightness, 0.3)
+	if o.MaxPixels <= 0 {
+		o.MaxPixels = DefaultMaxPixels
+	}
+	return o
+}
+
+// Metrics describe the page as scanned.
+type Metrics struct {
+	SkewDegrees float64         // counter-clockwise skew found (and removed unless KeepGeometry)
+	DPI         float64         // estimated (or given) scanning resolution
+	Upscale     float64         // factor applied to reach TargetDPI; 1 when none
+	Crop        image.Rectangle // kept area of the input, after border removal
+	Brightness  float64         // paper brightness before flattening, 0..1
+	Contrast    float64         // ink against paper after flattening, 0..1
+	Blur        float64         // BlurScore of the cleaned page; higher is sharper
+	Noise       float64         // NoiseSigma of the input, in grey levels
+}
+
+// Reason explains, in English and Vietnamese, why a page should be scanned again.
+type Reason struct {
+	Code       string // "blurred", "dark" or "low_contrast"
+	English    string
+	Vietnamese string
+}
+
+// Reasons a page is sent back; Result.Reasons holds copies.
+var (
+	reasonBlurred = Reason{"blurred",
+		"The page is too blurred to read; scan it again in focus.",
+		"Trang quá mờ, không đọc được; hãy quét lại cho rõ nét."}
+	reasonDark = Reason{"dark",
+		"The page is too dark; scan it again with more light.",
+		"Trang quá tối; hãy quét lại với độ sáng cao hơn."}
+	reasonLowContrast = Reason{"low_contrast",
+		"The writing is too faint against the paper; scan it again with more contrast.",
+		"Chữ quá nhạt so với nền giấy; hãy quét lại với độ tương phản cao hơn."}
+)
+
+// Step is one intermediate image, for showing a person what each step did.
+type Step struct {
+	Name  string
+	Image *image.Gray
+}
+
+// Result is a cleaned page.
+type Result struct {
+	Gray    *image.Gray // clean greyscale page, for people
+	Binary  *image.Gray // black (0) on white (255), for Tesseract
+	Metrics Metrics
+	Rescan  bool     // the page is unlikely to be read well; Reasons says why
+	Reasons []Reason // empty unless Rescan
+	Steps   []Step   // only with Options.CollectSteps
+}
+
+// Clean runs the clean-up pipeline on one page: greyscale, border crop, deskew, upscale (those
+// three unless KeepGeometry), background flattening, contrast stretch, median denoise and
+// Sauvola binarisation with despeckling. It checks ctx between steps.
+func Clean(ctx context.Context, img image.Image, opts Options) (*Result, error) {
+	opts = opts.withDefaults()
+	b := img.Bounds()
+	if b.Dx() < 3 || b.Dy() < 3 {
+		return nil, fmt.Errorf("clean: image is %d×%d pixels: %w", b.Dx(), b.Dy(), domain.ErrInvalid)
+	}
+	res := &Result{}
+	m := &res.Metrics
+	step := func(name string, g *image.Gray) error {
+		if opts.CollectSteps {
+			res.Steps = append(res.Steps, Step{Name: name, Image: g})
+		}
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("clean after %s: %w", name, err)
+		}
+		return nil
+	}
+
+	g := Grayscale(img)
+	if err := step("grayscale", g); err != nil {
+		return nil, err
+	}
+	m.Brightness = float64(paperLevel(g)) / 255
+	m.Noise = NoiseSigma(g)
+	m.Crop, m.Upscale = image.Rect(0, 0, g.Rect.Dx(), g.Rect.Dy()), 1
+
+	if opts.KeepGeometry {
+		a := newAnalysis(g)
+		m.SkewDegrees = a.skew(opts.MaxSkew)
+		m.DPI = cmpOr(opts.DPI, a.dpi(g.Rect.Size(), m.SkewDegrees).DPI)
+	} else {
+		var err error
+		if g, err = fixGeometry(g, m, opts, step); err != nil {
+			return nil, err
+		}
+	}
+
+	dpi := m.DPI * m.Upscale
+	s := max(0.6, min(2, dpi/300)) // window sizes below are tuned for 300 dpi
+	flat := FlattenBackground(g, int(50*s))
+	if err := step("flatten", flat); err != nil {
+		return nil, err
+	}
+	fh := histogram(flat)
+	m.Contrast = float64(percentile(fh, 0.9)-percentile(fh, 0.01)) / 255
+
+	st := StretchContrast(flat, DefaultLowPercentile, DefaultHighPercentile)
+	if err := step("contrast", st); err != nil {
+		return nil, err
+	}
+	res.Gray = Median3(st)
+	if err := step("denoise", res.Gray); err != nil {
+		return nil, err
+	}
+	m.Blur = BlurScore(res.Gray)
+
+	res.Binary = Sauvola(res.Gray, int(31*s)|1, opts.SauvolaK, DefaultSauvolaR)
+	Despeckle(res.Binary, int(math.Round(4*s*s)))
+	if err := step("binarize", res.Binary); err != nil {
+		return nil, err
+	}
+
+	if m.Brightness < opts.MinBrightness {
+		res.Reasons = append(res.Reasons, reasonDark)
+	}
+	if m.Contrast < opts.MinContrast {
+		res.Reasons = append(res.Reasons, reasonLowContrast)
+	} else if m.Blur < opts.MinBlur {
+		// Faint pages also score low on blur; report only the cause that matters.
+		res.Reasons = append(res.Reasons, reasonBlurred)
+	}
+	res.Rescan = len(res.Reasons) > 0
+	return res, nil
+}
+
+// fixGeometry crops, deskews and upscales g, recording what it did in m.
+func fixGeometry(g *image.Gray, m *Metrics, opts Options, step func(string, *image.Gray) error) (*image.Gray, error) {
+	g, m.Crop = CropBorder(g)
+	if err := step("crop", g); err != nil {
+		return nil, err
+	}
+	a := newAnalysis(g)
+	m.SkewDegrees = a.skew(opts.MaxSkew)
+	m.DPI = cmpOr(opts.DPI, a.dpi(g.Rect.Size(), m.SkewDegrees).DPI)
+	if math.Abs(m.SkewDegrees) >= 0.05 {
+		g = rotateFill(g, -m.SkewDegrees, uint8(m.Brightness*255+0.5))
+		if err := step("deskew", g); err != nil {
+			return nil, err
+		}
+	}
+	if m.DPI > 0 && m.DPI < opts.MinDPI {
+		f := min(opts.TargetDPI/m.DPI, maxUpscale,
+			math.Sqrt(float64(opts.MaxPixels)/float64(g.Rect.Dx()*g.Rect.Dy())))
+		if f > 1.05 {
+			g = Upscale(g, f)
+			m.Upscale = float64(g.Rect.Dx()) / float64(m.Crop.Dx())
+			if err := step("upscale", g); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return g, nil
+}
+
+func cmpOr(a, b float64) float64 {
+	if a > 0 {
+		return a
+	}
+	return b
+}

@@ -1,0 +1,151 @@
+package synth
+
+import (
+	"math/rand/v2"
+	"strings"
+	"time"
+)
+
+const nationality = "Việt Nam"
+
+// birthFields draws a birth entry registered on reg.
+func (d *refData) birthFields(r *rand.Rand, c *content, reg time.Time) []Field {
+	sex := sexMale
+	if r.Float64() < 0.49 {
+		sex = sexFemale
+	}
+	g := d.pickEthnic(r, c.home.prov.code)
+	father := d.personName(r, sexMale, "")
+	surname := strings.Fields(father)[0]
+	if r.Float64() < 0.03 {
+		surname = "" // the mother's, or a child registered without father
+	}
+	child := d.personName(r, sex, surname)
+	mother := d.personName(r, sexFemale, "")
+
+	var born time.Time
+	switch x := r.Float64(); {
+	case x < 0.9:
+		born = addDays(reg, -r.IntN(61))
+	case x < 0.97:
+		born = addDays(reg, -61-r.IntN(300))
+	default:
+		born = addDays(reg, -365-r.IntN(4*365)) // late registration
+	}
+
+	var where string
+	var ref *PlaceRef
+	if r.Float64() < 0.55 {
+		where, ref = c.facility(r, c.home)
+	} else {
+		where, ref = c.address(r, c.home, c.minority(g)), c.home.ref()
+	}
+	words := dateInWords(born)
+	if r.Float64() < 0.3 {
+		words = strings.ToLower(words[:1]) + words[1:]
+	}
+	return []Field{
+		c.nameField("full_name", child),
+		c.sexField(r, sex),
+		c.dateField(r, "birth_date", born),
+		c.field("birth_date_in_words", words, isoDate(born)),
+		c.placeField("birth_place", where, ref),
+		c.ethnicField(r, "ethnicity", g),
+		c.field("nationality", nationality, nationality),
+		c.nameField("father_name", father),
+		c.nameField("mother_name", mother),
+		c.dateField(r, "registration_date", reg),
+	}
+}
+
+// marriageFields draws a marriage entry registered on reg.
+func (d *refData) marriageFields(r *rand.Rand, c *content, reg time.Time) []Field {
+	hg := d.pickEthnic(r, c.home.prov.code)
+	wg := hg
+	if r.Float64() < 0.15 {
+		wg = d.pickEthnic(r, c.home.prov.code)
+	}
+	age := func(min, mode int) int { // years, skewed towards mode
+		return min + r.IntN(mode-min+1) + r.IntN(r.IntN(12)+1)
+	}
+	bornAged := func(years int) time.Time {
+		last := reg.AddDate(-years, 0, 0)
+		return randomDate(r, addDays(last, -364), last)
+	}
+	hBorn, wBorn := bornAged(age(20, 26)), bornAged(age(18, 23))
+	hHome, wHome := c.home, c.home
+	if r.Float64() < 0.3 {
+		hHome = d.nearbyPlace(r, c.home, c.year)
+	}
+	if r.Float64() < 0.5 {
+		wHome = d.nearbyPlace(r, c.home, c.year)
+	}
+	return []Field{
+		c.nameField("husband_name", d.personName(r, sexMale, "")),
+		c.dateField(r, "husband_birth_date", hBorn),
+		c.ethnicField(r, "husband_ethnicity", hg),
+		c.placeField("husband_residence", c.address(r, hHome, c.minority(hg)), hHome.ref()),
+		c.nameField("wife_name", d.personName(r, sexFemale, "")),
+		c.dateField(r, "wife_birth_date", wBorn),
+		c.ethnicField(r, "wife_ethnicity", wg),
+		c.placeField("wife_residence", c.address(r, wHome, c.minority(wg)), wHome.ref()),
+		c.dateField(r, "registration_date", reg),
+	}
+}
+
+// deathCauses are causes written on registers, by age band: child, adult, old.
+var deathCauses = [3][]string{
+	{"Sốt cao", "Viêm phổi", "Tiêu chảy", "Sởi", "Đuối nước", "Suy dinh dưỡng", "Sốt xuất huyết", "Uốn ván"},
+	{"Tai nạn giao thông", "Đuối nước", "Sốt rét", "Lao phổi", "Tai nạn lao động", "Ung thư gan", "Bệnh tim", "Viêm gan", "Sốt xuất huyết"},
+	{"Già yếu", "Già yếu", "Già yếu", "Bệnh già", "Tai biến mạch máu não", "Bệnh tim", "Cao huyết áp", "Ung thư", "Lao phổi", "Hen suyễn", "Ốm đau lâu ngày"},
+}
+
+// deathFields draws a death entry registered on reg.
+func (d *refData) deathFields(r *rand.Rand, c *content, reg time.Time) []Field {
+	sex := sexMale
+	if r.Float64() < 0.47 {
+		sex = sexFemale
+	}
+	g := d.pickEthnic(r, c.home.prov.code)
+	died := addDays(reg, -r.IntN(16))
+	if r.Float64() < 0.1 {
+		died = addDays(reg, -16-r.IntN(120))
+	}
+	var years, band int
+	switch x := r.Float64(); {
+	case x < 0.1:
+		years, band = r.IntN(6), 0
+	case x < 0.28:
+		years, band = 18+r.IntN(35), 1
+	default:
+		years, band = 50+r.IntN(30)+r.IntN(20), 2
+	}
+	born := randomDate(r, addDays(died.AddDate(-years-1, 0, 0), 1), died.AddDate(-years, 0, 0))
+	if born.After(died) {
+		born = died
+	}
+	addr := c.address(r, c.home, c.minority(g))
+	var where string
+	var ref *PlaceRef
+	switch x := r.Float64(); {
+	case x < 0.5:
+		where, ref = []string{"Tại nhà", "Tại gia đình", "Tại nhà riêng"}[r.IntN(3)], c.home.ref()
+	case x < 0.8:
+		where, ref = c.facility(r, c.home)
+	default:
+		where, ref = addr, c.home.ref()
+	}
+	cause := deathCauses[band][r.IntN(len(deathCauses[band]))]
+	return []Field{
+		c.nameField("full_name", d.personName(r, sex, "")),
+		c.sexField(r, sex),
+		c.dateField(r, "birth_date", born),
+		c.ethnicField(r, "ethnicity", g),
+		c.field("nationality", nationality, nationality),
+		c.placeField("residence", addr, c.home.ref()),
+		c.dateField(r, "death_date", died),
+		c.placeField("death_place", where, ref),
+		c.field("death_cause", cause, cause),
+		c.dateField(r, "registration_date", reg),
+	}
+}

@@ -1,0 +1,129 @@
+package synth
+
+import (
+	"fmt"
+	"image"
+
+	dimg "github.com/disintegration/imaging"
+	"github.com/sohoa/sohoa/domain"
+)
+
+// Page is one rendered page and its ground truth.
+type Page struct {
+	Index int         // 0-based index within the run
+	Image image.Image // the final, degraded page as saved
+	// Clean is the undegraded 2480×3508 rendering, set when Options.Clean is.
+	Clean   *image.Gray
+	Encoded []byte // the image file's bytes
+	Ext     string // ".png" or ".jpg"
+	Truth   GroundTruth
+}
+
+// Name is the page's file name without extension, e.g. page-0001 for index 0.
+func (p Page) Name() string { return PageName(p.Index) }
+
+// PageName is the file name, without extension, of the page with the given 0-based index.
+func PageName(index int) string { return fmt.Sprintf("page-%04d", index+1) }
+
+// layoutPage draws the clean page: content, header, entries, footer. It returns the canvas (with
+// the text lines) and the content, whose records hold clean boxes.
+func layoutPage(seed int64, index int, kind domain.Kind, layout Layout) (*canvas, *content, error) {
+	fs, err := loadFonts()
+	if err != nil {
+		return nil, nil, err
+	}
+	data, err := loadData()
+	if err != nil {
+		return nil, nil, fmt.Errorf("load data: %w", err)
+	}
+	rc := pageRand(seed, index, streamContent)
+	want := 24
+	if layout == LayoutForm {
+		want = 2 + rc.IntN(2)
+	}
+	ct := data.newContent(rc, kind, want)
+	pageNo := 1 + rc.IntN(180)
+
+	ri := pageRand(seed, index, streamInk)
+	f, err := newFaces(fs, ri)
+	if err != nil {
+		return nil, nil, err
+	}
+	cv := newCanvas(ri)
+	top := cv.header(f, ct, ri)
+	var n int
+	if layout == LayoutForm {
+		n = cv.formPage(f, ct, top, want)
+	} else {
+		n = cv.tablePage(f, ct, top)
+	}
+	cv.footer(f, pageNo)
+	if n == 0 {
+		return nil, nil, fmt.Errorf("page %d: no entry fits the %s layout", index, layout)
+	}
+	ct.records = ct.records[:n]
+	return cv, ct, nil
+}
+
+// Render renders page index (0-based) of the corpus described by opts; opts.Pages is ignored.
+// The same opts and index always give byte-identical output.
+func Render(opts Options, index int) (Page, error) {
+	if err := opts.Validate(); err != nil {
+		return Page{}, err
+	}
+	if index < 0 {
+		return Page{}, fmt.Errorf("%w: page index %d < 0", domain.ErrInvalid, index)
+	}
+	kind, layout, sev := opts.resolve(index)
+	cv, ct, err := layoutPage(opts.Seed, index, kind, layout)
+	if err != nil {
+		return Page{}, err
+	}
+	page := Page{Index: index}
+	if opts.Clean {
+		page.Clean = &image.Gray{Pix: append([]uint8(nil), cv.img.Pix...), Stride: cv.img.Stride, Rect: cv.img.Rect}
+	}
+	rd := pageRand(opts.Seed, index, streamDegrade)
+	p := drawParams(rd, sev)
+	var final image.Image = age(cv.img, p, rd)
+	outDPI, scale := dpi, 1.0
+	if p.lowDPI > 0 {
+		outDPI, scale = p.lowDPI, float64(p.lowDPI)/dpi
+		nr := dimg.Resize(final, int(float64(pageWidth)*scale+0.5), int(float64(pageHeight)*scale+0.5), dimg.Linear)
+		final = &image.RGBA{Pix: nr.Pix, Stride: nr.Stride, Rect: nr.Rect} // opaque, so NRGBA = RGBA
+	}
+	if p.jpegQuality > 0 {
+		page.Encoded, page.Image, err = encodeJPEG(final, p.jpegQuality, outDPI)
+		page.Ext = ".jpg"
+	} else {
+		page.Encoded, err = encodePNG(final, outDPI)
+		page.Image, page.Ext = final, ".png"
+	}
+	if err != nil {
+		return Page{}, fmt.Errorf("page %d: %w", index, err)
+	}
+
+	w, h := page.Image.Bounds().Dx(), page.Image.Bounds().Dy()
+	toFinal := func(b Box) Box {
+		return clampBox(scaleBox(rotateBox(b, p.skewDeg, pageWidth, pageHeight), scale), w, h)
+	}
+	for i := range cv.lines {
+		cv.lines[i].Box = toFinal(cv.lines[i].CleanBox)
+	}
+	for i := range ct.records {
+		for j := range ct.records[i].Fields {
+			fd := &ct.records[i].Fields[j]
+			if fd.CleanBox != nil {
+				b := toFinal(*fd.CleanBox)
+				fd.Box = &b
+			}
+		}
+	}
+	page.Truth = GroundTruth{
+		Version: TruthVersion, Seed: opts.Seed, Index: index, Image: page.Name() + page.Ext,
+		Kind: kind, Layout: layout, Severity: sev, DPI: outDPI, Size: [2]int{w, h}, BoxSpace: "final",
+		Year: ct.year, Place: ct.home.ref(), Lines: cv.lines, Records: ct.records,
+		SkewDeg: p.skewDeg, Degradations: p.record(),
+	}
+	return page, nil
+}

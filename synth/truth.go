@@ -1,0 +1,117 @@
+package synth
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+
+	"github.com/sohoa/sohoa/domain"
+)
+
+// TruthVersion is the version of the ground-truth JSON schema.
+const TruthVersion = 1
+
+// Box is a rectangle [x0, y0, x1, y1] in pixels, x1 and y1 exclusive.
+type Box [4]int
+
+// GroundTruth is what a synthetic page shows, written next to it as page-NNNN.json.
+type GroundTruth struct {
+	Version  int         `json:"version"`
+	Seed     int64       `json:"seed"`
+	Index    int         `json:"index"` // 0-based page index within the run
+	Image    string      `json:"image"` // file name of the page image
+	Kind     domain.Kind `json:"kind"`
+	Layout   Layout      `json:"layout"`
+	Severity Severity    `json:"severity"`
+	DPI      int         `json:"dpi"`
+	Size     [2]int      `json:"size"` // width, height of the final image
+	// BoxSpace says which image boxes refer to: "final" (the degraded image). CleanBox fields
+	// refer to the undegraded 2480×3508 rendering.
+	BoxSpace     string        `json:"box_space"`
+	Year         int           `json:"year"`
+	Place        *PlaceRef     `json:"place"` // the commune that kept the register
+	Lines        []TextLine    `json:"lines"`
+	Records      []Record      `json:"records"`
+	SkewDeg      float64       `json:"skew_deg"`
+	Degradations []Degradation `json:"degradations"`
+}
+
+// TextLine is one visual line of printed or typed text, in reading order.
+type TextLine struct {
+	Text     string `json:"text"`
+	Typed    bool   `json:"typed"` // typewritten entry text rather than printed form text
+	Box      Box    `json:"box"`
+	CleanBox Box    `json:"clean_box"`
+}
+
+// Record is one register entry.
+type Record struct {
+	Number int     `json:"number"`
+	Fields []Field `json:"fields"`
+}
+
+// Field is one value of a record, named as in domain.Kind.Fields.
+type Field struct {
+	Name    string `json:"name"`
+	Label   string `json:"label"`   // printed label or column header
+	Written string `json:"written"` // as typed on the page
+	Value   string `json:"value"`   // normalised: ISO dates, title-case names, official ethnic names, Nam/Nữ
+	// Printed is false when the layout has no place for the field (narrow tables); Written is
+	// then what would have been typed and Box is nil.
+	Printed  bool      `json:"printed"`
+	Box      *Box      `json:"box,omitempty"`
+	CleanBox *Box      `json:"clean_box,omitempty"`
+	Place    *PlaceRef `json:"place,omitempty"` // for places: the commune meant, with today's codes
+}
+
+// PlaceRef links a place to the 2025-03 administrative units (GSO codes).
+type PlaceRef struct {
+	ProvinceCode    string `json:"province_code"`
+	Province        string `json:"province"`
+	DistrictCode    string `json:"district_code"`
+	District        string `json:"district"`
+	CommuneCode     string `json:"commune_code"`
+	Commune         string `json:"commune"`
+	ProvinceWritten string `json:"province_written"` // the name in use at the time, e.g. Tỉnh Bắc Thái
+}
+
+// Degradation is one aging or scanning effect applied to a page, with its parameters.
+type Degradation struct {
+	Name   string             `json:"name"`
+	Params map[string]float64 `json:"params,omitempty"`
+}
+
+// Field returns the record's field called name.
+func (r Record) Field(name string) (Field, bool) {
+	for _, f := range r.Fields {
+		if f.Name == name {
+			return f, true
+		}
+	}
+	return Field{}, false
+}
+
+// ReadTruth reads a ground-truth JSON file written by Page.Save.
+func ReadTruth(path string) (GroundTruth, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return GroundTruth{}, fmt.Errorf("read truth: %w", err)
+	}
+	var gt GroundTruth
+	if err := json.Unmarshal(b, &gt); err != nil {
+		return GroundTruth{}, fmt.Errorf("decode truth %s: %w", path, err)
+	}
+	if gt.Version != TruthVersion {
+		return GroundTruth{}, fmt.Errorf("%w: truth %s has version %d, want %d", domain.ErrUnsupported, path, gt.Version, TruthVersion)
+	}
+	return gt, nil
+}
+
+// marshalTruth is the JSON written next to a page.
+func marshalTruth(gt GroundTruth) ([]byte, error) {
+	b, err := json.MarshalIndent(gt, "", " ")
+	if err != nil {
+		return nil, fmt.Errorf("encode truth: %w", err)
+	}
+	return append(b, '\n'), nil
+}

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/url"
+	"os"
 	"runtime"
 	"strconv"
 	"strings"
@@ -26,6 +27,10 @@ type Config struct {
 	LogLevel    string        // SOHOA_LOG_LEVEL: debug, info, warn, error
 	Shutdown    time.Duration // SOHOA_SHUTDOWN_TIMEOUT: grace period for in-flight requests and jobs
 	DataDir     string        // SOHOA_DATA_DIR: where sohoa up keeps its own PostgreSQL and MinIO
+	TLSCert     string        // SOHOA_TLS_CERT: serve HTTPS with this certificate (PEM)…
+	TLSKey      string        // SOHOA_TLS_KEY: …and this key
+	// SecureCookies (SOHOA_SECURE_COOKIES) marks cookies Secure behind a TLS-terminating proxy.
+	SecureCookies bool
 }
 
 // S3 locates the object store holding originals and derived images.
@@ -76,6 +81,9 @@ var Settings = []Setting{
 	{"log-level", "SOHOA_LOG_LEVEL", "log level: debug, info, warn or error"},
 	{"shutdown-timeout", "SOHOA_SHUTDOWN_TIMEOUT", "grace period for in-flight requests and jobs at shutdown"},
 	{"data-dir", "SOHOA_DATA_DIR", "folder where sohoa up keeps its own PostgreSQL and MinIO data"},
+	{"tls-cert", "SOHOA_TLS_CERT", "serve HTTPS with this PEM certificate (with --tls-key)"},
+	{"tls-key", "SOHOA_TLS_KEY", "PEM private key for --tls-cert"},
+	{"secure-cookies", "SOHOA_SECURE_COOKIES", "mark login cookies Secure even over plain HTTP (set when a proxy terminates TLS)"},
 }
 
 // Load fills a Config from the environment (through getenv) and registers flags on fs that
@@ -94,6 +102,8 @@ func Load(fs *flag.FlagSet, getenv func(string) string) (*Config, error) {
 		LogFormat: cmp.Or(getenv("SOHOA_LOG_FORMAT"), "text"),
 		LogLevel:  cmp.Or(getenv("SOHOA_LOG_LEVEL"), "info"),
 		DataDir:   cmp.Or(getenv("SOHOA_DATA_DIR"), DefaultDataDir),
+		TLSCert:   getenv("SOHOA_TLS_CERT"),
+		TLSKey:    getenv("SOHOA_TLS_KEY"),
 		Workers:   runtime.NumCPU(),
 		Shutdown:  DefaultShutdown,
 	}
@@ -103,6 +113,13 @@ func Load(fs *flag.FlagSet, getenv func(string) string) (*Config, error) {
 			return nil, fmt.Errorf("SOHOA_WORKERS: %q is not a whole number", v)
 		}
 		c.Workers = n
+	}
+	if v := getenv("SOHOA_SECURE_COOKIES"); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return nil, fmt.Errorf("SOHOA_SECURE_COOKIES: %q is not true or false", v)
+		}
+		c.SecureCookies = b
 	}
 	if v := getenv("SOHOA_SHUTDOWN_TIMEOUT"); v != "" {
 		d, err := time.ParseDuration(v)
@@ -131,6 +148,9 @@ func Load(fs *flag.FlagSet, getenv func(string) string) (*Config, error) {
 	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, help("log-level"))
 	fs.DurationVar(&c.Shutdown, "shutdown-timeout", c.Shutdown, help("shutdown-timeout"))
 	fs.StringVar(&c.DataDir, "data-dir", c.DataDir, help("data-dir"))
+	fs.StringVar(&c.TLSCert, "tls-cert", c.TLSCert, help("tls-cert"))
+	fs.StringVar(&c.TLSKey, "tls-key", c.TLSKey, help("tls-key"))
+	fs.BoolVar(&c.SecureCookies, "secure-cookies", c.SecureCookies, help("secure-cookies"))
 	return c, nil
 }
 
@@ -153,6 +173,16 @@ func (c *Config) Validate() error {
 	}
 	if _, err := c.Level(); err != nil {
 		return err
+	}
+	if (c.TLSCert == "") != (c.TLSKey == "") {
+		return errors.New("SOHOA_TLS_CERT and SOHOA_TLS_KEY (--tls-cert, --tls-key) go together: give both or neither")
+	}
+	for _, f := range []struct{ name, path string }{{"SOHOA_TLS_CERT (--tls-cert)", c.TLSCert}, {"SOHOA_TLS_KEY (--tls-key)", c.TLSKey}} {
+		if f.path != "" {
+			if _, err := os.Stat(f.path); err != nil {
+				return fmt.Errorf("%s: %s cannot be read", f.name, f.path)
+			}
+		}
 	}
 	if c.Shutdown <= 0 {
 		return fmt.Errorf("SOHOA_SHUTDOWN_TIMEOUT (--shutdown-timeout): %s must be positive", c.Shutdown)

@@ -2,11 +2,10 @@ package server
 
 import (
 	"encoding/json"
-	"errors"
 	"log/slog"
 	"net/http"
 
-	"github.com/sohoa/sohoa/domain"
+	"github.com/sohoa/sohoa/internal/httperr"
 )
 
 // handlerFunc is a handler that returns its error for httpError to report.
@@ -22,25 +21,14 @@ func (s *Server) handle(h handlerFunc) http.Handler {
 
 // statusOf maps a domain error to an HTTP status and a message safe to show.
 func statusOf(err error) (int, string) {
+	status, show := httperr.Status(err)
 	switch {
-	case errors.Is(err, domain.ErrNotFound):
-		return http.StatusNotFound, "not found"
-	case errors.Is(err, domain.ErrInvalid):
-		return http.StatusUnprocessableEntity, err.Error()
-	case errors.Is(err, domain.ErrConflict):
-		return http.StatusConflict, "conflict: the item changed or already exists"
-	case errors.Is(err, domain.ErrTooLarge):
-		return http.StatusRequestEntityTooLarge, err.Error()
-	case errors.Is(err, domain.ErrUnsupported):
-		return http.StatusUnsupportedMediaType, err.Error()
-	case errors.Is(err, domain.ErrUnauthorized):
-		return http.StatusUnauthorized, "unauthorized"
-	case errors.Is(err, domain.ErrForbidden):
-		return http.StatusForbidden, "forbidden"
-	case errors.Is(err, domain.ErrUnavailable):
-		return http.StatusServiceUnavailable, "a service sohoa depends on is unavailable; try again shortly"
+	case show:
+		return status, err.Error()
+	case status == http.StatusServiceUnavailable:
+		return status, "a service sohoa depends on is unavailable; try again shortly"
 	}
-	return http.StatusInternalServerError, "internal error"
+	return status, "internal error"
 }
 
 // httpError writes err as a JSON error and logs it once, here.

@@ -33,6 +33,8 @@ type Deps struct {
 	Limits ingest.Limits
 	// TempDir holds uploads while they are checked (default: the system's).
 	TempDir string
+	// UI adds the browser pages' routes (package review); nil serves the API alone.
+	UI interface{ Register(mux *http.ServeMux) }
 }
 
 // Server holds the handlers' dependencies.
@@ -47,6 +49,7 @@ type Server struct {
 	maxUpload    int64
 	limits       ingest.Limits
 	tempDir      string
+	ui           interface{ Register(mux *http.ServeMux) }
 }
 
 // DefaultMaxUploadBytes is the default size limit of one uploaded file.
@@ -57,7 +60,7 @@ func New(d Deps) http.Handler {
 	s := &Server{
 		logger: d.Logger, store: d.Store, objects: d.Objects, registry: d.Registry,
 		db: d.Database, objStore: d.ObjectStore, probeTimeout: d.ProbeTimeout,
-		maxUpload: d.MaxUploadBytes, limits: d.Limits, tempDir: d.TempDir,
+		maxUpload: d.MaxUploadBytes, limits: d.Limits, tempDir: d.TempDir, ui: d.UI,
 	}
 	if s.registry == nil {
 		s.registry = prometheus.NewRegistry()

@@ -15,6 +15,7 @@ import (
 
 	"github.com/sohoa/sohoa/config"
 	"github.com/sohoa/sohoa/pipeline"
+	"github.com/sohoa/sohoa/review"
 	"github.com/sohoa/sohoa/server"
 	"github.com/sohoa/sohoa/storage"
 )
@@ -98,7 +99,15 @@ func (a *app) startWorkers(ctx context.Context) (stop func(context.Context) erro
 func (a *app) serve(ctx context.Context, ready func(addr string)) error {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	handler := server.New(server.Deps{Logger: a.logger, Store: a.store, Objects: a.objects, Registry: reg})
+	validator, err := review.NewFieldValidator()
+	if err != nil {
+		return err
+	}
+	ui, err := review.New(a.store, a.objects, validator, a.logger, review.Config{SecureCookie: a.cfg.SecureCookies})
+	if err != nil {
+		return err
+	}
+	handler := server.New(server.Deps{Logger: a.logger, Store: a.store, Objects: a.objects, Registry: reg, UI: ui})
 
 	ln, err := net.Listen("tcp", a.cfg.Listen)
 	if err != nil {
@@ -111,7 +120,13 @@ func (a *app) serve(ctx context.Context, ready func(addr string)) error {
 	}
 	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(a.logger.Handler(), slog.LevelWarn)}
 	served := make(chan error, 1)
-	go func() { served <- srv.Serve(ln) }()
+	go func() {
+		if a.cfg.TLSCert != "" {
+			served <- srv.ServeTLS(ln, a.cfg.TLSCert, a.cfg.TLSKey)
+			return
+		}
+		served <- srv.Serve(ln)
+	}()
 	a.logger.Info("serving", slog.String("addr", ln.Addr().String()))
 	if ready != nil {
 		ready(ln.Addr().String())

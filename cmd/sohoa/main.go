@@ -25,6 +25,7 @@ func commands() []command {
 		{"migrate", "bring the database schema up to date", runMigrate},
 		{"up", "run everything locally with demo data (starts its own PostgreSQL and MinIO if none is configured)", runUp},
 		{"token", "create or revoke a scanning station's API token (create prints it on stdout)", runToken},
+		{"user", "add an account: user add --role ROLE [--commune CODE]... USERNAME (password on stdin)", runUser},
 		{"synth", "render a synthetic corpus of degraded register pages with ground truth", runSynth},
 		{"clean", "clean one page image for OCR and show its measurements (--steps-dir shows every step)", runClean},
 		{"services", "start a private PostgreSQL and MinIO and write their settings to a file (used by the tests)", runServices},

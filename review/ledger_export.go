@@ -1,0 +1,44 @@
+package review
+
+import (
+	"encoding/csv"
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"github.com/sohoa/sohoa/domain"
+)
+
+// ledgerExport downloads a ledger's confirmed entries as CSV (UTF-8 with a byte-order mark so
+// that spreadsheet programs show the diacritics), one column per field.
+func (ui *UI) ledgerExport(w http.ResponseWriter, r *request) error {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		return fmt.Errorf("%w: ledger %q", domain.ErrNotFound, r.PathValue("id"))
+	}
+	l, err := ui.store.Ledger(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	recs, err := ui.store.ConfirmedRecords(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="so-%d-%s.csv"`, id, l.Kind))
+	_, _ = w.Write([]byte("\ufeff"))
+	cw := csv.NewWriter(w)
+	names := l.Kind.Fields()
+	_ = cw.Write(append([]string{"record_id", "page", "index"}, names...))
+	for _, rec := range recs {
+		row := []string{strconv.FormatInt(rec.ID, 10), strconv.Itoa(rec.Page), strconv.Itoa(rec.Index)}
+		for _, n := range names {
+			row = append(row, rec.Values[n])
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}

@@ -1,0 +1,34 @@
+package review
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/sohoa/sohoa/storage"
+)
+
+// recordFlag sets the entry aside as missing / unclear (thiếu / chưa rõ), with the clerk's
+// reason, for the follow-up list; then opens the next entry.
+func (ui *UI) recordFlag(w http.ResponseWriter, r *request) error {
+	rec, place, err := ui.recordFor(r)
+	if err != nil {
+		return err
+	}
+	version, _ := strconv.Atoi(r.PostFormValue("version"))
+	reason := strings.TrimSpace(norm.NFC.String(r.PostFormValue("reason")))
+	if reason == "" {
+		reason = "thiếu / chưa rõ"
+	}
+	err = ui.store.FlagRecord(r.Context(), rec.ID, r.user, version, reason)
+	if errors.Is(err, storage.ErrStale) {
+		return ui.stale(w, r, place)
+	}
+	if err != nil {
+		return err
+	}
+	return ui.openNext(w, r, "flagged")
+}

@@ -1,0 +1,82 @@
+package review
+
+import (
+	"bytes"
+	"errors"
+	"log/slog"
+	"net/http"
+	"strconv"
+
+	"github.com/sohoa/sohoa/internal/httperr"
+)
+
+// view is what every template gets.
+type view struct {
+	L     Lang
+	User  any
+	Flash string
+	Error string
+	Data  any
+}
+
+// render writes a page; a template error becomes a 500 before anything is sent.
+func (ui *UI) render(w http.ResponseWriter, r *request, status int, name string, data any) error {
+	t, ok := ui.pages[name]
+	if !ok {
+		return errors.New("no template " + name)
+	}
+	v := view{L: r.lang, Flash: r.lang.T(r.flash), Data: data}
+	if r.flash == "" {
+		v.Flash = ""
+	}
+	if r.loggedIn {
+		v.User = r.user
+	}
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, v); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("X-Frame-Options", "DENY")
+	w.WriteHeader(status)
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// fail shows an error page in the user's language, with the status from the one mapping, and
+// logs the full error once.
+func (ui *UI) fail(w http.ResponseWriter, r *request, err error) {
+	status, _ := httperr.Status(err)
+	level := slog.LevelInfo
+	if status >= 500 {
+		level = slog.LevelError
+	}
+	ui.logger.Log(r.Context(), level, "page failed", slog.String("path", r.URL.Path), slog.Int("status", status), slog.Any("error", err))
+	if status == http.StatusServiceUnavailable {
+		w.Header().Set("Retry-After", "5")
+	}
+	key := "err." + strconv.Itoa(status)
+	if _, ok := messages[key]; !ok {
+		key = "err.500"
+	}
+	if status == http.StatusUnauthorized {
+		key = "login"
+	}
+	if rerr := ui.render(w, r, status, "error.html", r.lang.T(key)); rerr != nil {
+		http.Error(w, r.lang.T("err.500"), http.StatusInternalServerError)
+	}
+}
+
+// redirect answers a successful POST (post/redirect/get), with an optional flash message key.
+func redirect(w http.ResponseWriter, r *request, to, flash string) error {
+	if flash != "" {
+		sep := "?"
+		if bytes.ContainsRune([]byte(to), '?') {
+			sep = "&"
+		}
+		to += sep + "m=" + flash
+	}
+	http.Redirect(w, r.Request, to, http.StatusSeeOther)
+	return nil
+}

@@ -1,0 +1,54 @@
+package storage
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/sohoa/sohoa/domain"
+)
+
+// audit appends an event to the audit trail, in the caller's transaction.
+func audit(ctx context.Context, tx pgx.Tx, actor string, userID *int64, action, entity string, id int64, old, new any) error {
+	enc := func(v any) ([]byte, error) {
+		if v == nil {
+			return nil, nil
+		}
+		return json.Marshal(v)
+	}
+	o, err := enc(old)
+	if err != nil {
+		return err
+	}
+	n, err := enc(new)
+	if err != nil {
+		return err
+	}
+	_, err = tx.Exec(ctx, `INSERT INTO audit_events (actor, user_id, action, entity, entity_id, old, new)
+		VALUES ($1, $2, $3, $4, $5, $6, $7)`, actor, userID, action, entity, id, o, n)
+	return err
+}
+
+// AuditTrail returns the events about one entity, oldest first.
+func (s *Store) AuditTrail(ctx context.Context, entity string, id int64) ([]domain.AuditEvent, error) {
+	rows, _ := s.pool.Query(ctx, `SELECT id, at, actor, user_id, action, entity, entity_id, old, new
+		FROM audit_events WHERE entity = $1 AND entity_id = $2 ORDER BY id`, entity, id)
+	evs, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (domain.AuditEvent, error) {
+		var e domain.AuditEvent
+		var o, n []byte
+		err := row.Scan(&e.ID, &e.At, &e.Actor, &e.UserID, &e.Action, &e.Entity, &e.EntityID, &o, &n)
+		if err == nil && o != nil {
+			err = json.Unmarshal(o, &e.Old)
+		}
+		if err == nil && n != nil {
+			err = json.Unmarshal(n, &e.New)
+		}
+		return e, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("audit trail of %s %d: %w", entity, id, translate(err))
+	}
+	return evs, nil
+}

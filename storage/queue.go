@@ -1,0 +1,167 @@
+package storage
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/sohoa/sohoa/domain"
+)
+
+// ErrStale is returned when an entry changed after the clerk's form was loaded, or the clerk's
+// lease on it ended and someone else took it.
+var ErrStale = fmt.Errorf("%w: the entry changed since it was opened", domain.ErrConflict)
+
+// NextRecord gives the user one pending entry under a lease: the one they already hold, or else
+// the next in queue order (higher ledger priority first, then lowest confidence) among the
+// ledgers of their communes. FOR UPDATE SKIP LOCKED and the lease together make sure no entry
+// is ever held by two people; an expired lease returns the entry to the queue.
+func (s *Store) NextRecord(ctx context.Context, u domain.User, lease time.Duration) (int64, error) {
+	var id int64
+	err := s.pool.QueryRow(ctx, `
+		UPDATE records SET lease_expires_at = now() + $2::interval
+		WHERE id = (SELECT id FROM records WHERE lease_user_id = $1 AND status = 'pending' AND lease_expires_at > now()
+		            ORDER BY id LIMIT 1)
+		RETURNING id`, u.ID, lease.String()).Scan(&id)
+	if err == nil {
+		return id, nil
+	}
+	if !errors.Is(err, pgx.ErrNoRows) {
+		return 0, fmt.Errorf("next record: %w", translate(err))
+	}
+	err = s.pool.QueryRow(ctx, `
+		WITH next AS (
+			SELECT r.id FROM records r
+			JOIN scans s ON s.id = r.scan_id
+			JOIN ledgers l ON l.id = s.ledger_id
+			WHERE r.status = 'pending' AND (r.lease_expires_at IS NULL OR r.lease_expires_at < now())
+			  AND ($3 OR l.commune_code IN (SELECT commune_code FROM user_communes WHERE user_id = $1))
+			ORDER BY r.priority DESC, r.confidence, r.id
+			LIMIT 1
+			FOR UPDATE OF r SKIP LOCKED
+		)
+		UPDATE records r SET lease_user_id = $1, lease_expires_at = now() + $2::interval
+		FROM next WHERE r.id = next.id
+		RETURNING r.id`, u.ID, lease.String(), u.SeesAll()).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("next record: %w", translate(err))
+	}
+	return id, nil
+}
+
+// RenewLease extends the user's lease on an entry while its page is open.
+func (s *Store) RenewLease(ctx context.Context, recordID, userID int64, lease time.Duration) error {
+	tag, err := s.pool.Exec(ctx, `UPDATE records SET lease_expires_at = now() + $3::interval
+		WHERE id = $1 AND lease_user_id = $2 AND status = 'pending' AND lease_expires_at > now()`, recordID, userID, lease.String())
+	if err != nil {
+		return fmt.Errorf("renew lease: %w", translate(err))
+	}
+	if tag.RowsAffected() == 0 {
+		return fmt.Errorf("renew lease on record %d: %w", recordID, ErrStale)
+	}
+	return nil
+}
+
+// ReleaseRecord gives an entry back to the queue.
+func (s *Store) ReleaseRecord(ctx context.Context, recordID int64, u domain.User) error {
+	return s.decide(ctx, recordID, u, -1, func(tx pgx.Tx, r domain.Record) error {
+		if _, err := tx.Exec(ctx, `UPDATE records SET lease_user_id = NULL, lease_expires_at = NULL WHERE id = $1`, recordID); err != nil {
+			return err
+		}
+		return audit(ctx, tx, u.Username, &u.ID, "record.release", "record", recordID, nil, nil)
+	})
+}
+
+// FlagRecord sets an entry aside as missing / unclear (thiếu / chưa rõ) for follow-up.
+func (s *Store) FlagRecord(ctx context.Context, recordID int64, u domain.User, version int, reason string) error {
+	return s.decide(ctx, recordID, u, version, func(tx pgx.Tx, r domain.Record) error {
+		if _, err := tx.Exec(ctx, `UPDATE records SET status = 'flagged', flag_reason = $2, version = version + 1,
+			lease_user_id = NULL, lease_expires_at = NULL, updated_at = now() WHERE id = $1`, recordID, reason); err != nil {
+			return err
+		}
+		return audit(ctx, tx, u.Username, &u.ID, "record.flag", "record", recordID,
+			map[string]any{"status": r.Status}, map[string]any{"status": domain.RecordFlagged, "reason": reason})
+	})
+}
+
+// ConfirmRecord stores a clerk's final values: each field keeps its OCR reading and records who
+// confirmed or corrected it and when; every change is audited (old → new).
+func (s *Store) ConfirmRecord(ctx context.Context, recordID int64, u domain.User, c domain.Confirmation) error {
+	return s.decide(ctx, recordID, u, c.Version, func(tx pgx.Tx, r domain.Record) error {
+		rec, err := s.recordTx(ctx, tx, recordID)
+		if err != nil {
+			return err
+		}
+		for _, f := range rec.Fields {
+			value, ok := c.Values[f.Name]
+			if !ok {
+				return fmt.Errorf("%w: field %s missing from the form", domain.ErrInvalid, f.Name)
+			}
+			status := domain.FieldConfirmed
+			if value != f.Value {
+				status = domain.FieldCorrected
+			}
+			if value == "" {
+				status = domain.FieldMissing
+			}
+			issues := nonNil(c.Issues[f.Name])
+			if _, err := tx.Exec(ctx, `UPDATE fields SET value = $2, status = $3, issues = $4, confirmed_by = $5, confirmed_at = now()
+				WHERE id = $1`, f.ID, value, status, jsonOf(issues), u.ID); err != nil {
+				return err
+			}
+			if value != f.Value {
+				if err := audit(ctx, tx, u.Username, &u.ID, "field.correct", "record", recordID,
+					map[string]any{"field": f.Name, "value": f.Value}, map[string]any{"field": f.Name, "value": value}); err != nil {
+					return err
+				}
+			}
+		}
+		if _, err := tx.Exec(ctx, `UPDATE records SET status = 'confirmed', version = version + 1, confirmed_by = $2, confirmed_at = now(),
+			lease_user_id = NULL, lease_expires_at = NULL, updated_at = now() WHERE id = $1`, recordID, u.ID); err != nil {
+			return err
+		}
+		return audit(ctx, tx, u.Username, &u.ID, "record.confirm", "record", recordID,
+			map[string]any{"status": r.Status, "version": r.Version}, map[string]any{"status": domain.RecordConfirmed, "version": r.Version + 1})
+	})
+}
+
+// decide runs a clerk's decision on an entry they hold: the entry is locked, must still be pending,
+// leased to them, and (when version ≥ 0) at the version their form showed.
+func (s *Store) decide(ctx context.Context, recordID int64, u domain.User, version int, fn func(tx pgx.Tx, r domain.Record) error) error {
+	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		rows, _ := tx.Query(ctx, `SELECT `+recordColumns+` FROM records r WHERE r.id = $1 FOR UPDATE`, recordID)
+		r, err := pgx.CollectExactlyOneRow(rows, scanRecord)
+		if err != nil {
+			return err
+		}
+		heldByOther := r.LeaseUserID != nil && *r.LeaseUserID != u.ID
+		if r.Status != domain.RecordPending || (version >= 0 && r.Version != version) || heldByOther {
+			return ErrStale
+		}
+		return fn(tx, r)
+	})
+	if err != nil {
+		return fmt.Errorf("record %d: %w", recordID, translate(err))
+	}
+	return nil
+}
+
+func jsonOf(v any) []byte {
+	b, _ := json.Marshal(v)
+	return b
+}
+
+func (s *Store) recordTx(ctx context.Context, tx pgx.Tx, id int64) (domain.Record, error) {
+	var r domain.Record
+	rows, _ := tx.Query(ctx, `SELECT id, name, value FROM fields WHERE record_id = $1 ORDER BY position, id`, id)
+	fs, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (domain.Field, error) {
+		var f domain.Field
+		return f, row.Scan(&f.ID, &f.Name, &f.Value)
+	})
+	r.Fields = fs
+	return r, err
+}

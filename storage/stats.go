@@ -1,0 +1,141 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/sohoa/sohoa/domain"
+)
+
+// ConfirmedBy counts the entries a user confirmed or flagged since a moment (today, the shift).
+func (s *Store) ConfirmedBy(ctx context.Context, userID int64, since time.Time) (int, error) {
+	var n int
+	err := s.pool.QueryRow(ctx, `SELECT count(*) FROM audit_events
+		WHERE user_id = $1 AND action IN ('record.confirm', 'record.flag') AND at >= $2`, userID, since).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("count confirmed: %w", translate(err))
+	}
+	return n, nil
+}
+
+// Followups lists the entries flagged missing / unclear that a user may see, newest first.
+func (s *Store) Followups(ctx context.Context, u domain.User) ([]domain.Followup, error) {
+	rows, _ := s.pool.Query(ctx, `
+		SELECT r.id, l.id, a.name, l.book, s.page, r.idx, r.flag_reason, coalesce(e.actor, ''), coalesce(e.at, r.updated_at)
+		FROM records r JOIN scans s ON s.id = r.scan_id JOIN ledgers l ON l.id = s.ledger_id
+		JOIN admin_units a ON a.code = l.commune_code
+		LEFT JOIN LATERAL (SELECT actor, at FROM audit_events WHERE entity = 'record' AND entity_id = r.id
+		                   AND action = 'record.flag' ORDER BY id DESC LIMIT 1) e ON true
+		WHERE r.status = 'flagged' AND ($2 OR l.commune_code IN (SELECT commune_code FROM user_communes WHERE user_id = $1))
+		ORDER BY e.at DESC NULLS LAST LIMIT 500`, u.ID, u.SeesAll())
+	fs, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (domain.Followup, error) {
+		var f domain.Followup
+		err := row.Scan(&f.RecordID, &f.LedgerID, &f.CommuneName, &f.Book, &f.Page, &f.Index, &f.Reason, &f.FlaggedBy, &f.FlaggedAt)
+		return f, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("follow-up list: %w", translate(err))
+	}
+	return fs, nil
+}
+
+// LedgerRows is the progress of every ledger a user may see, by commune.
+func (s *Store) LedgerRows(ctx context.Context, u domain.User) ([]domain.LedgerRow, error) {
+	rows, _ := s.pool.Query(ctx, `
+		SELECT l.id, l.commune_code, l.kind, l.book, l.year_from, l.year_to, l.expected_entries, l.expected_pages, l.created_at,
+		       a.name, l.priority,
+		       (SELECT count(DISTINCT page) FROM scans s WHERE s.ledger_id = l.id),
+		       (SELECT count(*) FROM scans s WHERE s.ledger_id = l.id AND s.status = 'failed'),
+		       count(r.id) FILTER (WHERE r.status = 'pending'),
+		       count(r.id) FILTER (WHERE r.status = 'confirmed'),
+		       count(r.id) FILTER (WHERE r.status = 'flagged')
+		FROM ledgers l JOIN admin_units a ON a.code = l.commune_code
+		LEFT JOIN scans s ON s.ledger_id = l.id LEFT JOIN records r ON r.scan_id = s.id
+		WHERE $2 OR l.commune_code IN (SELECT commune_code FROM user_communes WHERE user_id = $1)
+		GROUP BY l.id, a.name ORDER BY a.name, l.kind, l.year_from`, u.ID, u.SeesAll())
+	ls, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (domain.LedgerRow, error) {
+		var l domain.LedgerRow
+		err := row.Scan(&l.ID, &l.CommuneCode, &l.Kind, &l.Book, &l.YearFrom, &l.YearTo, &l.ExpectedEntries, &l.ExpectedPages,
+			&l.CreatedAt, &l.CommuneName, &l.Priority, &l.PagesUploaded, &l.ScansFailed, &l.Pending, &l.Confirmed, &l.Flagged)
+		return l, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("ledger progress: %w", translate(err))
+	}
+	return ls, nil
+}
+
+// SetLedgerPriority sets the supervisor's order: entries of higher-priority ledgers come first.
+func (s *Store) SetLedgerPriority(ctx context.Context, ledgerID int64, priority int, u domain.User) error {
+	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		var old int
+		if err := tx.QueryRow(ctx, `UPDATE ledgers SET priority = $2 WHERE id = $1 RETURNING (SELECT priority FROM ledgers WHERE id = $1)`,
+			ledgerID, priority).Scan(&old); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `UPDATE records SET priority = $2 WHERE status = 'pending' AND scan_id IN (SELECT id FROM scans WHERE ledger_id = $1)`,
+			ledgerID, priority); err != nil {
+			return err
+		}
+		return audit(ctx, tx, u.Username, &u.ID, "ledger.priority", "ledger", ledgerID, map[string]any{"priority": old}, map[string]any{"priority": priority})
+	})
+	if err != nil {
+		return fmt.Errorf("ledger %d priority: %w", ledgerID, translate(err))
+	}
+	return nil
+}
+
+// RetryScan sends a failed scan through the pipeline again.
+func (s *Store) RetryScan(ctx context.Context, scanID int64, u domain.User) error {
+	return s.InTx(ctx, func(ctx context.Context, tx *Tx) error {
+		tag, err := tx.tx.Exec(ctx, `UPDATE scans SET status = 'uploaded', error = '', updated_at = now() WHERE id = $1 AND status = 'failed'`, scanID)
+		if err != nil {
+			return err
+		}
+		if tag.RowsAffected() == 0 {
+			return fmt.Errorf("scan %d is not failed: %w", scanID, domain.ErrConflict)
+		}
+		if err := audit(ctx, tx.tx, u.Username, &u.ID, "scan.retry", "scan", scanID, map[string]any{"status": "failed"}, map[string]any{"status": "uploaded"}); err != nil {
+			return err
+		}
+		return tx.Enqueue(ctx, domain.ProcessScanJob{ScanID: scanID})
+	})
+}
+
+// FailedScans lists the failed pages a user may see, for supervisors to retry.
+func (s *Store) FailedScans(ctx context.Context, u domain.User) ([]domain.Scan, error) {
+	rows, _ := s.pool.Query(ctx, `SELECT `+scanColumns+` FROM scans WHERE status = 'failed'
+		AND ($2 OR ledger_id IN (SELECT l.id FROM ledgers l JOIN user_communes c ON c.commune_code = l.commune_code WHERE c.user_id = $1))
+		ORDER BY updated_at DESC LIMIT 200`, u.ID, u.SeesAll())
+	scans, err := pgx.CollectRows(rows, scanScan)
+	if err != nil {
+		return nil, fmt.Errorf("failed scans: %w", translate(err))
+	}
+	return scans, nil
+}
+
+// ConfirmedRecords returns a ledger's confirmed entries in page order with their final values.
+func (s *Store) ConfirmedRecords(ctx context.Context, ledgerID int64) ([]domain.ExportRecord, error) {
+	rows, _ := s.pool.Query(ctx, `
+		SELECT r.id, s.page, r.idx, f.name, f.value FROM records r JOIN scans s ON s.id = r.scan_id
+		JOIN fields f ON f.record_id = r.id
+		WHERE s.ledger_id = $1 AND r.status = 'confirmed' ORDER BY s.page, r.idx, r.id`, ledgerID)
+	var out []domain.ExportRecord
+	var id int64
+	var page, idx int
+	var name, value string
+	_, err := pgx.ForEachRow(rows, []any{&id, &page, &idx, &name, &value}, func() error {
+		if len(out) == 0 || out[len(out)-1].ID != id {
+			out = append(out, domain.ExportRecord{ID: id, Page: page, Index: idx, Values: map[string]string{}})
+		}
+		out[len(out)-1].Values[name] = value
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("export ledger %d: %w", ledgerID, translate(err))
+	}
+	return out, nil
+}

@@ -1,0 +1,36 @@
+package validate
+
+import (
+	"sync"
+	"testing"
+)
+
+var shared = sync.OnceValues(New)
+
+// testValidator returns one Validator shared by the tests, as the services share theirs.
+func testValidator(tb testing.TB) *Validator {
+	tb.Helper()
+	v, err := shared()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return v
+}
+
+// codes lists the issue codes of a result.
+func codes(is []Issue) []string {
+	var out []string
+	for _, i := range is {
+		out = append(out, i.Code)
+	}
+	return out
+}
+
+func hasCode(is []Issue, code string) bool {
+	for _, i := range is {
+		if i.Code == code {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,138 @@
+package validate
+
+import "fmt"
+
+// Issue codes. They are stable: the review screen and exports key on them.
+const (
+	CodeEmpty            = "empty"
+	CodeSyllable         = "syllable"
+	CodeSex              = "sex_unknown"
+	CodeDateUnreadable   = "date_unreadable"
+	CodeDateInvalid      = "date_invalid"
+	CodeDateRange        = "date_range"
+	CodeDatePartial      = "date_partial"
+	CodeTwoDigitYear     = "two_digit_year"
+	CodeEthnicUnknown    = "ethnicity_unknown"
+	CodeEthnicAmbiguous  = "ethnicity_ambiguous"
+	CodeEthnicOtherName  = "ethnicity_other_name"
+	CodeForeign          = "nationality_foreign"
+	CodePlaceUnknown     = "place_unknown"
+	CodePlacePartial     = "place_partial"
+	CodePlaceOld         = "place_old"
+	CodePlaceAmbiguous   = "place_ambiguous"
+	CodePlaceSpelling    = "place_spelling"
+	CodeEntryUnreadable  = "entry_no_unreadable"
+	CodeDatesDisagree    = "dates_disagree"
+	CodeBeforeBirth      = "registered_before_birth"
+	CodeLateRegistration = "late_registration"
+	CodeDeathBeforeBirth = "death_before_birth"
+	CodeBeforeDeath      = "registered_before_death"
+	CodeMarriageAge      = "under_marriage_age"
+)
+
+func issue(code string, sev Severity, vi, en string) Issue {
+	return Issue{Code: code, Severity: sev, VI: vi, EN: en}
+}
+
+func issueEmpty() Issue {
+	return issue(CodeEmpty, SeverityNote, "Trường này để trống", "The field is empty")
+}
+
+func issueSyllable(tok string) Issue {
+	return issue(CodeSyllable, SeverityError,
+		fmt.Sprintf("%q không phải âm tiết tiếng Việt hợp lệ", tok),
+		fmt.Sprintf("%q is not a valid Vietnamese syllable", tok))
+}
+
+func issueSex(s string) Issue {
+	return issue(CodeSex, SeverityError,
+		fmt.Sprintf("Không nhận ra giới tính %q (cần Nam hoặc Nữ)", s),
+		fmt.Sprintf("Unrecognised sex %q (expected Nam or Nữ)", s))
+}
+
+func issueDateUnreadable(s string) Issue {
+	return issue(CodeDateUnreadable, SeverityError,
+		fmt.Sprintf("Không đọc được ngày tháng %q", s),
+		fmt.Sprintf("Cannot read %q as a date", s))
+}
+
+func issueDateInvalid(d, m, y int) Issue {
+	return issue(CodeDateInvalid, SeverityError,
+		fmt.Sprintf("Ngày %02d/%02d/%d không có trong lịch", d, m, y),
+		fmt.Sprintf("%02d/%02d/%d is not a calendar date", d, m, y))
+}
+
+func issueDateRange(y int) Issue {
+	sev := SeverityNote
+	if y > maxYear {
+		sev = SeverityError // the registers predate 2000: a later year is a misreading
+	}
+	return issue(CodeDateRange, sev,
+		fmt.Sprintf("Năm %d nằm ngoài khoảng %d–%d của các sổ này", y, minYear, maxYear),
+		fmt.Sprintf("Year %d is outside the %d–%d range of these registers", y, minYear, maxYear))
+}
+
+func issueDatePartial() Issue {
+	return issue(CodeDatePartial, SeverityNote, "Ngày tháng không đầy đủ (chỉ có tháng, năm hoặc chỉ có năm)",
+		"Incomplete date (month and year, or year only)")
+}
+
+func issueTwoDigitYear(yy, y int) Issue {
+	return issue(CodeTwoDigitYear, SeverityNote,
+		fmt.Sprintf("Năm viết hai chữ số %02d, hiểu là %d", yy, y),
+		fmt.Sprintf("Two-digit year %02d read as %d", yy, y))
+}
+
+func issueEthnicUnknown(s string) Issue {
+	return issue(CodeEthnicUnknown, SeverityError,
+		fmt.Sprintf("%q không phải tên một trong 54 dân tộc", s),
+		fmt.Sprintf("%q is not the name of one of the 54 ethnic groups", s))
+}
+
+func issueEthnicAmbiguous(s string, groups []string) Issue {
+	return issue(CodeEthnicAmbiguous, SeverityNote,
+		fmt.Sprintf("%q là tên gọi khác của nhiều dân tộc: %s", s, joinVI(groups)),
+		fmt.Sprintf("%q is another name of several groups: %s", s, joinEN(groups)))
+}
+
+func issueEthnicNamesake(s, larger string) Issue {
+	return issue(CodeEthnicAmbiguous, SeverityNote,
+		fmt.Sprintf("%q là tên dân tộc %s, nhưng sổ cũ cũng dùng để chỉ dân tộc %s", s, s, larger),
+		fmt.Sprintf("%q is the %s group, but older registers also used it for the %s", s, s, larger))
+}
+
+func issueEthnicOtherName(s, official string) Issue {
+	return issue(CodeEthnicOtherName, SeverityNote,
+		fmt.Sprintf("%q là tên gọi khác của dân tộc %s", s, official),
+		fmt.Sprintf("%q is another name of the %s group", s, official))
+}
+
+func issueForeign(s string) Issue {
+	return issue(CodeForeign, SeverityNote,
+		fmt.Sprintf("Quốc tịch nước ngoài %q: kiểm tra lại", s),
+		fmt.Sprintf("Foreign nationality %q: please check", s))
+}
+
+func issueEntryUnreadable(s string) Issue {
+	return issue(CodeEntryUnreadable, SeverityError,
+		fmt.Sprintf("Không đọc được số đăng ký %q", s),
+		fmt.Sprintf("Cannot read the registration number %q", s))
+}
+
+// joinVI and joinEN list names for a message.
+func joinVI(names []string) string { return joinWith(names, " hoặc ") }
+func joinEN(names []string) string { return joinWith(names, " or ") }
+
+func joinWith(names []string, last string) string {
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	s := names[0]
+	for _, n := range names[1 : len(names)-1] {
+		s += ", " + n
+	}
+	return s + last + names[len(names)-1]
+}

@@ -1,0 +1,120 @@
+package validate
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestCheckPlace(t *testing.T) {
+	v := testValidator(t)
+	for _, tc := range []struct {
+		name, in                    string
+		commune, district, province string // codes in the 03/2025 gazetteer; "" = unresolved
+		former                      string
+		codes                       []string
+	}{
+		{"full, old province", "xã Gia Sàng, thành phố Thái Nguyên, tỉnh Bắc Thái",
+			"05461", "164", "19", "Bắc Thái (1965–1996)", []string{CodePlaceOld}},
+		{"dashes, no types", "Gia Sàng - Thái Nguyên - Bắc Thái",
+			"05461", "164", "19", "Bắc Thái (1965–1996)", []string{CodePlaceOld}},
+		{"no diacritics", "xa Gia Sang, TP Thai Nguyen, tinh Bac Thai",
+			"05461", "164", "19", "Bắc Thái (1965–1996)", []string{CodePlaceOld}},
+		{"Bắc Thái, Bắc Kạn side", "huyện Chợ Đồn, tỉnh Bắc Thái",
+			"", "064", "06", "Bắc Thái (1965–1996)", []string{CodePlaceOld}},
+		{"old province alone", "Bắc Thái", "", "", "", "Bắc Thái (1965–1996)", []string{CodePlaceOld}},
+		{"hamlet, tone misplaced", "Thôn 3, xã Hoá Thuợng, Đồng Hỷ, Bắc Thái",
+			"05692", "169", "19", "Bắc Thái (1965–1996)", []string{CodePlaceOld}},
+		{"province alone", "Thái Nguyên", "", "", "19", "", nil},
+		{"hyphenated province", "Bà Rịa - Vũng Tàu", "", "", "77", "", nil},
+		{"numbered units", "Phường 1, Quận 3, TP. Hồ Chí Minh", "27160", "770", "79", "", nil},
+		{"Hà Sơn Bình by district", "huyện Lương Sơn, tỉnh Hà Sơn Bình", "", "152", "17", "Hà Sơn Bình (1976–1991)", []string{CodePlaceOld}},
+		{"Nghệ Tĩnh", "Thành phố Vinh, Nghệ Tĩnh", "", "412", "40", "Nghệ Tĩnh (1976–1991)", []string{CodePlaceOld}},
+		{"older spelling", "Chợ Đồn, Bắc Cạn", "", "064", "06", "", nil},
+		{"misspelt province", "huyện Đồng Hỷ, tỉnh Thái Nguyễn", "", "169", "19", "", nil},
+		{"misspelt commune", "xã Hoá Thượmg, huyện Đồng Hỷ, tỉnh Thái Nguyên", "05692", "169", "19", "",
+			[]string{CodePlaceSpelling}},
+		{"ambiguous commune", "Tân Lập", "", "", "", "", []string{CodePlaceAmbiguous}},
+		{"unknown", "Bệnh viện C", "", "", "", "", []string{CodePlaceUnknown}},
+		{"unknown commune in known district", "xã Không Có, huyện Đồng Hỷ, tỉnh Thái Nguyên", "", "169", "19", "",
+			[]string{CodePlacePartial}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := v.Check(TypePlace, tc.in)
+			if r.Value != clean(tc.in) {
+				t.Errorf("value: got %q, want %q as written", r.Value, clean(tc.in))
+			}
+			var l PlaceLink
+			if r.Place != nil {
+				l = *r.Place
+			}
+			if l.Commune.Code != tc.commune || l.District.Code != tc.district || l.Province.Code != tc.province {
+				t.Errorf("got %q/%q/%q (%s, %s, %s), want %q/%q/%q", l.Commune.Code, l.District.Code, l.Province.Code,
+					l.Commune.Name, l.District.Name, l.Province.Name, tc.commune, tc.district, tc.province)
+			}
+			if l.Former != tc.former {
+				t.Errorf("former: got %q, want %q", l.Former, tc.former)
+			}
+			if got := codes(r.Issues); !slices.Equal(got, tc.codes) {
+				t.Errorf("issues: got %q, want %q", got, tc.codes)
+			}
+		})
+	}
+}
+
+func TestPlaceSuccessors(t *testing.T) {
+	v := testValidator(t)
+	r := v.Check(TypePlace, "tỉnh Bắc Thái")
+	if r.Place == nil || len(r.Place.Successors) != 2 {
+		t.Fatalf("got %+v, want Thái Nguyên and Bắc Kạn as successors", r.Place)
+	}
+	got := []string{r.Place.Successors[0].Name, r.Place.Successors[1].Name}
+	if want := []string{"Tỉnh Thái Nguyên", "Tỉnh Bắc Kạn"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if r.Penalty != 1 {
+		t.Errorf("penalty: got %v, want 1: a former province is not an error", r.Penalty)
+	}
+	if r.Issues[0].VI != "Bắc Thái (1965–1996) nay thuộc Tỉnh Thái Nguyên hoặc Tỉnh Bắc Kạn" {
+		t.Errorf("message: got %q", r.Issues[0].VI)
+	}
+}
+
+func TestPlaceSuggestions(t *testing.T) {
+	v := testValidator(t)
+	r := v.Check(TypePlace, "xã Hoá Thượmg, huyện Đồng Hỷ, tỉnh Thái Nguyên")
+	if want := "xã Hóa Thượng, huyện Đồng Hỷ, tỉnh Thái Nguyên"; len(r.Suggestions) == 0 || r.Suggestions[0] != want {
+		t.Errorf("got %q, want %q", r.Suggestions, want)
+	}
+	r = v.Check(TypePlace, "Tân Lập")
+	if len(r.Suggestions) != 3 {
+		t.Errorf("got %q, want three candidate units", r.Suggestions)
+	}
+}
+
+func TestOldUnitsData(t *testing.T) {
+	v := testValidator(t)
+	if len(v.places.olds) < 20 {
+		t.Fatalf("got %d former provinces, want over 20", len(v.places.olds))
+	}
+	for _, o := range v.places.olds {
+		if o.from != 0 && (o.from < 1945 || o.to < o.from || o.to > 2025) {
+			t.Errorf("%s: years %d–%d out of order", o.name, o.from, o.to)
+		}
+	}
+}
+
+func TestPlaceKey(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Hoà Bình", "hoa binh"},
+		{"Hòa Bình", "hoa binh"},
+		{"Bà Rịa - Vũng Tàu", "ba ria vung tau"},
+		{"Phan Rang-Tháp Chàm", "phan rang thap cham"},
+		{"01", "1"},
+		{"10", "10"},
+		{"Ia H' Drai", "ia h drai"},
+	} {
+		if got := placeKey(tc.in); got != tc.want {
+			t.Errorf("%q: got %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,185 @@
+package validate
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Penalty factors for places. Places are often hamlets, hospitals or units renamed since, so an
+// unknown place costs little.
+const (
+	penaltyPlaceUnknown = 0.85
+	penaltyPlaceFuzzy   = 0.9
+	penaltyPlaceVague   = 0.9
+)
+
+// check keeps the place as written (cleaned) and links it to today's units.
+func (x *placeIndex) check(r *Result) {
+	r.Value = r.Written
+	parts := x.splitPlace(r.Written)
+	chains := x.resolve(parts)
+	if len(chains) == 0 {
+		r.add(issue(CodePlaceUnknown, SeverityNote,
+			fmt.Sprintf("Không tìm thấy %q trong danh mục đơn vị hành chính", r.Written),
+			fmt.Sprintf("%q is not in the list of administrative units", r.Written)), penaltyPlaceUnknown)
+		return
+	}
+	ch := chains[0]
+	if len(chains) > 1 {
+		x.ambiguous(r, chains)
+		ch = commonAncestor(x, chains)
+	}
+	// A commune left unmatched may be misspelt: look for it under what did match.
+	if ch.comm.unit < 0 && len(chains) == 1 {
+		under, bound := "", firstSet(ch.parts[lvDistrict], ch.parts[lvProvince], len(parts))
+		switch {
+		case ch.dist.unit >= 0:
+			under = x.units[ch.dist.unit].Code
+		case ch.prov.unit >= 0:
+			under = x.units[ch.prov.unit].Code
+		}
+		for i := bound - 1; i >= 0 && under != ""; i-- {
+			if parts[i].hamlet {
+				continue
+			}
+			if cc, ok := x.fuzzyCommune(parts[i], under); ok {
+				ch.comm, ch.parts[lvCommune] = cc, i
+			}
+			break
+		}
+	}
+	r.Place = x.link(ch)
+	x.notes(r, parts, ch)
+}
+
+// link fills the units of a chain, deriving the district and province from the commune.
+func (x *placeIndex) link(ch chain) *PlaceLink {
+	l := &PlaceLink{}
+	if ch.comm.unit >= 0 {
+		l.Commune = x.units[ch.comm.unit]
+		l.District = x.unit(l.Commune.Parent)
+		l.Province = x.unit(l.District.Parent)
+	}
+	if ch.dist.unit >= 0 {
+		l.District = x.units[ch.dist.unit]
+		l.Province = x.unit(l.District.Parent)
+	}
+	switch {
+	case ch.prov.unit >= 0:
+		l.Province = x.units[ch.prov.unit]
+	case ch.prov.old >= 0:
+		o := x.olds[ch.prov.old]
+		if o.from > 0 {
+			l.Former = o.label()
+		}
+		if l.Province.Code == "" && len(o.successors) == 1 {
+			l.Province = x.unit(o.successors[0])
+		}
+		if l.Province.Code == "" {
+			for _, c := range o.successors {
+				l.Successors = append(l.Successors, x.unit(c))
+			}
+		}
+	}
+	return l
+}
+
+// notes adds the issues and suggestions for a resolved place.
+func (x *placeIndex) notes(r *Result, parts []placePart, ch chain) {
+	if l := r.Place; l.Former != "" {
+		if l.Province.Code != "" {
+			r.add(issue(CodePlaceOld, SeverityNote,
+				fmt.Sprintf("%s nay là %s", l.Former, l.Province.Name),
+				fmt.Sprintf("%s is now %s", l.Former, l.Province.Name)))
+		} else {
+			var names []string
+			for _, u := range l.Successors {
+				names = append(names, u.Name)
+			}
+			r.add(issue(CodePlaceOld, SeverityNote,
+				fmt.Sprintf("%s nay thuộc %s", l.Former, joinVI(names)),
+				fmt.Sprintf("%s is now part of %s", l.Former, joinEN(names))))
+		}
+	}
+	// A part with a type word (xã, huyện) that matched nothing, to the right of the hamlets.
+	lowest := len(parts)
+	for _, i := range ch.parts {
+		if i >= 0 {
+			lowest = min(lowest, i)
+		}
+	}
+	for i, p := range parts {
+		if p.hamlet || slices.Contains(ch.parts[:], i) || (i < lowest && !p.typed) {
+			continue
+		}
+		r.add(issue(CodePlacePartial, SeverityNote,
+			fmt.Sprintf("Không tìm thấy %q trong danh mục đơn vị hành chính", p.written),
+			fmt.Sprintf("%q is not in the list of administrative units", p.written)), penaltyPlaceVague)
+	}
+	// Parts matched only approximately: suggest the place with their names spelt right.
+	fixed := r.Written
+	for lv, cd := range []placeCand{ch.comm, ch.dist, ch.prov} {
+		i := ch.parts[lv]
+		if i < 0 || cd.score >= 1 || cd == noCand {
+			continue
+		}
+		want := ""
+		if cd.unit >= 0 {
+			want = bareName(x.units[cd.unit].Name)
+		} else {
+			want = x.olds[cd.old].name
+		}
+		r.add(issue(CodePlaceSpelling, SeverityNote,
+			fmt.Sprintf("%q được hiểu là %q", parts[i].name, want),
+			fmt.Sprintf("%q read as %q", parts[i].name, want)), penaltyPlaceFuzzy)
+		fixed = strings.Replace(fixed, parts[i].name, want, 1)
+	}
+	if fixed != r.Written {
+		r.Suggestions = append(r.Suggestions, fixed)
+	}
+}
+
+// ambiguous reports a place that matches several units equally well (a commune name used in many
+// provinces) and suggests the first three.
+func (x *placeIndex) ambiguous(r *Result, chains []chain) {
+	var paths []string
+	for _, ch := range chains {
+		u := ch.comm.unit
+		if u < 0 {
+			u = ch.dist.unit
+		}
+		if u < 0 {
+			u = ch.prov.unit
+		}
+		if u >= 0 && !slices.Contains(paths, x.path(u)) {
+			paths = append(paths, x.path(u))
+		}
+	}
+	r.add(issue(CodePlaceAmbiguous, SeverityNote,
+		fmt.Sprintf("%q khớp với %d đơn vị hành chính", r.Written, len(paths)),
+		fmt.Sprintf("%q matches %d administrative units", r.Written, len(paths))), penaltyPlaceVague)
+	r.Suggestions = paths[:min(3, len(paths))]
+}
+
+// commonAncestor keeps of several equally good chains only the levels they agree on.
+func commonAncestor(x *placeIndex, chains []chain) chain {
+	out := chain{comm: noCand, dist: noCand, prov: noCand, parts: [3]int{-1, -1, -1}}
+	prov := func(ch chain) string {
+		l := x.link(ch)
+		return l.Province.Code
+	}
+	p := prov(chains[0])
+	for _, ch := range chains[1:] {
+		if prov(ch) != p {
+			return out
+		}
+	}
+	if i, ok := x.byCode[p]; ok {
+		out.prov = placeCand{unit: i, old: -1, level: lvProvince, score: 1}
+		if o := chains[0].prov; o.old >= 0 {
+			out.prov = o
+		}
+	}
+	return out
+}

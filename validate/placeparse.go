@@ -1,0 +1,117 @@
+package validate
+
+import (
+	"strings"
+)
+
+// levels is a set of administrative levels a part of a place may be.
+type levels uint8
+
+const (
+	anyLevel levels = 1<<lvCommune | 1<<lvDistrict | 1<<lvProvince
+)
+
+func (l levels) has(lv int) bool { return l&(1<<lv) != 0 }
+
+// placePart is one comma- or dash-separated part of a written place.
+type placePart struct {
+	written string // as written, with its type word
+	name    string // without the type word
+	key     string // placeKey(name)
+	allowed levels // levels its type word allows
+	typed   bool   // it had a type word (xã, huyện, tỉnh, …)
+	hamlet  bool   // below the commune (thôn, xóm, ấp, bản, …) or not a unit (bệnh viện)
+}
+
+// prefix is a type word that may open a part.
+type prefix struct {
+	word   string // lowercase, with diacritics
+	levels levels
+	hamlet bool
+}
+
+// placePrefixes, longest first so that "thành phố" wins over "phố".
+var placePrefixes = []prefix{
+	{"nhà hộ sinh ", 0, true}, {"bệnh viện ", 0, true}, {"trạm y tế ", 0, true}, {"trạm xá ", 0, true},
+	{"thị trấn ", 1 << lvCommune, false}, {"thành phố ", 1<<lvDistrict | 1<<lvProvince, false},
+	{"thị xã ", 1 << lvDistrict, false}, {"phường ", 1 << lvCommune, false},
+	{"huyện ", 1 << lvDistrict, false}, {"quận ", 1 << lvDistrict, false}, {"tỉnh ", 1 << lvProvince, false},
+	{"xã ", 1 << lvCommune, false}, {"khu phố ", 0, true}, {"số nhà ", 0, true}, {"thôn ", 0, true},
+	{"xóm ", 0, true}, {"ấp ", 0, true}, {"bản ", 0, true}, {"làng ", 0, true}, {"buôn ", 0, true},
+	{"khóm ", 0, true}, {"khối ", 0, true}, {"khu ", 0, true}, {"tổ ", 0, true}, {"đường ", 0, true},
+	{"phố ", 0, true}, {"số ", 0, true},
+	{"tp.", 1<<lvDistrict | 1<<lvProvince, false}, {"tp ", 1<<lvDistrict | 1<<lvProvince, false},
+	{"tx.", 1 << lvDistrict, false}, {"tx ", 1 << lvDistrict, false}, {"tt.", 1 << lvCommune, false},
+	{"tt ", 1 << lvCommune, false}, {"h.", 1 << lvDistrict, false}, {"q.", 1 << lvDistrict, false},
+	{"p.", 1 << lvCommune, false}, {"x.", 1 << lvCommune, false}, {"t.", 1 << lvProvince, false},
+}
+
+// parsePart recognises the type word of one part. The type words are matched with their
+// diacritics ("Quan Hóa" is a district, not "quận Hóa"), or folded when OCR lost every mark in the
+// part.
+func parsePart(s string) placePart {
+	s = strings.Trim(s, edgeJunk+" ")
+	p := placePart{written: s, name: s, allowed: anyLevel}
+	low := strings.ToLower(s)
+	ascii := isASCII(s)
+	for _, pr := range placePrefixes {
+		w := pr.word
+		if ascii {
+			w = fold(w)
+		}
+		if strings.HasPrefix(low, w) && len(low) > len(w) {
+			p.name = strings.TrimSpace(string([]rune(s)[len([]rune(w)):]))
+			p.allowed, p.typed, p.hamlet = pr.levels, true, pr.hamlet
+			break
+		}
+	}
+	p.key = placeKey(p.name)
+	return p
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// splitPlace cuts a written place into parts at commas and semicolons, and at dashes unless the
+// dash is inside a unit's name ("Bà Rịa - Vũng Tàu", "Quảng Nam - Đà Nẵng", "Phan Rang-Tháp Chàm").
+func (x *placeIndex) splitPlace(s string) []placePart {
+	var parts []placePart
+	for _, chunk := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' }) {
+		pieces := strings.FieldsFunc(chunk, func(r rune) bool { return r == '-' || r == '–' || r == '—' })
+		for i := 0; i < len(pieces); i++ {
+			p := parsePart(pieces[i])
+			if i+1 < len(pieces) {
+				joined := parsePart(pieces[i] + " - " + pieces[i+1])
+				if x.known(joined.key) {
+					p = joined
+					i++
+				}
+			}
+			if p.hamlet && x.known(placeKey(p.written)) {
+				// "Bản Qua", "Phố Lu" are commune names, not a hamlet and a street.
+				p.name, p.key, p.allowed, p.typed, p.hamlet = p.written, placeKey(p.written), anyLevel, false, false
+			}
+			if p.written != "" {
+				parts = append(parts, p)
+			}
+		}
+	}
+	return parts
+}
+
+// known reports whether key names a unit at any level or a former province.
+func (x *placeIndex) known(key string) bool {
+	for _, m := range x.byKey {
+		if len(m[key]) > 0 {
+			return true
+		}
+	}
+	_, ok := x.oldByKey[key]
+	return ok
+}

@@ -1,0 +1,170 @@
+package validate
+
+import (
+	_ "embed"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// syllableIndex holds the valid syllables and, for suggestions, an index by skeleton (the
+// syllable without any diacritic: "nguyễn" → "nguyen") and by skeletons with one letter deleted,
+// so that a damaged token is compared only with syllables one skeleton edit away instead of with
+// the whole set.
+type syllableIndex struct {
+	set     map[string]struct{}
+	inNames map[string]int // syllables of personal names → surname and middle-name count
+	list    []string
+	letters [][]letter
+	bySkel  map[string][]int32
+	byDel   map[string][]string // skeleton minus one letter → skeletons
+}
+
+//go:embed data/name-syllables.txt
+var nameSyllables string
+
+// namePrior is subtracted from the distance of a syllable common in names when suggesting for a
+// name, so that of two near readings the usual name wins ("Nguyéen" → Nguyễn before Nguyến).
+const namePrior = 0.2
+
+func newSyllableIndex() *syllableIndex {
+	set := buildSyllables()
+	x := &syllableIndex{set: set, list: make([]string, 0, len(set)), bySkel: map[string][]int32{},
+		byDel: map[string][]string{}, inNames: map[string]int{}}
+	for _, l := range strings.Split(nameSyllables, "\n") {
+		if s, c, ok := strings.Cut(l, "\t"); ok && !strings.HasPrefix(l, "#") {
+			x.inNames[s], _ = strconv.Atoi(c)
+		}
+	}
+	for s := range set {
+		x.list = append(x.list, s)
+	}
+	slices.Sort(x.list) // deterministic order for ties
+	x.letters = make([][]letter, len(x.list))
+	for i, s := range x.list {
+		ls := make([]letter, 0, len(s))
+		for _, r := range s {
+			ls = append(ls, decompose(r))
+		}
+		x.letters[i] = ls
+		sk := fold(s)
+		if _, seen := x.bySkel[sk]; !seen {
+			for _, d := range deletes(sk) {
+				x.byDel[d] = append(x.byDel[d], sk)
+			}
+		}
+		x.bySkel[sk] = append(x.bySkel[sk], int32(i))
+	}
+	return x
+}
+
+// valid reports whether a single lowercase or capitalised token is a Vietnamese syllable.
+func (x *syllableIndex) valid(tok string) bool {
+	_, ok := x.set[strings.ToLower(tok)]
+	return ok
+}
+
+// deletes returns s with each one of its letters removed.
+func deletes(s string) []string {
+	rs := []rune(s)
+	out := make([]string, 0, len(rs))
+	for i := range rs {
+		out = append(out, string(rs[:i])+string(rs[i+1:]))
+	}
+	return out
+}
+
+// ocrVariants rewrites the Latin confusions OCR makes between letters and digits so that the
+// skeleton lookup finds "nguyen" from "nguyén" or "ngujen" and "minh" from "rninh".
+func ocrVariants(sk string) []string {
+	out := []string{sk}
+	r := strings.NewReplacer("rn", "m", "cl", "d", "1", "l", "0", "o", "|", "l", "!", "l", "j", "i", "ii", "u")
+	if v := r.Replace(sk); v != sk {
+		out = append(out, v)
+	}
+	if v := strings.NewReplacer("1", "i", "l", "i", "j", "i").Replace(sk); v != sk {
+		out = append(out, v)
+	}
+	return out
+}
+
+// suggest returns up to n valid syllables nearest to tok by the OCR-weighted edit distance, in
+// the capitalisation of tok; forName favours syllables common in personal names.
+func (x *syllableIndex) suggest(tok string, n int, forName bool) []string {
+	low := strings.ToLower(tok)
+	in := make([]letter, 0, len(low))
+	for _, r := range low {
+		in = append(in, decompose(r))
+	}
+	cands := map[int32]struct{}{}
+	addSkel := func(sk string) {
+		for _, i := range x.bySkel[sk] {
+			cands[i] = struct{}{}
+		}
+	}
+	for _, q := range ocrVariants(fold(low)) {
+		addSkel(q)
+		for _, sk := range x.byDel[q] {
+			addSkel(sk)
+		}
+		for _, d := range deletes(q) {
+			addSkel(d)
+			for _, sk := range x.byDel[d] {
+				addSkel(sk)
+			}
+		}
+	}
+	type scored struct {
+		i int32
+		d float64
+	}
+	best := make([]scored, 0, len(cands))
+	for i := range cands {
+		d := distance(in, x.letters[i])
+		if d > maxSuggestDistance {
+			continue
+		}
+		if _, ok := x.inNames[x.list[i]]; ok && forName {
+			d -= namePrior
+		}
+		best = append(best, scored{i, d})
+	}
+	slices.SortFunc(best, func(a, b scored) int {
+		if a.d != b.d {
+			if a.d < b.d {
+				return -1
+			}
+			return 1
+		}
+		if ca, cb := x.inNames[x.list[a.i]], x.inNames[x.list[b.i]]; forName && ca != cb {
+			return cb - ca // the more frequent name first
+		}
+		return strings.Compare(x.list[a.i], x.list[b.i])
+	})
+	var out []string
+	for _, s := range best[:min(n, len(best))] {
+		out = append(out, matchCase(x.list[s.i], tok))
+	}
+	return out
+}
+
+// maxSuggestDistance keeps suggestions to plausible misreadings.
+const maxSuggestDistance = 1.6
+
+// matchCase gives s the capitalisation pattern of like (all upper, first upper, or lower).
+func matchCase(s, like string) string {
+	rs := []rune(like)
+	if len(rs) == 0 {
+		return s
+	}
+	if strings.ToUpper(like) == like && len(rs) > 1 {
+		return strings.ToUpper(s)
+	}
+	if unicode.IsUpper(rs[0]) {
+		out := []rune(s)
+		out[0] = unicode.ToUpper(out[0])
+		return string(out)
+	}
+	return s
+}

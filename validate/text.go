@@ -1,0 +1,60 @@
+package validate
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// edgeJunk are marks OCR leaves at the ends of a field (ruling lines, dots of the printed form,
+// specks); none of them can start or end a real value.
+const edgeJunk = ".,;:'\"`‘’“”~_|*•·!?-–—=/\\+^°"
+
+// clean returns s in NFC with runs of whitespace collapsed to one space and stray punctuation
+// stripped from both ends. Brackets are stripped only when unbalanced, so "Kinh (Việt)" survives.
+func clean(s string) string {
+	s = norm.NFC.String(s)
+	s = strings.NewReplacer("ð", "đ", "Ð", "Đ").Replace(s) // eth, from legacy encodings, looks like đ
+	s = strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
+	}), " ")
+	for {
+		t := strings.Trim(s, edgeJunk+" ")
+		if strings.HasPrefix(t, "(") && !strings.Contains(t, ")") {
+			t = t[1:]
+		}
+		if strings.HasSuffix(t, ")") && !strings.Contains(t, "(") {
+			t = t[:len(t)-1]
+		}
+		if t == s {
+			return s
+		}
+		s = t
+	}
+}
+
+// titleCase capitalises the first letter of every word, and of each part after a hyphen or an
+// apostrophe ("MA QUANG QUÂN" → "Ma Quang Quân", "h'hen niê" → "H'Hen Niê").
+func titleCase(s string) string {
+	rs := []rune(s)
+	start := true
+	for i, r := range rs {
+		if unicode.IsLetter(r) {
+			if start {
+				rs[i] = unicode.ToUpper(r)
+			} else {
+				rs[i] = unicode.ToLower(r)
+			}
+			start = false
+			continue
+		}
+		start = r == ' ' || r == '-' || r == '\''
+	}
+	return string(rs)
+}
+
+// words splits s on spaces and hyphens.
+func words(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' || r == '–' })
+}

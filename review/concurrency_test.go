@@ -41,17 +41,21 @@ func TestFiftyClerksConfirmFiveThousandEntries(t *testing.T) {
 	}
 	var mu sync.Mutex
 	claims := map[int64][]claim{}
-	note := func(id int64, clerk int) {
+	note := func(id int64, clerk int, at time.Time) {
 		mu.Lock()
-		claims[id] = append(claims[id], claim{clerk, time.Now()})
+		claims[id] = append(claims[id], claim{clerk, at})
 		mu.Unlock()
 	}
 
 	var wg sync.WaitGroup
 	for i := range vanishing {
 		c := b.login(t, fmt.Sprintf("clerk%02d", clerks+i))
+		before := time.Now() // the lease starts after this, so the hand-on gap measured below is never too long
 		id := c.next()
-		note(id, clerks+i) // and never come back
+		if id == 0 {
+			t.Fatalf("vanishing clerk %d got no entry", i)
+		}
+		note(id, clerks+i, before) // and never come back
 	}
 	confirmed := make([]int, clerks)
 	for i := range clerks {
@@ -67,7 +71,7 @@ func TestFiftyClerksConfirmFiveThousandEntries(t *testing.T) {
 					id = c.next()
 					continue
 				}
-				note(id, i)
+				note(id, i, time.Now())
 				resp := c.post(fmt.Sprintf("/review/records/%d/confirm", id), confirmForm(0, 1))
 				confirmed[i]++
 				id = recordFrom(t, resp)
@@ -115,6 +119,11 @@ func TestFiftyClerksConfirmFiveThousandEntries(t *testing.T) {
 		}
 	}
 	if recovered != vanishing {
+		for id, cs := range claims {
+			if cs[0].clerk >= clerks {
+				t.Logf("abandoned entry %d: claims %v", id, cs)
+			}
+		}
 		t.Errorf("got %d abandoned entries recovered, want %d", recovered, vanishing)
 	}
 	total := 0

@@ -110,6 +110,12 @@ func pairCost(a0, a1, b letter) float64 {
 
 // distance is the weighted edit distance from the letters read (a) to a candidate (b).
 func distance(a, b []letter) float64 {
+	return letterDistance(a, b) + toneCost(a, b)
+}
+
+// letterDistance is distance without the tones. On letters stripped of their marks it is a lower
+// bound of distance, which lets suggest skip whole skeletons.
+func letterDistance(a, b []letter) float64 {
 	const stack = 16
 	var buf [3 * (stack + 1)]float64
 	var d0, d1, d2 []float64 // rows i-2, i-1, i
@@ -147,5 +153,5 @@ func distance(a, b []letter) float64 {
 		}
 		d0, d1, d2 = d1, d2, d0
 	}
-	return d1[len(b)] + toneCost(a, b)
+	return d1[len(b)]
 }

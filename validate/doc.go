@@ -4,6 +4,21 @@
 // it again when a clerk confirms a value, so every check is pure and deterministic.
 //
 // Build one Validator with New at start-up and share it: it holds read-only indexes (the
-// rule-generated set of Vietnamese syllables, the gazetteer with old province names, the ethnic
-// groups) and is safe for concurrent use.
+// rule-generated set of Vietnamese syllables, the gazetteer with former province names, the 54
+// ethnic groups) and is safe for concurrent use. Then, per field:
+//
+//	r := v.Check(validate.TypeOf(kind, field), text)
+//	confidence *= r.Penalty
+//
+// and per entry, CheckRecord for the rules across fields (the birth date in digits against the
+// one in words, births before registrations, marriage ages).
+//
+// Every value is cleaned the same way first: NFC, whitespace collapsed, stray OCR punctuation
+// trimmed from the ends. Result.Written keeps that; Result.Value is the normalised form (a
+// title-cased name, an ISO 8601 date, an official ethnic group); a place keeps what was written
+// and carries a PlaceLink to the units of 03/2025 instead.
+//
+// Data files in data/ cite their origin in a header: ethnic-groups.tsv (public repository
+// bachhs/dwh-dx), old-units.tsv (former provinces), name-syllables.txt (duyet/vietnamese-namedb,
+// MIT). The lookup tables in the package are constants or never written after initialisation.
 package validate

@@ -33,6 +33,11 @@ func TestCheckPlace(t *testing.T) {
 		{"misspelt province", "huyện Đồng Hỷ, tỉnh Thái Nguyễn", "", "169", "19", "", nil},
 		{"misspelt commune", "xã Hoá Thượmg, huyện Đồng Hỷ, tỉnh Thái Nguyên", "05692", "169", "19", "",
 			[]string{CodePlaceSpelling}},
+		{"current name beats the former province", "Hậu Giang", "", "", "93", "", nil},
+		{"type word decides", "huyện Long Mỹ, tỉnh Hậu Giang", "", "936", "93", "", nil},
+		// Phú Thượng has since left Phú Vang for the city of Huế: the district written wins.
+		{"commune moved since", "xã Phú Thượng, huyện Phú Vang, Bình Trị Thiên", "", "478", "46",
+			"Bình Trị Thiên (1976–1989)", []string{CodePlaceOld, CodePlacePartial}},
 		{"ambiguous commune", "Tân Lập", "", "", "", "", []string{CodePlaceAmbiguous}},
 		{"unknown", "Bệnh viện C", "", "", "", "", []string{CodePlaceUnknown}},
 		{"unknown commune in known district", "xã Không Có, huyện Đồng Hỷ, tỉnh Thái Nguyên", "", "169", "19", "",

@@ -50,7 +50,13 @@ func (x *placeIndex) check(r *Result) {
 		}
 	}
 	r.Place = x.link(ch)
-	x.notes(r, parts, ch)
+	assigned := map[int]bool{}
+	for _, c := range append(chains, ch) {
+		for _, i := range c.parts {
+			assigned[i] = true
+		}
+	}
+	x.notes(r, parts, ch, assigned)
 }
 
 // link fills the units of a chain, deriving the district and province from the commune.
@@ -65,11 +71,11 @@ func (x *placeIndex) link(ch chain) *PlaceLink {
 		l.District = x.units[ch.dist.unit]
 		l.Province = x.unit(l.District.Parent)
 	}
-	switch {
-	case ch.prov.unit >= 0:
+	if ch.prov.unit >= 0 {
 		l.Province = x.units[ch.prov.unit]
-	case ch.prov.old >= 0:
-		o := x.olds[ch.prov.old]
+	}
+	if ch.old >= 0 {
+		o := x.olds[ch.old]
 		if o.from > 0 {
 			l.Former = o.label()
 		}
@@ -86,7 +92,7 @@ func (x *placeIndex) link(ch chain) *PlaceLink {
 }
 
 // notes adds the issues and suggestions for a resolved place.
-func (x *placeIndex) notes(r *Result, parts []placePart, ch chain) {
+func (x *placeIndex) notes(r *Result, parts []placePart, ch chain, assigned map[int]bool) {
 	if l := r.Place; l.Former != "" {
 		if l.Province.Code != "" {
 			r.add(issue(CodePlaceOld, SeverityNote,
@@ -104,13 +110,13 @@ func (x *placeIndex) notes(r *Result, parts []placePart, ch chain) {
 	}
 	// A part with a type word (xã, huyện) that matched nothing, to the right of the hamlets.
 	lowest := len(parts)
-	for _, i := range ch.parts {
+	for i := range assigned {
 		if i >= 0 {
 			lowest = min(lowest, i)
 		}
 	}
 	for i, p := range parts {
-		if p.hamlet || slices.Contains(ch.parts[:], i) || (i < lowest && !p.typed) {
+		if p.hamlet || assigned[i] || (i < lowest && !p.typed) {
 			continue
 		}
 		r.add(issue(CodePlacePartial, SeverityNote,
@@ -121,7 +127,7 @@ func (x *placeIndex) notes(r *Result, parts []placePart, ch chain) {
 	fixed := r.Written
 	for lv, cd := range []placeCand{ch.comm, ch.dist, ch.prov} {
 		i := ch.parts[lv]
-		if i < 0 || cd.score >= 1 || cd == noCand {
+		if i < 0 || !cd.fuzzy {
 			continue
 		}
 		want := ""
@@ -162,24 +168,29 @@ func (x *placeIndex) ambiguous(r *Result, chains []chain) {
 	r.Suggestions = paths[:min(3, len(paths))]
 }
 
-// commonAncestor keeps of several equally good chains only the levels they agree on.
+// commonAncestor keeps of several equally good chains only what they agree on: the district
+// and province they lead to, and the former province they name.
 func commonAncestor(x *placeIndex, chains []chain) chain {
-	out := chain{comm: noCand, dist: noCand, prov: noCand, parts: [3]int{-1, -1, -1}}
-	prov := func(ch chain) string {
-		l := x.link(ch)
-		return l.Province.Code
-	}
-	p := prov(chains[0])
+	out := chain{comm: noCand, dist: noCand, prov: noCand, parts: [3]int{-1, -1, -1}, old: chains[0].old}
+	first := x.link(chains[0])
+	dist, prov := first.District.Code, first.Province.Code
 	for _, ch := range chains[1:] {
-		if prov(ch) != p {
-			return out
+		l := x.link(ch)
+		if l.District.Code != dist {
+			dist = ""
+		}
+		if l.Province.Code != prov {
+			prov = ""
+		}
+		if ch.old != out.old {
+			out.old = -1
 		}
 	}
-	if i, ok := x.byCode[p]; ok {
+	if i, ok := x.byCode[dist]; ok && dist != "" {
+		out.dist = placeCand{unit: i, old: -1, level: lvDistrict, score: 1}
+	}
+	if i, ok := x.byCode[prov]; ok && prov != "" {
 		out.prov = placeCand{unit: i, old: -1, level: lvProvince, score: 1}
-		if o := chains[0].prov; o.old >= 0 {
-			out.prov = o
-		}
 	}
 	return out
 }

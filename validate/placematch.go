@@ -12,7 +12,8 @@ import (
 type placeCand struct {
 	unit, old int
 	level     int
-	score     float64 // 1 for an exact match, less for a fuzzy one
+	score     float64 // about 1 for an exact match, less for a fuzzy one
+	fuzzy     bool
 }
 
 // candidates lists the units a part may name, exactly or, for provinces and districts, within a
@@ -24,12 +25,13 @@ func (x *placeIndex) candidates(p placePart) []placeCand {
 			continue
 		}
 		for _, u := range x.byKey[lv][p.key] {
-			out = append(out, placeCand{unit: u, old: -1, level: lv, score: 1})
+			out = append(out, placeCand{unit: u, old: -1, level: lv, score: 1 + x.typeBonus(p, u)})
 		}
 	}
 	if p.allowed.has(lvProvince) {
 		if o, ok := x.oldByKey[p.key]; ok {
-			out = append(out, placeCand{unit: -1, old: o, level: lvProvince, score: 1})
+			// A current name wins a tie with a former one (Hậu Giang is both).
+			out = append(out, placeCand{unit: -1, old: o, level: lvProvince, score: scoreFormer})
 		}
 	}
 	if len(out) > 0 || fuzzyLimit(p.key) == 0 {
@@ -43,7 +45,7 @@ func (x *placeIndex) candidates(p placePart) []placeCand {
 		for key, us := range x.byKey[lv] {
 			if d := boundedDistance(p.key, key, limit); d <= limit {
 				for _, u := range us {
-					out = append(out, placeCand{unit: u, old: -1, level: lv, score: 1 - 0.25*float64(d)})
+					out = append(out, placeCand{unit: u, old: -1, level: lv, score: 1 - 0.25*float64(d), fuzzy: true})
 				}
 			}
 		}
@@ -51,12 +53,30 @@ func (x *placeIndex) candidates(p placePart) []placeCand {
 	if p.allowed.has(lvProvince) {
 		for i, o := range x.olds {
 			if d := boundedDistance(p.key, placeKey(o.name), limit); d <= limit {
-				out = append(out, placeCand{unit: -1, old: i, level: lvProvince, score: 1 - 0.25*float64(d)})
+				out = append(out, placeCand{unit: -1, old: i, level: lvProvince, score: scoreFormer - 0.25*float64(d), fuzzy: true})
 			}
 		}
 	}
 	slices.SortFunc(out, func(a, b placeCand) int { return (a.unit*1000 + a.old) - (b.unit*1000 + b.old) })
 	return out
+}
+
+// Scores that break ties between otherwise equal readings.
+const (
+	scoreFormer = 0.99 // a former province, against a current unit of the same name
+	bonusType   = 0.02 // the written type word is the unit's type today (huyện Long Mỹ, not thị xã)
+)
+
+// typeBonus rewards a unit whose type is the one written before its name.
+func (x *placeIndex) typeBonus(p placePart, u int) float64 {
+	t := x.units[u].Type
+	if x.units[u].Level == gazetteer.Province {
+		t = strings.TrimSuffix(t, " Trung ương")
+	}
+	if p.unit != "" && fold(t) == p.unit {
+		return bonusType
+	}
+	return 0
 }
 
 // boundedDistance is plainDistance, short-cut when the lengths alone exceed the limit.
@@ -72,6 +92,7 @@ func boundedDistance(a, b string, limit int) int {
 type chain struct {
 	comm, dist, prov placeCand // unit -1 and old -1 when absent
 	parts            [3]int    // part index per level, -1 when absent
+	old              int       // the former province named, or -1
 	score            float64
 }
 
@@ -147,7 +168,7 @@ func (x *placeIndex) chains(parts []placePart, cands [][]placeCand, c, d, p int)
 				if cc == noCand && dc == noCand && pc == noCand {
 					continue
 				}
-				ch := chain{comm: cc, dist: dc, prov: pc, parts: [3]int{c, d, p}}
+				ch := chain{comm: cc, dist: dc, prov: pc, parts: [3]int{c, d, p}, old: pc.old}
 				ch.score = cc.score*boolF(cc.unit >= 0) + dc.score*boolF(dc.unit >= 0) + pc.score*boolF(pc != noCand)
 				ch.score += positionBonus(parts, ch.parts)
 				out = append(out, ch)
@@ -222,7 +243,7 @@ func (x *placeIndex) fuzzyCommune(p placePart, under string) (placeCand, bool) {
 	if best < 0 || ties > 1 {
 		return noCand, false
 	}
-	return placeCand{unit: best, old: -1, level: lvCommune, score: 1 - 0.25*float64(bestD)}, true
+	return placeCand{unit: best, old: -1, level: lvCommune, score: 1 - 0.25*float64(bestD), fuzzy: bestD > 0}, true
 }
 
 // path is the full official name of a unit and its parents: "Phường Gia Sàng, Thành phố Thái

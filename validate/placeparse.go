@@ -20,6 +20,7 @@ type placePart struct {
 	key     string // placeKey(name)
 	allowed levels // levels its type word allows
 	typed   bool   // it had a type word (xã, huyện, tỉnh, …)
+	unit    string // the unit type the word names, folded ("huyen"), or empty
 	hamlet  bool   // below the commune (thôn, xóm, ấp, bản, …) or not a unit (bệnh viện)
 }
 
@@ -28,22 +29,35 @@ type prefix struct {
 	word   string // lowercase, with diacritics
 	levels levels
 	hamlet bool
+	unit   string // the unit type it stands for, folded: "huyen" for "huyện " and "h."
 }
 
-// placePrefixes, longest first so that "thành phố" wins over "phố".
+// Level sets written before names.
+const (
+	asCommune  = levels(1 << lvCommune)
+	asDistrict = levels(1 << lvDistrict)
+	asProvince = levels(1 << lvProvince)
+	asCity     = asDistrict | asProvince // thành phố: a provincial city or a centrally governed one
+)
+
+// placePrefixes, longest first so that "thành phố" wins over "phố". Those with no levels mark a
+// part below the commune, or a building, which no gazetteer lists.
 var placePrefixes = []prefix{
-	{"nhà hộ sinh ", 0, true}, {"bệnh viện ", 0, true}, {"trạm y tế ", 0, true}, {"trạm xá ", 0, true},
-	{"thị trấn ", 1 << lvCommune, false}, {"thành phố ", 1<<lvDistrict | 1<<lvProvince, false},
-	{"thị xã ", 1 << lvDistrict, false}, {"phường ", 1 << lvCommune, false},
-	{"huyện ", 1 << lvDistrict, false}, {"quận ", 1 << lvDistrict, false}, {"tỉnh ", 1 << lvProvince, false},
-	{"xã ", 1 << lvCommune, false}, {"khu phố ", 0, true}, {"số nhà ", 0, true}, {"thôn ", 0, true},
-	{"xóm ", 0, true}, {"ấp ", 0, true}, {"bản ", 0, true}, {"làng ", 0, true}, {"buôn ", 0, true},
-	{"khóm ", 0, true}, {"khối ", 0, true}, {"khu ", 0, true}, {"tổ ", 0, true}, {"đường ", 0, true},
-	{"phố ", 0, true}, {"số ", 0, true},
-	{"tp.", 1<<lvDistrict | 1<<lvProvince, false}, {"tp ", 1<<lvDistrict | 1<<lvProvince, false},
-	{"tx.", 1 << lvDistrict, false}, {"tx ", 1 << lvDistrict, false}, {"tt.", 1 << lvCommune, false},
-	{"tt ", 1 << lvCommune, false}, {"h.", 1 << lvDistrict, false}, {"q.", 1 << lvDistrict, false},
-	{"p.", 1 << lvCommune, false}, {"x.", 1 << lvCommune, false}, {"t.", 1 << lvProvince, false},
+	{"nhà hộ sinh ", 0, true, ""}, {"bệnh viện ", 0, true, ""}, {"trạm y tế ", 0, true, ""},
+	{"trạm xá ", 0, true, ""},
+	{"thị trấn ", asCommune, false, "thi tran"}, {"thành phố ", asCity, false, "thanh pho"},
+	{"thị xã ", asDistrict, false, "thi xa"}, {"phường ", asCommune, false, "phuong"},
+	{"huyện ", asDistrict, false, "huyen"}, {"quận ", asDistrict, false, "quan"},
+	{"tỉnh ", asProvince, false, "tinh"}, {"xã ", asCommune, false, "xa"},
+	{"khu phố ", 0, true, ""}, {"số nhà ", 0, true, ""}, {"thôn ", 0, true, ""}, {"xóm ", 0, true, ""},
+	{"ấp ", 0, true, ""}, {"bản ", 0, true, ""}, {"làng ", 0, true, ""}, {"buôn ", 0, true, ""},
+	{"khóm ", 0, true, ""}, {"khối ", 0, true, ""}, {"khu ", 0, true, ""}, {"tổ ", 0, true, ""},
+	{"đường ", 0, true, ""}, {"phố ", 0, true, ""}, {"số ", 0, true, ""},
+	{"tp.", asCity, false, "thanh pho"}, {"tp ", asCity, false, "thanh pho"},
+	{"tx.", asDistrict, false, "thi xa"}, {"tx ", asDistrict, false, "thi xa"},
+	{"tt.", asCommune, false, "thi tran"}, {"tt ", asCommune, false, "thi tran"},
+	{"h.", asDistrict, false, "huyen"}, {"q.", asDistrict, false, "quan"},
+	{"p.", asCommune, false, "phuong"}, {"x.", asCommune, false, "xa"}, {"t.", asProvince, false, "tinh"},
 }
 
 // parsePart recognises the type word of one part. The type words are matched with their
@@ -61,7 +75,7 @@ func parsePart(s string) placePart {
 		}
 		if strings.HasPrefix(low, w) && len(low) > len(w) {
 			p.name = strings.TrimSpace(string([]rune(s)[len([]rune(w)):]))
-			p.allowed, p.typed, p.hamlet = pr.levels, true, pr.hamlet
+			p.allowed, p.typed, p.hamlet, p.unit = pr.levels, true, pr.hamlet, pr.unit
 			break
 		}
 	}

@@ -24,7 +24,7 @@ const (
 	lateYears     = 10 // a birth registered more than this many years late gets a note
 )
 
-// RecordResult is what CheckRecord makes of a whole entry.
+// RecordResult is what CrossCheck makes of a whole entry.
 type RecordResult struct {
 	// Issues found across fields; each names its Field.
 	Issues []Issue
@@ -73,12 +73,17 @@ func viDate(iso string) string {
 	return strings.Join(f, "/")
 }
 
-// CheckRecord applies the rules that involve several fields of one entry: the birth date read in
-// digits and in words must agree; nobody is registered before being born or dies before being
-// born; a death is registered after it happens; a birth registered more than ten years late and a
-// spouse under the legal marriage age are noted. values holds field values as written or as
-// normalised by Check.
-func (v *Validator) CheckRecord(kind domain.Kind, values map[string]string) RecordResult {
+// CheckRecord returns the issues of CrossCheck: the rules that involve several fields of one entry.
+func (v *Validator) CheckRecord(kind domain.Kind, values map[string]string) []Issue {
+	return v.CrossCheck(kind, values).Issues
+}
+
+// CrossCheck applies the rules that involve several fields of one entry: the birth date read in
+// digits and in words must agree (and when they do, both readings gain confidence); nobody is
+// registered before being born or dies before being born; a death is registered after it happens;
+// a birth registered more than ten years late and a spouse under the legal marriage age are
+// noted. values holds field values as written or as normalised by Check.
+func (v *Validator) CrossCheck(kind domain.Kind, values map[string]string) RecordResult {
 	rr := RecordResult{Boost: map[string]float64{}}
 	dates := map[string]span{}
 	for field, text := range values {

@@ -59,7 +59,7 @@ func TestCheckRecord(t *testing.T) {
 		}, nil, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			rr := v.CheckRecord(tc.kind, tc.values)
+			rr := v.CrossCheck(tc.kind, tc.values)
 			var got []fieldCode
 			for _, is := range rr.Issues {
 				got = append(got, fieldCode{is.Field, is.Code})
@@ -90,15 +90,18 @@ func TestCheckRecord(t *testing.T) {
 
 func TestRecordSeverities(t *testing.T) {
 	v := testValidator(t)
-	rr := v.CheckRecord(domain.KindMarriage, map[string]string{
+	issues := v.CheckRecord(domain.KindMarriage, map[string]string{
 		"husband_birth_date": "02/01/1966", "wife_birth_date": "01/06/1968", "registration_date": "01/01/1982",
 	})
-	for _, is := range rr.Issues {
+	if len(issues) != 2 {
+		t.Errorf("got %d issues, want 2", len(issues))
+	}
+	for _, is := range issues {
 		if is.Code == CodeMarriageAge && is.Severity != SeverityNote {
 			t.Errorf("%s: got %q, want a note, not an error", is.Field, is.Severity)
 		}
 	}
-	rr = v.CheckRecord(domain.KindBirth, map[string]string{"birth_date": "05/03/1950", "registration_date": "01/03/1987"})
+	rr := v.CrossCheck(domain.KindBirth, map[string]string{"birth_date": "05/03/1950", "registration_date": "01/03/1987"})
 	if len(rr.Issues) != 1 || rr.Issues[0].Severity != SeverityNote {
 		t.Errorf("late registration: got %+v, want one note", rr.Issues)
 	}

@@ -97,10 +97,10 @@ func (x *syllableIndex) suggest(tok string, n int, forName bool) []string {
 	for _, r := range low {
 		in = append(in, decompose(r))
 	}
-	cands := map[int32]struct{}{}
+	skels := map[string]struct{}{}
 	addSkel := func(sk string) {
-		for _, i := range x.bySkel[sk] {
-			cands[i] = struct{}{}
+		if _, ok := x.bySkel[sk]; ok {
+			skels[sk] = struct{}{}
 		}
 	}
 	for _, q := range ocrVariants(fold(low)) {
@@ -115,38 +115,80 @@ func (x *syllableIndex) suggest(tok string, n int, forName bool) []string {
 			}
 		}
 	}
+	// Visit skeletons by a lower bound of the distance (letters without marks) and stop once no
+	// syllable under the next one can enter the best n.
+	bare := make([]letter, len(in))
+	for i, l := range in {
+		bare[i] = letter{base: l.base}
+	}
+	type bounded struct {
+		sk string
+		lb float64
+	}
+	order := make([]bounded, 0, len(skels))
+	for sk := range skels {
+		sl := make([]letter, 0, len(sk))
+		for _, r := range sk {
+			sl = append(sl, letter{base: r})
+		}
+		order = append(order, bounded{sk, letterDistance(bare, sl)})
+	}
+	slices.SortFunc(order, func(a, b bounded) int {
+		if a.lb != b.lb {
+			return cmpFloat(a.lb, b.lb)
+		}
+		return strings.Compare(a.sk, b.sk)
+	})
+	prior := 0.0
+	if forName {
+		prior = namePrior
+	}
 	type scored struct {
 		i int32
 		d float64
 	}
-	best := make([]scored, 0, len(cands))
-	for i := range cands {
-		d := distance(in, x.letters[i])
-		if d > maxSuggestDistance {
-			continue
-		}
-		if _, ok := x.inNames[x.list[i]]; ok && forName {
-			d -= namePrior
-		}
-		best = append(best, scored{i, d})
-	}
-	slices.SortFunc(best, func(a, b scored) int {
+	less := func(a, b scored) int {
 		if a.d != b.d {
-			if a.d < b.d {
-				return -1
-			}
-			return 1
+			return cmpFloat(a.d, b.d)
 		}
 		if ca, cb := x.inNames[x.list[a.i]], x.inNames[x.list[b.i]]; forName && ca != cb {
 			return cb - ca // the more frequent name first
 		}
 		return strings.Compare(x.list[a.i], x.list[b.i])
-	})
+	}
+	var best []scored
+	for _, o := range order {
+		if o.lb-prior > maxSuggestDistance || (len(best) >= n && o.lb-prior > best[n-1].d) {
+			break
+		}
+		for _, i := range x.bySkel[o.sk] {
+			d := distance(in, x.letters[i])
+			if d > maxSuggestDistance {
+				continue
+			}
+			if _, ok := x.inNames[x.list[i]]; ok && forName {
+				d -= namePrior
+			}
+			best = append(best, scored{i, d})
+		}
+		slices.SortFunc(best, less)
+		best = best[:min(n, len(best))]
+	}
 	var out []string
-	for _, s := range best[:min(n, len(best))] {
+	for _, s := range best {
 		out = append(out, matchCase(x.list[s.i], tok))
 	}
 	return out
+}
+
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
 }
 
 // maxSuggestDistance keeps suggestions to plausible misreadings.

@@ -1,46 +1,58 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"image"
-	_ "image/jpeg" // decoders for DecodeConfig
-	_ "image/png"
+	"image/png"
 	"io"
 	"log/slog"
+	"strconv"
+	"strings"
 
 	"github.com/riverqueue/river"
-	_ "golang.org/x/image/tiff"
 
 	"github.com/sohoa/sohoa/domain"
+	"github.com/sohoa/sohoa/imaging"
+	"github.com/sohoa/sohoa/ocr"
 )
 
 // Store is what the pipeline needs of the database.
 type Store interface {
 	Scan(ctx context.Context, id int64) (domain.Scan, error)
+	Ledger(ctx context.Context, id int64) (domain.Ledger, error)
 	SetScanStatus(ctx context.Context, id int64, status domain.ScanStatus, reason string) error
 	SetScanSize(ctx context.Context, id int64, width, height int) error
+	SetScanClean(ctx context.Context, id int64, key string, width, height int) error
+	SaveExtraction(ctx context.Context, scanID int64, records []domain.Record) error
 }
 
 // Objects is what the pipeline needs of the object store.
 type Objects interface {
 	Get(ctx context.Context, key string) (io.ReadCloser, error)
+	PutDerived(ctx context.Context, key, contentType string, r io.Reader, size int64) error
 }
 
-// ProcessScan works domain.ProcessScanJob.
+// Reader reads a cleaned page into entries (package ocr).
+type Reader interface {
+	Extract(ctx context.Context, res *imaging.Result, opts ocr.ExtractOptions) (ocr.Page, error)
+}
+
+// ProcessScan works domain.ProcessScanJob: original → checked → cleaned → read → entries in review.
 type ProcessScan struct {
 	river.WorkerDefaults[domain.ProcessScanJob]
 	store   Store
 	objects Objects
+	reader  Reader
 	logger  *slog.Logger
 }
 
 // Register adds the pipeline's workers to a River worker bundle.
-func Register(workers *river.Workers, store Store, objects Objects, logger *slog.Logger) {
-	river.AddWorker(workers, &ProcessScan{store: store, objects: objects, logger: logger})
+func Register(workers *river.Workers, store Store, objects Objects, reader Reader, logger *slog.Logger) {
+	river.AddWorker(workers, &ProcessScan{store: store, objects: objects, reader: reader, logger: logger})
 }
 
 // errPermanent marks a failure that retrying cannot fix: the page itself is unusable.
@@ -50,10 +62,11 @@ var errPermanent = errors.New("permanent")
 // not retried; a dependency that is down makes the job retry later.
 func (w *ProcessScan) Work(ctx context.Context, job *river.Job[domain.ProcessScanJob]) error {
 	logger := w.logger.With(slog.Int64("scan_id", job.Args.ScanID), slog.Int64("job_id", job.ID))
-	err := w.process(ctx, job.Args.ScanID)
+	err := w.process(ctx, job.Args.ScanID, logger)
 	if errors.Is(err, errPermanent) {
 		logger.Warn("scan failed", slog.Any("error", err))
-		if serr := w.store.SetScanStatus(ctx, job.Args.ScanID, domain.ScanFailed, err.Error()); serr != nil {
+		reason := strings.TrimPrefix(err.Error(), errPermanent.Error()+": ")
+		if serr := w.store.SetScanStatus(ctx, job.Args.ScanID, domain.ScanFailed, reason); serr != nil {
 			return serr
 		}
 		return river.JobCancel(err)
@@ -62,11 +75,10 @@ func (w *ProcessScan) Work(ctx context.Context, job *river.Job[domain.ProcessSca
 		logger.Error("scan processing will be retried", slog.Any("error", err))
 		return err
 	}
-	logger.Info("scan processed")
 	return nil
 }
 
-func (w *ProcessScan) process(ctx context.Context, id int64) error {
+func (w *ProcessScan) process(ctx context.Context, id int64, logger *slog.Logger) error {
 	sc, err := w.store.Scan(ctx, id)
 	if errors.Is(err, domain.ErrNotFound) {
 		return fmt.Errorf("%w: %w", errPermanent, err)
@@ -74,31 +86,133 @@ func (w *ProcessScan) process(ctx context.Context, id int64) error {
 	if err != nil {
 		return err
 	}
-	width, height, err := w.checkOriginal(ctx, sc)
+	ledger, err := w.store.Ledger(ctx, sc.LedgerID)
 	if err != nil {
 		return err
 	}
-	return w.store.SetScanSize(ctx, sc.ID, width, height)
+	data, err := w.original(ctx, sc)
+	if err != nil {
+		return err
+	}
+	if err := w.store.SetScanStatus(ctx, id, domain.ScanCleaning, ""); err != nil {
+		return err
+	}
+	img, _, err := imaging.DecodeBytes(data, imaging.Limits{})
+	if err != nil {
+		return fmt.Errorf("%w: the original is not a readable image (%v)", errPermanent, err)
+	}
+	b := img.Bounds()
+	if err := w.store.SetScanSize(ctx, id, b.Dx(), b.Dy()); err != nil {
+		return err
+	}
+	res, err := imaging.Clean(ctx, img, imaging.Options{})
+	if err != nil {
+		return fmt.Errorf("%w: cleaning failed: %v", errPermanent, err)
+	}
+	if res.Rescan {
+		var vi, en []string
+		for _, r := range res.Reasons {
+			vi, en = append(vi, r.Vietnamese), append(en, r.English)
+		}
+		return fmt.Errorf("%w: cần quét lại: %s / rescan needed: %s", errPermanent, strings.Join(vi, "; "), strings.Join(en, "; "))
+	}
+	if err := w.storeClean(ctx, sc.ID, res); err != nil {
+		return err
+	}
+	if err := w.store.SetScanStatus(ctx, id, domain.ScanOCR, ""); err != nil {
+		return err
+	}
+	page, err := w.reader.Extract(ctx, res, ocr.ExtractOptions{Kind: ledger.Kind})
+	if err != nil {
+		if ctx.Err() != nil {
+			return err // shutting down or timed out: try again later
+		}
+		return fmt.Errorf("%w: OCR failed: %v", errPermanent, err)
+	}
+	if len(page.Records) == 0 {
+		return fmt.Errorf("%w: không tìm thấy mục nào trên trang / no entries found on the page", errPermanent)
+	}
+	records := toRecords(ledger.Kind, page)
+	if err := w.store.SaveExtraction(ctx, sc.ID, records); err != nil {
+		return err
+	}
+	logger.Info("scan read", slog.Int("records", len(records)), slog.Float64("skew", res.Metrics.SkewDegrees))
+	return nil
 }
 
-// checkOriginal reads the original back, checks that it is the content the scan row names, and
-// measures its pixel size from the image header.
-func (w *ProcessScan) checkOriginal(ctx context.Context, sc domain.Scan) (width, height int, err error) {
+// original reads the scan's original and checks it is the content the row names.
+func (w *ProcessScan) original(ctx context.Context, sc domain.Scan) ([]byte, error) {
 	rc, err := w.objects.Get(ctx, sc.ObjectKey)
 	if err != nil {
-		return 0, 0, err
+		return nil, err
 	}
 	defer rc.Close()
-	h := sha256.New()
-	cfg, _, cfgErr := image.DecodeConfig(io.TeeReader(rc, h))
-	if _, err := io.Copy(h, rc); err != nil {
-		return 0, 0, fmt.Errorf("read original %s: %w", sc.ObjectKey, err)
+	data, err := io.ReadAll(rc)
+	if err != nil {
+		return nil, fmt.Errorf("read original %s: %w", sc.ObjectKey, err)
 	}
-	if got := hex.EncodeToString(h.Sum(nil)); got != sc.SHA256 {
-		return 0, 0, fmt.Errorf("%w: original %s hashes to %s, not %s", errPermanent, sc.ObjectKey, got, sc.SHA256)
+	sum := sha256.Sum256(data)
+	if got := hex.EncodeToString(sum[:]); got != sc.SHA256 {
+		return nil, fmt.Errorf("%w: original %s hashes to %s, not %s", errPermanent, sc.ObjectKey, got, sc.SHA256)
 	}
-	if cfgErr != nil {
-		return 0, 0, fmt.Errorf("%w: original is not a readable image: %w", errPermanent, cfgErr)
-	}
-	return cfg.Width, cfg.Height, nil
+	return data, nil
 }
+
+// storeClean keeps the cleaned greyscale page, the image clerks see and the boxes refer to.
+func (w *ProcessScan) storeClean(ctx context.Context, scanID int64, res *imaging.Result) error {
+	var buf bytes.Buffer
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	if err := enc.Encode(&buf, res.Gray); err != nil {
+		return fmt.Errorf("encode clean page: %w", err)
+	}
+	key := "derived/scans/" + strconv.FormatInt(scanID, 10) + "/clean.png"
+	if err := w.objects.PutDerived(ctx, key, "image/png", bytes.NewReader(buf.Bytes()), int64(buf.Len())); err != nil {
+		return err
+	}
+	b := res.Gray.Bounds()
+	return w.store.SetScanClean(ctx, scanID, key, b.Dx(), b.Dy())
+}
+
+// toRecords turns what OCR read into entries with their fields in page order.
+func toRecords(kind domain.Kind, page ocr.Page) []domain.Record {
+	out := make([]domain.Record, 0, len(page.Records))
+	for _, pr := range page.Records {
+		box := domain.Box(pr.Box)
+		r := domain.Record{Index: pr.Index, Kind: kind, Box: &box, Confidence: 1}
+		for pos, name := range kind.Fields() {
+			f, ok := pr.Fields[name]
+			if !ok {
+				f = ocr.Field{Issues: []ocr.Issue{{Code: "missing", VI: "Thiếu / chưa rõ: không tìm thấy trên trang", EN: "Missing / unclear: not found on the page"}}, NeedsReview: true}
+			}
+			df := domain.Field{Name: name, Position: pos, OCRText: f.Text, Value: f.Value, Confidence: clamp(f.Confidence),
+				Suggestions: f.Suggestions, NeedsReview: f.NeedsReview || pr.NeedsReview && hasRecordIssue(pr, name)}
+			if f.Box != (ocr.Box{}) {
+				fb := domain.Box(f.Box)
+				df.Box = &fb
+			}
+			for _, is := range f.Issues {
+				df.Issues = append(df.Issues, domain.Issue{Code: is.Code, VI: is.VI, EN: is.EN})
+			}
+			for _, is := range pr.Issues {
+				if is.Field == name {
+					df.Issues = append(df.Issues, domain.Issue{Code: is.Code, VI: is.VI, EN: is.EN})
+				}
+			}
+			r.Confidence = min(r.Confidence, df.Confidence)
+			r.Fields = append(r.Fields, df)
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+func hasRecordIssue(r ocr.Record, field string) bool {
+	for _, is := range r.Issues {
+		if is.Field == field {
+			return true
+		}
+	}
+	return false
+}
+
+func clamp(c float64) float64 { return max(0, min(1, c)) }

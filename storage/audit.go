@@ -31,6 +31,12 @@ func audit(ctx context.Context, tx pgx.Tx, actor string, userID *int64, action, 
 	return err
 }
 
+// queueAudit adds an audit event to a batch sent in the caller's transaction.
+func queueAudit(b *pgx.Batch, actor string, userID *int64, action, entity string, id int64, old, new any) {
+	b.Queue(`INSERT INTO audit_events (actor, user_id, action, entity, entity_id, old, new)
+		VALUES ($1, $2, $3, $4, $5, $6, $7)`, actor, userID, action, entity, id, jsonOf(old), jsonOf(new))
+}
+
 // AuditTrail returns the events about one entity, oldest first.
 func (s *Store) AuditTrail(ctx context.Context, entity string, id int64) ([]domain.AuditEvent, error) {
 	rows, _ := s.pool.Query(ctx, `SELECT id, at, actor, user_id, action, entity, entity_id, old, new

@@ -96,6 +96,7 @@ func (s *Store) ConfirmRecord(ctx context.Context, recordID int64, u domain.User
 		if err != nil {
 			return err
 		}
+		batch := &pgx.Batch{}
 		for _, f := range rec.Fields {
 			value, ok := c.Values[f.Name]
 			if !ok {
@@ -108,17 +109,15 @@ func (s *Store) ConfirmRecord(ctx context.Context, recordID int64, u domain.User
 			if value == "" {
 				status = domain.FieldMissing
 			}
-			issues := nonNil(c.Issues[f.Name])
-			if _, err := tx.Exec(ctx, `UPDATE fields SET value = $2, status = $3, issues = $4, confirmed_by = $5, confirmed_at = now()
-				WHERE id = $1`, f.ID, value, status, jsonOf(issues), u.ID); err != nil {
-				return err
-			}
+			batch.Queue(`UPDATE fields SET value = $2, status = $3, issues = $4, confirmed_by = $5, confirmed_at = now()
+				WHERE id = $1`, f.ID, value, status, jsonOf(nonNil(c.Issues[f.Name])), u.ID)
 			if value != f.Value {
-				if err := audit(ctx, tx, u.Username, &u.ID, "field.correct", "record", recordID,
-					map[string]any{"field": f.Name, "value": f.Value}, map[string]any{"field": f.Name, "value": value}); err != nil {
-					return err
-				}
+				queueAudit(batch, u.Username, &u.ID, "field.correct", "record", recordID,
+					map[string]any{"field": f.Name, "value": f.Value}, map[string]any{"field": f.Name, "value": value})
 			}
+		}
+		if err := tx.SendBatch(ctx, batch).Close(); err != nil {
+			return err
 		}
 		if _, err := tx.Exec(ctx, `UPDATE records SET status = 'confirmed', version = version + 1, confirmed_by = $2, confirmed_at = now(),
 			lease_user_id = NULL, lease_expires_at = NULL, updated_at = now() WHERE id = $1`, recordID, u.ID); err != nil {
@@ -142,7 +141,13 @@ func (s *Store) decide(ctx context.Context, recordID int64, u domain.User, versi
 		if r.Status != domain.RecordPending || (version >= 0 && r.Version != version) || heldByOther {
 			return ErrStale
 		}
-		return fn(tx, r)
+		if err := fn(tx, r); err != nil {
+			return err
+		}
+		// A page whose entries are all decided is done.
+		_, err = tx.Exec(ctx, `UPDATE scans SET status = 'done', updated_at = now() WHERE id = $1 AND status = 'in_review'
+			AND NOT EXISTS (SELECT 1 FROM records WHERE scan_id = $1 AND status = 'pending')`, r.ScanID)
+		return err
 	})
 	if err != nil {
 		return fmt.Errorf("record %d: %w", recordID, translate(err))

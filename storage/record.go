@@ -70,18 +70,25 @@ func nonNil[T any](s []T) []T {
 }
 
 // DeleteUnreviewedRecords removes the entries of a scan that nobody has touched yet, so that a
-// scan processed again does not list its entries twice. Reviewed entries are kept.
-func (t *Tx) DeleteUnreviewedRecords(ctx context.Context, scanID int64) (kept int, err error) {
+// scan processed again does not list its entries twice. Reviewed entries are kept; their
+// indexes are returned.
+func (t *Tx) DeleteUnreviewedRecords(ctx context.Context, scanID int64) (kept map[int]bool, err error) {
 	_, err = t.tx.Exec(ctx, `DELETE FROM fields WHERE record_id IN (
 		SELECT id FROM records WHERE scan_id = $1 AND status = 'pending' AND version = 1 AND lease_user_id IS NULL)`, scanID)
 	if err == nil {
 		_, err = t.tx.Exec(ctx, `DELETE FROM records WHERE scan_id = $1 AND status = 'pending' AND version = 1 AND lease_user_id IS NULL`, scanID)
 	}
-	if err == nil {
-		err = t.tx.QueryRow(ctx, `SELECT count(*) FROM records WHERE scan_id = $1`, scanID).Scan(&kept)
-	}
 	if err != nil {
-		return 0, fmt.Errorf("clear records of scan %d: %w", scanID, translate(err))
+		return nil, fmt.Errorf("clear records of scan %d: %w", scanID, translate(err))
+	}
+	rows, _ := t.tx.Query(ctx, `SELECT idx FROM records WHERE scan_id = $1`, scanID)
+	idx, err := pgx.CollectRows(rows, pgx.RowTo[int])
+	if err != nil {
+		return nil, fmt.Errorf("clear records of scan %d: %w", scanID, translate(err))
+	}
+	kept = map[int]bool{}
+	for _, i := range idx {
+		kept[i] = true
 	}
 	return kept, nil
 }
@@ -121,7 +128,8 @@ func (s *Store) RecordPlace(ctx context.Context, id int64) (domain.RecordPlace, 
 	var p domain.RecordPlace
 	err := s.pool.QueryRow(ctx, `
 		SELECT l.id, l.commune_code, a.name, l.book, s.id, s.page, CASE WHEN s.clean_key <> '' THEN s.clean_key ELSE s.object_key END,
-		       s.width, s.height
+		       CASE WHEN s.clean_key <> '' THEN s.clean_width ELSE s.width END,
+		       CASE WHEN s.clean_key <> '' THEN s.clean_height ELSE s.height END
 		FROM records r JOIN scans s ON s.id = r.scan_id JOIN ledgers l ON l.id = s.ledger_id
 		JOIN admin_units a ON a.code = l.commune_code WHERE r.id = $1`, id).
 		Scan(&p.LedgerID, &p.CommuneCode, &p.CommuneName, &p.Book, &p.ScanID, &p.Page, &p.ImageKey, &p.Width, &p.Height)
@@ -129,4 +137,14 @@ func (s *Store) RecordPlace(ctx context.Context, id int64) (domain.RecordPlace, 
 		return p, fmt.Errorf("record %d: %w", id, translate(err))
 	}
 	return p, nil
+}
+
+// RecordID finds the entry with the given index on a scan.
+func (s *Store) RecordID(ctx context.Context, scanID int64, idx int) (int64, error) {
+	var id int64
+	err := s.pool.QueryRow(ctx, `SELECT id FROM records WHERE scan_id = $1 AND idx = $2`, scanID, idx).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("record %d of scan %d: %w", idx, scanID, translate(err))
+	}
+	return id, nil
 }

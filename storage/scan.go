@@ -89,3 +89,35 @@ func (s *Store) SetScanSize(ctx context.Context, id int64, width, height int) er
 	}
 	return nil
 }
+
+// SetScanClean records the cleaned page image stored for a scan and its size.
+func (s *Store) SetScanClean(ctx context.Context, id int64, key string, width, height int) error {
+	_, err := s.pool.Exec(ctx, `UPDATE scans SET clean_key = $2, clean_width = $3, clean_height = $4, updated_at = now() WHERE id = $1`,
+		id, key, width, height)
+	if err != nil {
+		return fmt.Errorf("set scan %d clean image: %w", id, translate(err))
+	}
+	return nil
+}
+
+// SaveExtraction stores the entries OCR found on a scan and puts the scan in review, in one
+// transaction. Entries of an earlier run that nobody has touched are replaced; reviewed ones stay.
+func (s *Store) SaveExtraction(ctx context.Context, scanID int64, records []domain.Record) error {
+	return s.InTx(ctx, func(ctx context.Context, tx *Tx) error {
+		kept, err := tx.DeleteUnreviewedRecords(ctx, scanID)
+		if err != nil {
+			return err
+		}
+		for i := range records {
+			if kept[records[i].Index] {
+				continue // a person already decided this entry
+			}
+			records[i].ScanID = scanID
+			if err := tx.InsertRecord(ctx, &records[i]); err != nil {
+				return err
+			}
+		}
+		_, err = tx.tx.Exec(ctx, `UPDATE scans SET status = 'in_review', error = '', updated_at = now() WHERE id = $1`, scanID)
+		return err
+	})
+}

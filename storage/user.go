@@ -86,22 +86,25 @@ func (s *Store) CreateSession(ctx context.Context, hash []byte, userID int64, tt
 }
 
 // UserBySession returns the enabled user of a live session and when the session began (the
-// start of the clerk's shift), sliding its expiry forward.
+// start of the clerk's shift). The expiry slides forward, but only written when a tenth of the
+// idle time has passed, so that most requests only read.
 func (s *Store) UserBySession(ctx context.Context, hash []byte, ttl time.Duration) (domain.User, time.Time, error) {
-	var started time.Time
+	var started, expires time.Time
 	rows, _ := s.pool.Query(ctx, `
-		WITH live AS (
-			UPDATE sessions SET expires_at = greatest(expires_at, now() + $2::interval)
-			WHERE token_hash = $1 AND expires_at > now() RETURNING user_id, created_at
-		)
-		SELECT `+userColumns+`, live.created_at FROM users u JOIN live ON live.user_id = u.id WHERE NOT u.disabled`, hash, ttl.String())
+		SELECT `+userColumns+`, se.created_at, se.expires_at FROM sessions se JOIN users u ON u.id = se.user_id
+		WHERE se.token_hash = $1 AND se.expires_at > now() AND NOT u.disabled`, hash)
 	u, err := pgx.CollectExactlyOneRow(rows, func(row pgx.CollectableRow) (domain.User, error) {
 		var u domain.User
-		err := row.Scan(&u.ID, &u.Username, &u.DisplayName, &u.Role, &u.Disabled, &u.CreatedAt, &u.Communes, &started)
+		err := row.Scan(&u.ID, &u.Username, &u.DisplayName, &u.Role, &u.Disabled, &u.CreatedAt, &u.Communes, &started, &expires)
 		return u, err
 	})
 	if err != nil {
 		return u, started, fmt.Errorf("session: %w", translate(err))
+	}
+	if time.Until(expires) < ttl-ttl/10 {
+		if _, err := s.pool.Exec(ctx, `UPDATE sessions SET expires_at = now() + $2::interval WHERE token_hash = $1`, hash, ttl.String()); err != nil {
+			return u, started, fmt.Errorf("session: %w", translate(err))
+		}
 	}
 	return u, started, nil
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/riverqueue/river"
 
 	"github.com/sohoa/sohoa/config"
+	"github.com/sohoa/sohoa/ocr"
 	"github.com/sohoa/sohoa/pipeline"
 	"github.com/sohoa/sohoa/review"
 	"github.com/sohoa/sohoa/server"
@@ -79,10 +80,15 @@ func (a *app) startWorkers(ctx context.Context) (stop func(context.Context) erro
 	if a.cfg.Workers == 0 {
 		return func(context.Context) error { return nil }, nil
 	}
+	reader, err := ocr.New(ocr.Config{Engine: ocr.EngineConfig{Workers: a.cfg.Workers}, Logger: a.logger})
+	if err != nil {
+		return nil, err
+	}
 	workers := river.NewWorkers()
-	pipeline.Register(workers, a.store, a.objects, a.logger)
+	pipeline.Register(workers, a.store, a.objects, reader, a.logger)
 	runner, err := a.store.NewJobRunner(workers, a.cfg.Workers, a.logger)
 	if err != nil {
+		reader.Close()
 		return nil, err
 	}
 	// The runner stops when told, after finishing its jobs, not when ctx is cancelled by a signal.
@@ -90,7 +96,10 @@ func (a *app) startWorkers(ctx context.Context) (stop func(context.Context) erro
 		return nil, err
 	}
 	a.logger.Info("workers started", slog.Int("workers", a.cfg.Workers))
-	return runner.Stop, nil
+	return func(ctx context.Context) error {
+		err := runner.Stop(ctx)
+		return errors.Join(err, reader.Close())
+	}, nil
 }
 
 // serve runs the HTTP server and the workers until ctx ends, then shuts down gracefully:

@@ -29,10 +29,14 @@ func commands() []command {
 		{"synth", "render a synthetic corpus of degraded register pages with ground truth", runSynth},
 		{"clean", "clean one page image for OCR and show its measurements (--steps-dir shows every step)", runClean},
 		{"services", "start a private PostgreSQL and MinIO and write their settings to a file (used by the tests)", runServices},
+		{"ocr", "print the text of one page image, read by Tesseract after cleaning", runOCR},
+		{"extract", "read one page image into records (JSON): values, confidences, boxes, issues", runExtract},
+		{"eval", "measure OCR and field accuracy on a synthetic corpus (raw vs cleaned, per severity)", runEval},
 	}
 }
 
 func main() {
+	ompGuard() // first: re-exec with OMP_THREAD_LIMIT=1 before Tesseract's OpenMP is used
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()

@@ -1,0 +1,346 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"image"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"text/tabwriter"
+	"time"
+
+	"github.com/sohoa/sohoa/domain"
+	"github.com/sohoa/sohoa/imaging"
+	"github.com/sohoa/sohoa/ocr"
+	"github.com/sohoa/sohoa/synth"
+)
+
+// evalPage is one corpus page and what eval measured on it.
+type evalPage struct {
+	path  string
+	truth synth.GroundTruth
+	// plain page OCR
+	cer, wer, secs map[string]float64 // by input: raw, gray, binary
+	// extraction
+	fields     []fieldOutcome
+	extractSec float64
+	err        error
+}
+
+// fieldOutcome compares one printed field with the ground truth.
+type fieldOutcome struct {
+	name, severity string
+	exact, flagged bool
+}
+
+// runEval implements `sohoa eval --corpus DIR [--limit N]`.
+func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("eval", "eval --corpus DIR [--limit N] [--inputs gray,binary] [--speed-pages N]", stderr)
+	corpus := fs.String("corpus", "", "folder written by `sohoa synth`")
+	limit := fs.Int("limit", 0, "read at most this many pages (0: all)")
+	inputs := fs.String("inputs", "gray,binary", "cleaned images to measure plain OCR on: gray, binary or both (comma-separated)")
+	speedPages := fs.Int("speed-pages", 3, "pages timed one at a time: extract vs bare `tesseract IMAGE - -l vie`")
+	input := fs.String("input", "binary", "cleaned image extraction reads: gray or binary")
+	threshold := fs.Float64("review-threshold", 0.85, "fields less confident than this need review")
+	reread := fs.String("reread", "auto", "read field crops again: auto, always or never")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *corpus == "" {
+		fs.Usage()
+		return fmt.Errorf("eval: --corpus is required: %w", domain.ErrInvalid)
+	}
+	paths, err := filepath.Glob(filepath.Join(*corpus, "page-*.json"))
+	if err != nil || len(paths) == 0 {
+		return fmt.Errorf("eval: no page-*.json in %s: %w", *corpus, domain.ErrNotFound)
+	}
+	slices.Sort(paths)
+	if *limit > 0 && len(paths) > *limit {
+		paths = paths[:*limit]
+	}
+	r, err := ocr.New(ocr.Config{ReviewThreshold: *threshold, Input: ocr.Input(*input), Reread: ocr.Reread(*reread)})
+	if err != nil {
+		return fmt.Errorf("eval: %w", err)
+	}
+	defer r.Close()
+	pages := make([]*evalPage, len(paths))
+	for i, p := range paths {
+		gt, err := synth.ReadTruth(p)
+		if err != nil {
+			return fmt.Errorf("eval: %w", err)
+		}
+		pages[i] = &evalPage{path: filepath.Join(*corpus, gt.Image), truth: gt,
+			cer: map[string]float64{}, wer: map[string]float64{}, secs: map[string]float64{}}
+	}
+	kinds := append([]string{"raw"}, strings.Split(*inputs, ",")...)
+	fmt.Fprintf(stderr, "eval: %d pages, %d workers\n", len(pages), r.Workers())
+
+	plainStart := time.Now()
+	parallel(r.Workers(), pages, func(p *evalPage) { p.err = plainOCR(ctx, r, p, kinds) })
+	fmt.Fprintf(stderr, "eval: plain OCR done in %s\n", time.Since(plainStart).Round(time.Second))
+	extStart := time.Now()
+	parallel(r.Workers(), pages, func(p *evalPage) {
+		if p.err == nil {
+			p.err = extractPage(ctx, r, p)
+		}
+	})
+	extWall := time.Since(extStart)
+	for _, p := range pages {
+		if p.err != nil {
+			fmt.Fprintf(stderr, "eval: %s: %v\n", p.path, p.err)
+		}
+	}
+	printCER(stdout, pages, kinds)
+	printFields(stdout, pages)
+	fmt.Fprintf(stdout, "\nThroughput: %d pages decoded, cleaned and extracted in %.1f s with %d workers: %.1f pages/minute\n",
+		len(pages), extWall.Seconds(), r.Workers(), float64(len(pages))/extWall.Minutes())
+	return speedCompare(ctx, stdout, r, pages[:min(*speedPages, len(pages))])
+}
+
+// parallel runs f on every page with n goroutines.
+func parallel(n int, pages []*evalPage, f func(*evalPage)) {
+	ch := make(chan *evalPage)
+	var wg sync.WaitGroup
+	for range n {
+		wg.Go(func() {
+			for p := range ch {
+				f(p)
+			}
+		})
+	}
+	for _, p := range pages {
+		ch <- p
+	}
+	close(ch)
+	wg.Wait()
+}
+
+// plainOCR reads the page raw and cleaned, and scores the text against the truth lines.
+func plainOCR(ctx context.Context, r *ocr.Reader, p *evalPage, kinds []string) error {
+	img, err := decodeFile(p.path)
+	if err != nil {
+		return err
+	}
+	var res *imaging.Result
+	ref := truthText(p.truth)
+	for _, k := range kinds {
+		var g *image.Gray
+		start := time.Now()
+		switch k {
+		case "raw":
+			g = imaging.Grayscale(img)
+		case "gray", "binary":
+			if res == nil {
+				if res, err = imaging.Clean(ctx, img, imaging.Options{}); err != nil {
+					return err
+				}
+			}
+			g = res.Gray
+			if k == "binary" {
+				g = res.Binary
+			}
+		default:
+			return fmt.Errorf("unknown input %q: %w", k, domain.ErrInvalid)
+		}
+		text, err := r.Text(ctx, g)
+		if err != nil {
+			return err
+		}
+		p.secs[k] = time.Since(start).Seconds()
+		p.cer[k], p.wer[k] = ocr.CharErrorRate(ref, text), ocr.WordErrorRate(ref, text)
+	}
+	return nil
+}
+
+func truthText(gt synth.GroundTruth) string {
+	var b strings.Builder
+	for _, l := range gt.Lines {
+		b.WriteString(l.Text)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// extractPage extracts the page's records and compares every printed field with the truth.
+func extractPage(ctx context.Context, r *ocr.Reader, p *evalPage) error {
+	start := time.Now()
+	img, err := decodeFile(p.path)
+	if err != nil {
+		return err
+	}
+	page, _, err := r.ExtractImage(ctx, img, ocr.ExtractOptions{})
+	if err != nil {
+		return err
+	}
+	p.extractSec = time.Since(start).Seconds()
+	byNo := map[string]*ocr.Record{}
+	for i := range page.Records {
+		byNo[page.Records[i].Fields["entry_no"].Value] = &page.Records[i]
+	}
+	for i, tr := range p.truth.Records {
+		got := byNo[strconv.Itoa(tr.Number)]
+		if got == nil && i < len(page.Records) && page.Records[i].Fields["entry_no"].Value == "" {
+			got = &page.Records[i]
+		}
+		for _, tf := range tr.Fields {
+			if !tf.Printed {
+				continue
+			}
+			o := fieldOutcome{name: tf.Name, severity: string(p.truth.Severity)}
+			if got != nil {
+				f, ok := got.Fields[tf.Name]
+				o.exact = ok && ocr.NormalizeText(f.Value) == ocr.NormalizeText(tf.Value)
+				o.flagged = !ok || f.NeedsReview
+			}
+			p.fields = append(p.fields, o)
+		}
+	}
+	return nil
+}
+
+var severities = []string{"light", "medium", "heavy", "all"}
+
+func printCER(w io.Writer, pages []*evalPage, kinds []string) {
+	fmt.Fprintln(w, "Plain page OCR (CER/WER: Levenshtein on NFC text, whitespace collapsed, vs truth lines in reading order)")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprint(tw, "severity\tpages\t")
+	for _, k := range kinds {
+		fmt.Fprintf(tw, "CER %s\tWER %s\ts/page %s\t", k, k, k)
+	}
+	fmt.Fprintln(tw)
+	for _, sev := range severities {
+		var sel []*evalPage
+		for _, p := range pages {
+			if p.err == nil && (sev == "all" || string(p.truth.Severity) == sev) {
+				sel = append(sel, p)
+			}
+		}
+		if len(sel) == 0 {
+			continue
+		}
+		fmt.Fprintf(tw, "%s\t%d\t", sev, len(sel))
+		for _, k := range kinds {
+			fmt.Fprintf(tw, "%.1f%%\t%.1f%%\t%.2f\t", 100*mean(sel, func(p *evalPage) float64 { return p.cer[k] }),
+				100*mean(sel, func(p *evalPage) float64 { return p.wer[k] }), mean(sel, func(p *evalPage) float64 { return p.secs[k] }))
+		}
+		fmt.Fprintln(tw)
+	}
+	tw.Flush()
+}
+
+func mean(ps []*evalPage, f func(*evalPage) float64) float64 {
+	s := 0.0
+	for _, p := range ps {
+		s += f(p)
+	}
+	return s / float64(len(ps))
+}
+
+// tally counts field outcomes.
+type tally struct{ n, exact, wrongFlagged, wrongUnflagged int }
+
+func (t *tally) add(o fieldOutcome) {
+	t.n++
+	switch {
+	case o.exact:
+		t.exact++
+	case o.flagged:
+		t.wrongFlagged++
+	default:
+		t.wrongUnflagged++
+	}
+}
+
+func pct(a, b int) string {
+	if b == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.1f%%", 100*float64(a)/float64(b))
+}
+
+func printFields(w io.Writer, pages []*evalPage) {
+	bySev := map[string]*tally{}
+	byField := map[string]map[string]*tally{}
+	var names []string
+	for _, p := range pages {
+		for _, o := range p.fields {
+			for _, sev := range []string{o.severity, "all"} {
+				if bySev[sev] == nil {
+					bySev[sev] = &tally{}
+				}
+				bySev[sev].add(o)
+				if byField[o.name] == nil {
+					byField[o.name] = map[string]*tally{}
+					names = append(names, o.name)
+				}
+				if byField[o.name][sev] == nil {
+					byField[o.name][sev] = &tally{}
+				}
+				byField[o.name][sev].add(o)
+			}
+		}
+	}
+	fmt.Fprintln(w, "\nField accuracy (normalised value = truth value; flagged = needs_review)")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "severity\tfields\texact\twrong\twrong flagged (of wrong)\twrong but unflagged\t(of all fields)\t")
+	for _, sev := range severities {
+		t := bySev[sev]
+		if t == nil {
+			continue
+		}
+		wrong := t.wrongFlagged + t.wrongUnflagged
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%d\t%s\t%d\t%s\t\n", sev, t.n, pct(t.exact, t.n), wrong,
+			pct(t.wrongFlagged, wrong), t.wrongUnflagged, pct(t.wrongUnflagged, t.n))
+	}
+	tw.Flush()
+	fmt.Fprintln(w, "\nExact per field (wrong-but-unflagged count in brackets)")
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "field\tlight\tmedium\theavy\tall\t")
+	slices.Sort(names)
+	for _, n := range names {
+		fmt.Fprintf(tw, "%s\t", n)
+		for _, sev := range severities {
+			if t := byField[n][sev]; t != nil {
+				fmt.Fprintf(tw, "%s (%d)\t", pct(t.exact, t.n), t.wrongUnflagged)
+			} else {
+				fmt.Fprint(tw, "-\t")
+			}
+		}
+		fmt.Fprintln(tw)
+	}
+	tw.Flush()
+}
+
+// speedCompare times, one page at a time, sohoa's extraction (decode, clean, extract) against
+// the bare `tesseract IMAGE - -l vie` on the same raw pages.
+func speedCompare(ctx context.Context, w io.Writer, r *ocr.Reader, pages []*evalPage) error {
+	if len(pages) == 0 {
+		return nil
+	}
+	var ext, bare float64
+	for _, p := range pages {
+		q := *p
+		start := time.Now()
+		if err := extractPage(ctx, r, &q); err != nil {
+			return fmt.Errorf("eval: %w", err)
+		}
+		ext += time.Since(start).Seconds()
+		start = time.Now()
+		cmd := exec.CommandContext(ctx, "tesseract", p.path, "-", "-l", "vie")
+		cmd.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			return fmt.Errorf("eval: tesseract %s: %w: %s", p.path, err, out)
+		}
+		bare += time.Since(start).Seconds()
+	}
+	n := float64(len(pages))
+	fmt.Fprintf(w, "\nSpeed, one page at a time on %d raw pages: extract (decode+clean+OCR+re-reads+checks) %.2f s/page, "+
+		"bare `tesseract IMAGE - -l vie` %.2f s/page, ratio %.2f×\n", len(pages), ext/n, bare/n, ext/bare)
+	return nil
+}

@@ -1,0 +1,167 @@
+package ocr
+
+import (
+	"context"
+	"fmt"
+	"image"
+
+	"github.com/otiai10/gosseract/v2"
+	"github.com/sohoa/sohoa/domain"
+	"github.com/sohoa/sohoa/imaging"
+)
+
+// pagePSM is how whole pages are segmented: fully automatic (Tesseract's default).
+const pagePSM = gosseract.PSM_AUTO
+
+// BoxSpace names the coordinates of every box: the cleaned greyscale page (imaging.Result.Gray),
+// after border crop, deskew and upscaling — the image clerks see, not the scan as uploaded.
+const BoxSpace = "cleaned_gray"
+
+// ExtractOptions says what the page is; empty values are detected from the page.
+type ExtractOptions struct {
+	Kind   domain.Kind
+	Layout Layout
+}
+
+// Box is a rectangle [x0, y0, x1, y1] in pixels of the cleaned greyscale page, x1 and y1 exclusive.
+type Box [4]int
+
+func toBox(r image.Rectangle) Box { return Box{r.Min.X, r.Min.Y, r.Max.X, r.Max.Y} }
+
+// Page is what Extract found on one page.
+type Page struct {
+	Kind     domain.Kind `json:"kind"`
+	Layout   Layout      `json:"layout"`
+	Template string      `json:"template"`
+	BoxSpace string      `json:"box_space"` // always BoxSpace
+	Size     [2]int      `json:"size"`      // width, height of the cleaned greyscale page
+	Records  []Record    `json:"records"`
+}
+
+// Record is one register entry.
+type Record struct {
+	Index       int              `json:"index"` // 0-based, in page order
+	Box         Box              `json:"box"`
+	Fields      map[string]Field `json:"fields"` // by stable field name (domain.Kind.Fields)
+	Issues      []Issue          `json:"issues"` // record-level cross-checks
+	NeedsReview bool             `json:"needs_review"`
+}
+
+// Field is one value of a record.
+type Field struct {
+	Name        string   `json:"-"`
+	Type        string   `json:"type"`
+	Value       string   `json:"value"`      // normalised value; empty when missing
+	Text        string   `json:"text"`       // what OCR read
+	Confidence  float64  `json:"confidence"` // 0–1: Tesseract's, lowered by failed checks, raised when two readings agree
+	Box         Box      `json:"box"`
+	Issues      []Issue  `json:"issues"`
+	Suggestions []string `json:"suggestions,omitempty"`
+	NeedsReview bool     `json:"needs_review"`
+	Reread      bool     `json:"reread,omitempty"` // the crop was read again on its own
+}
+
+// Extract reads a cleaned page and returns its records. All the page's Tesseract calls run on
+// one pooled client within the page time limit; ctx is checked before each call.
+func (r *Reader) Extract(ctx context.Context, res *imaging.Result, opts ExtractOptions) (Page, error) {
+	src, other := r.input(res)
+	var page Page
+	err := r.engine.do(ctx, 0, func(ctx context.Context, c *tessClient) error {
+		words, err := c.recognize(ctx, src, readSettings{psm: pagePSM})
+		if err != nil {
+			return err
+		}
+		t, entries, err := r.layout(src, words, opts)
+		if err != nil {
+			return err
+		}
+		page = Page{Kind: t.Kind, Layout: t.Layout, Template: t.Name, BoxSpace: BoxSpace,
+			Size: [2]int{res.Gray.Rect.Dx(), res.Gray.Rect.Dy()}, Records: []Record{}}
+		fr := fieldReader{r: r, c: c, kind: t.Kind, crop: other, mh: medianHeight(words)}
+		for i, e := range entries {
+			rec, err := fr.record(ctx, t, e)
+			if err != nil {
+				return err
+			}
+			rec.Index = i
+			page.Records = append(page.Records, rec)
+		}
+		return nil
+	})
+	if err != nil {
+		return Page{}, fmt.Errorf("extract: %w", err)
+	}
+	return page, nil
+}
+
+// layout picks the template (detecting kind and layout when not given) and splits the page into
+// entries with it; among several candidate templates the one finding most fields wins.
+func (r *Reader) layout(g *image.Gray, words []Word, opts ExtractOptions) (Template, []*entry, error) {
+	lines := groupLines(words)
+	kind := opts.Kind
+	if kind == "" {
+		kind = detectKind(lines, r.templates.All())
+	}
+	layout := opts.Layout
+	if layout == "" {
+		layout = LayoutForm
+		if looksLikeTable(g, 4) {
+			layout = LayoutTable
+		}
+	}
+	ts := r.templates.Find(kind, layout)
+	if len(ts) == 0 {
+		return Template{}, nil, fmt.Errorf("%w: no template for kind %q, layout %q", domain.ErrNotFound, kind, layout)
+	}
+	var (
+		best      Template
+		bestE     []*entry
+		bestCount = -1
+		lastErr   error
+	)
+	for _, t := range ts {
+		var es []*entry
+		var err error
+		if t.Layout == LayoutTable {
+			es, err = extractTable(g, words, t)
+		} else {
+			es = extractForm(lines, t)
+		}
+		if err != nil {
+			lastErr = err
+			continue
+		}
+		n := 0
+		for _, e := range es {
+			n += len(e.fields)
+		}
+		if n > bestCount {
+			best, bestE, bestCount = t, es, n
+		}
+	}
+	if bestCount < 0 {
+		return Template{}, nil, lastErr
+	}
+	return best, bestE, nil
+}
+
+// detectKind finds the register title among the first lines of the page; "" when none is close.
+func detectKind(lines []Line, ts []Template) domain.Kind {
+	var kind domain.Kind
+	bestScore := 0.3 // at most 30% of the title's letters wrong
+	for i, l := range lines {
+		if i >= 20 {
+			break
+		}
+		lf := fold(l.Text())
+		for _, t := range ts {
+			for _, title := range t.Title {
+				tf := fold(title)
+				if s := float64(levenshtein(lf, tf)) / float64(len(tf)); s < bestScore {
+					kind, bestScore = t.Kind, s
+				}
+			}
+		}
+	}
+	return kind
+}

@@ -1,0 +1,128 @@
+package ocr
+
+import "image"
+
+// entry is one register entry as found on the page: the words of each template field.
+type entry struct {
+	fields map[int][]Word // template field index → value words in reading order
+	box    image.Rectangle
+}
+
+func newEntry() *entry { return &entry{fields: map[int][]Word{}} }
+
+func (e *entry) add(field int, ws []Word) {
+	e.fields[field] = append(e.fields[field], ws...)
+	for _, w := range ws {
+		e.box = e.box.Union(w.Box)
+	}
+}
+
+// labelled is a field whose label was found on a line, and where its value starts.
+type labelled struct {
+	field  int
+	valueX int
+}
+
+// extractForm splits label/value lines into entries: each line holding the template's
+// starts_entry label ("Số:") begins an entry; a field's value is the words to the right of its
+// label up to the next label on the line, plus the wrapped lines below that hold no label.
+func extractForm(lines []Line, t Template) []*entry {
+	cands := candidates(t)
+	same := sameLabels(t)
+	var (
+		out      []*entry
+		cur      *entry
+		last     []labelled // fields labelled on the last labelled line
+		assigned map[int]bool
+		lastIdx  int
+		bottom   int
+	)
+	mh := 0
+	for _, l := range lines {
+		mh = max(mh, medianHeight(l.Words))
+	}
+	for _, l := range lines {
+		ms := findLabels(l.Words, cands)
+		if len(ms) > 0 && ms[0].field == -1 && ms[0].start == 0 {
+			cur = nil // page footer
+			continue
+		}
+		if len(ms) > 0 && ms[0].field >= 0 && t.Fields[ms[0].field].StartsEntry {
+			cur = newEntry()
+			out = append(out, cur)
+			assigned, lastIdx, last = map[int]bool{}, -1, nil
+		}
+		if cur == nil {
+			continue
+		}
+		if len(ms) == 0 {
+			if len(last) == 0 || l.Box.Min.Y-bottom > 2*mh {
+				continue // not a wrapped value: too far from the last labelled line
+			}
+			f := last[0].field
+			for _, lb := range last {
+				if lb.valueX <= l.Words[0].Box.Min.X+mh {
+					f = lb.field
+				}
+			}
+			cur.add(f, l.Words)
+			bottom = l.Box.Max.Y
+			continue
+		}
+		last = last[:0]
+		for k, m := range ms {
+			if m.field < 0 {
+				continue
+			}
+			end := len(l.Words)
+			if k+1 < len(ms) {
+				end = ms[k+1].start
+			}
+			f := resolveField(m.field, same, assigned, lastIdx)
+			assigned[f], lastIdx = true, f
+			vx := l.Words[m.end-1].Box.Max.X
+			if m.end < end {
+				vx = l.Words[m.end].Box.Min.X
+			}
+			last = append(last, labelled{field: f, valueX: vx})
+			cur.add(f, l.Words[m.end:end])
+			cur.box = cur.box.Union(unionBox(l.Words[m.start:m.end]))
+		}
+		bottom = l.Box.Max.Y
+	}
+	return out
+}
+
+// sameLabels maps each field to the fields printed with the same label ("Ngày sinh:" for
+// husband and wife), in template order.
+func sameLabels(t Template) map[int][]int {
+	out := map[int][]int{}
+	for i, a := range t.Fields {
+		for j, b := range t.Fields {
+			if fold(a.Label) == fold(b.Label) {
+				out[i] = append(out[i], j)
+			}
+		}
+	}
+	return out
+}
+
+// resolveField picks which of the fields sharing a label this occurrence is: the first one
+// after the last field assigned, else the first one not yet assigned.
+func resolveField(f int, same map[int][]int, assigned map[int]bool, lastIdx int) int {
+	group := same[f]
+	if len(group) <= 1 {
+		return f
+	}
+	for _, g := range group {
+		if g > lastIdx && !assigned[g] {
+			return g
+		}
+	}
+	for _, g := range group {
+		if !assigned[g] {
+			return g
+		}
+	}
+	return f
+}

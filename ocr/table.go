@@ -1,0 +1,223 @@
+package ocr
+
+import (
+	"fmt"
+	"image"
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// tableGeometry is the ruled grid of a table page.
+type tableGeometry struct {
+	cols      []int // x of the vertical rules, left to right
+	top, bot  int   // extent of the table
+	headerBot int   // y where the header ends (0 when not found)
+	rows      []int // y of the horizontal rules below the header
+}
+
+// findTable finds the table's vertical rules (at least minCols+1 of them) and horizontal rules.
+func findTable(g *image.Gray, minCols int) (tableGeometry, bool) {
+	minSegs := max(3, g.Rect.Dy()/ruleSeg/5)
+	vs := findRules(g, true, minSegs)
+	var cols []int
+	tg := tableGeometry{top: g.Rect.Max.Y}
+	for _, v := range vs {
+		if len(cols) > 0 && v.pos-cols[len(cols)-1] < 30 {
+			continue
+		}
+		cols = append(cols, v.pos+g.Rect.Min.X)
+		tg.top = min(tg.top, v.from+g.Rect.Min.Y)
+		tg.bot = max(tg.bot, v.to+g.Rect.Min.Y)
+	}
+	if len(cols) < minCols+1 {
+		return tableGeometry{}, false
+	}
+	tg.cols = cols
+	tab := g.SubImage(image.Rect(cols[0], g.Rect.Min.Y, cols[len(cols)-1], g.Rect.Max.Y)).(*image.Gray)
+	hs := findRules(tab, false, max(2, tab.Rect.Dx()/ruleSeg*7/10))
+	for _, h := range hs {
+		y := h.pos + g.Rect.Min.Y
+		if y < tg.top-ruleSeg || y > tg.bot+ruleSeg || h.from > ruleSeg || h.to < tab.Rect.Dx()-ruleSeg {
+			continue // outside the table, or a group header's rule that spans only some columns
+		}
+		tg.rows = append(tg.rows, y)
+	}
+	return tg, true
+}
+
+// LooksLikeTable reports whether the page is ruled as a table of at least minCols columns.
+func looksLikeTable(g *image.Gray, minCols int) bool {
+	_, ok := findTable(g, minCols)
+	return ok
+}
+
+// extractTable reads a ruled table: each column is a field (by position when the number of
+// columns matches the template, else by header text), and each row between horizontal rules,
+// or starting at a line with an entry number, is an entry.
+func extractTable(g *image.Gray, words []Word, t Template) ([]*entry, error) {
+	tg, ok := findTable(g, len(t.Fields)/2)
+	if !ok {
+		return nil, fmt.Errorf("ocr: no ruled table found for template %s", t.Name)
+	}
+	words = splitColons(words)
+	mh := medianHeight(words)
+	colOf := func(w Word) int {
+		cx := (w.Box.Min.X + w.Box.Max.X) / 2
+		for i := 0; i+1 < len(tg.cols); i++ {
+			if cx >= tg.cols[i] && cx < tg.cols[i+1] {
+				return i
+			}
+		}
+		return -1
+	}
+	var in []Word
+	for _, w := range words {
+		cy := (w.Box.Min.Y + w.Box.Max.Y) / 2
+		if cy > tg.top && cy < tg.bot && colOf(w) >= 0 && w.Box.Dy() < 3*mh {
+			in = append(in, w)
+		}
+	}
+	// The header ends at the first full-width rule below the top one, else above the first
+	// entry number.
+	var starts []int
+	for _, w := range in {
+		if colOf(w) == 0 && isNumber(w.Text) && w.Box.Min.Y > tg.top+mh {
+			starts = append(starts, w.Box.Min.Y-mh/2)
+		}
+	}
+	headerBot := 0
+	for _, y := range tg.rows {
+		if y > tg.top+mh {
+			headerBot = y
+			break
+		}
+	}
+	if headerBot == 0 {
+		if len(starts) == 0 {
+			return nil, fmt.Errorf("ocr: table %s has no rows", t.Name)
+		}
+		headerBot = slices.Min(starts)
+	}
+	starts = slices.DeleteFunc(starts, func(y int) bool { return y < headerBot })
+	bounds := append([]int{headerBot}, starts...)
+	for _, y := range tg.rows {
+		if y > headerBot {
+			bounds = append(bounds, y)
+		}
+	}
+	slices.Sort(bounds)
+	bounds = dedupe(bounds, mh)
+
+	fieldOf := mapColumns(tg, in, headerBot, t)
+	var out []*entry
+	for i := range bounds {
+		lo, hi := bounds[i], tg.bot
+		if i+1 < len(bounds) {
+			hi = bounds[i+1]
+		}
+		var e *entry
+		for _, w := range in {
+			cy := (w.Box.Min.Y + w.Box.Max.Y) / 2
+			if cy < lo || cy >= hi {
+				continue
+			}
+			f := fieldOf[colOf(w)]
+			if f < 0 {
+				continue
+			}
+			if e == nil {
+				e = newEntry()
+			}
+			e.add(f, []Word{w})
+		}
+		if e != nil {
+			for f, ws := range e.fields {
+				e.fields[f] = readingOrder(ws)
+			}
+			out = append(out, e)
+		}
+	}
+	return out, nil
+}
+
+// mapColumns gives each column its template field (-1 for none): by position when the counts
+// agree, else by the closest header text.
+func mapColumns(tg tableGeometry, words []Word, headerBot int, t Template) []int {
+	n := len(tg.cols) - 1
+	out := make([]int, n)
+	if n == len(t.Fields) {
+		for i := range out {
+			out[i] = i
+		}
+		return out
+	}
+	heads := make([]string, n)
+	for _, w := range words {
+		if w.Box.Max.Y <= headerBot+4 {
+			cx := (w.Box.Min.X + w.Box.Max.X) / 2
+			for i := range n {
+				if cx >= tg.cols[i] && cx < tg.cols[i+1] {
+					heads[i] += fold(w.Text)
+				}
+			}
+		}
+	}
+	next := 0
+	for i, h := range heads {
+		out[i] = -1
+		best, bestD := -1, 1<<30
+		for f := next; f < len(t.Fields); f++ {
+			l := fold(t.Fields[f].Label)
+			d := levenshtein(h, l)
+			if strings.HasSuffix(h, l) {
+				d = 0 // a group header above the column is read with it
+			}
+			if d < bestD {
+				best, bestD = f, d
+			}
+		}
+		if best >= 0 && bestD <= max(2, len(fold(t.Fields[best].Label))/3) {
+			out[i], next = best, best+1
+		}
+	}
+	return out
+}
+
+// readingOrder sorts a cell's words by line, then left to right.
+func readingOrder(ws []Word) []Word {
+	var ls []Line
+	for _, l := range groupLines(ws) {
+		ls = append(ls, l)
+	}
+	var out []Word
+	for _, l := range ls {
+		out = append(out, l.Words...)
+	}
+	return out
+}
+
+// dedupe drops sorted values closer than gap to the previous kept one.
+func dedupe(ys []int, gap int) []int {
+	var out []int
+	for _, y := range ys {
+		if len(out) > 0 && y-out[len(out)-1] < gap {
+			continue
+		}
+		out = append(out, y)
+	}
+	return out
+}
+
+// isNumber reports whether s is an entry number: digits, maybe with stray punctuation.
+func isNumber(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsDigit(r) {
+			n++
+		} else if !unicode.IsPunct(r) {
+			return false
+		}
+	}
+	return n > 0
+}

@@ -1,0 +1,76 @@
+package review_test
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/sohoa/sohoa/auth"
+	"github.com/sohoa/sohoa/domain"
+	"github.com/sohoa/sohoa/review"
+)
+
+// BenchmarkQueue: 50 clerks over HTTP against a queue of 100,000 entries. "next" is taking an
+// entry when holding none; "confirm" is confirming one, which also claims the next (Enter
+// confirms and loads the next at once). Reports p50/p95 of each.
+//
+//	go test -run '^$' -bench Queue -benchtime 2000x ./review/
+func BenchmarkQueue(b *testing.B) {
+	const clerks, queue = 50, 100_000
+	bd := setup(b, review.Config{})
+	start := time.Now()
+	bd.bulkSeed(b, bd.ledger, queue)
+	b.Logf("seeded %d entries in %s", queue, time.Since(start).Round(time.Millisecond))
+	hash, _ := auth.HashPassword(testPassword)
+	cs := make([]*client, clerks)
+	for i := range clerks {
+		u := domain.User{Username: fmt.Sprintf("bench%02d", i), Role: domain.RoleClerk, Communes: []string{"05461"}}
+		if err := bd.store.CreateUser(context.Background(), &u, hash, "bench"); err != nil {
+			b.Fatal(err)
+		}
+		cs[i] = bd.login(b, u.Username)
+	}
+	var mu sync.Mutex
+	var nexts, confirms []time.Duration
+	b.ResetTimer()
+	var wg sync.WaitGroup
+	for i := range clerks {
+		n := b.N / clerks
+		if i < b.N%clerks {
+			n++
+		}
+		c := cs[i]
+		wg.Go(func() {
+			var held int64
+			for range n {
+				if held != 0 {
+					c.post(fmt.Sprintf("/review/records/%d/release", held), url.Values{})
+				}
+				t0 := time.Now()
+				id := c.next()
+				t1 := time.Now()
+				held = recordFrom(c.t, c.post(fmt.Sprintf("/review/records/%d/confirm", id), confirmForm(0, 1)))
+				t2 := time.Now()
+				mu.Lock()
+				nexts, confirms = append(nexts, t1.Sub(t0)), append(confirms, t2.Sub(t1))
+				mu.Unlock()
+			}
+		})
+	}
+	wg.Wait()
+	b.StopTimer()
+	for _, m := range []struct {
+		name string
+		ds   []time.Duration
+	}{{"next", nexts}, {"confirm", confirms}} {
+		slices.Sort(m.ds)
+		b.ReportMetric(ms(m.ds[len(m.ds)/2]), m.name+"-p50-ms")
+		b.ReportMetric(ms(m.ds[len(m.ds)*95/100]), m.name+"-p95-ms")
+	}
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }

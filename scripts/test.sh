@@ -25,5 +25,6 @@ done
 
 unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './.sohoa/*'))
 [ -z "$unformatted" ] || { echo "test: gofmt would change: $unformatted" >&2; exit 1; }
+GOOS=windows CGO_ENABLED=0 go build -o /dev/null ./cmd/sohoa-station # stations are mostly Windows PCs
 go vet ./...
 go test -race -count=1 -timeout 45m "$@" ./...

@@ -36,7 +36,7 @@ var messages = map[string][2]string{
 	"flag":                      {"Thiếu / chưa rõ", "Missing / unclear"},
 	"flag.reason":               {"Lý do (thiếu / chưa rõ gì?)", "Reason (what is missing or unclear?)"},
 	"release":                   {"Trả lại hàng đợi", "Give back to the queue"},
-	"keys":                      {"Enter: xác nhận và sang mục tiếp · Tab / Shift+Tab: chuyển ô · F2: thiếu / chưa rõ · F4: trả lại", "Enter: confirm and go to the next · Tab / Shift+Tab: move between fields · F2: missing / unclear · F4: give back"},
+	"keys":                      {"Enter: xác nhận và sang mục tiếp · Tab / Shift+Tab: chuyển ô · F2: thiếu / chưa rõ (Esc: thôi) · F4: trả lại", "Enter: confirm and go to the next · Tab / Shift+Tab: move between fields · F2: missing / unclear (Esc: cancel) · F4: give back"},
 	"entry":                     {"Mục", "Entry"},
 	"page":                      {"Trang", "Page"},
 	"book":                      {"Quyển", "Book"},

@@ -13,6 +13,7 @@ import (
 // view is what every template gets.
 type view struct {
 	L     Lang
+	Path  string // the page's own path, to come back to after switching language
 	User  any
 	Flash string
 	Error string
@@ -25,7 +26,7 @@ func (ui *UI) render(w http.ResponseWriter, r *request, status int, name string,
 	if !ok {
 		return errors.New("no template " + name)
 	}
-	v := view{L: r.lang, Flash: r.lang.T(r.flash), Data: data}
+	v := view{L: r.lang, Path: r.URL.Path, Flash: r.lang.T(r.flash), Data: data}
 	if r.flash == "" {
 		v.Flash = ""
 	}

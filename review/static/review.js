@@ -23,6 +23,10 @@
       var ff = document.getElementById("flag-form");
       ff.classList.remove("hidden");
       document.getElementById("flag-reason").focus();
+    } else if (e.key === "Escape" && !document.getElementById("flag-form").classList.contains("hidden")) {
+      e.preventDefault();
+      document.getElementById("flag-form").classList.add("hidden");
+      document.querySelector("#confirm-form input:not([type=hidden])").focus();
     } else if (e.key === "F4") {
       e.preventDefault();
       document.getElementById("release-form").requestSubmit();
@@ -69,7 +73,9 @@
     var top = parseFloat(outline.style.top) / 100;
     var img = page.querySelector("img");
     img.addEventListener("load", function () {
-      scale = 1.6;
+      // As large as fits the entry's width in the view, at most 3×.
+      var frac = parseFloat(outline.style.width) / 100;
+      scale = Math.min(3, Math.max(1, (box.clientWidth - 40) / (frac * page.offsetWidth)));
       y = -top * page.offsetHeight * scale + 40;
       x = -parseFloat(outline.style.left) / 100 * page.offsetWidth * scale + 20;
       apply();

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -27,6 +28,20 @@ type app struct {
 	logger  *slog.Logger
 	store   *storage.Store
 	objects *storage.Objects
+}
+
+// openStore connects to PostgreSQL and migrates, logging migrations to logs; for the commands
+// that need only the database.
+func openStore(ctx context.Context, cfg *config.Config, logs io.Writer) (*storage.Store, error) {
+	store, err := storage.Open(ctx, cfg.DatabaseURL)
+	if err != nil {
+		return nil, err
+	}
+	if err := store.Migrate(ctx, cfg.Logger(logs)); err != nil {
+		store.Close()
+		return nil, err
+	}
+	return store, nil
 }
 
 // open connects to PostgreSQL and the object store, migrates and creates the bucket when missing.

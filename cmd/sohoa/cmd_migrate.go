@@ -6,7 +6,6 @@ import (
 	"io"
 
 	"github.com/sohoa/sohoa/config"
-	"github.com/sohoa/sohoa/storage"
 )
 
 func runMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -14,14 +13,11 @@ func runMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	store, err := storage.Open(ctx, cfg.DatabaseURL)
+	store, err := openStore(ctx, cfg, stderr)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	if err := store.Migrate(ctx, cfg.Logger(stderr)); err != nil {
-		return err
-	}
 	v, err := store.SchemaVersion(ctx)
 	if err != nil {
 		return err

@@ -11,7 +11,6 @@ import (
 
 	"github.com/sohoa/sohoa/auth"
 	"github.com/sohoa/sohoa/config"
-	"github.com/sohoa/sohoa/storage"
 )
 
 // runToken manages scanning-station tokens: `token create --station NAME` prints a new token
@@ -40,14 +39,11 @@ func runToken(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := cfg.ValidateDatabase(); err != nil {
 		return err
 	}
-	store, err := storage.Open(ctx, cfg.DatabaseURL)
+	store, err := openStore(ctx, cfg, io.Discard)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	if err := store.Migrate(ctx, cfg.Logger(io.Discard)); err != nil {
-		return err
-	}
 	if verb == "revoke" {
 		n, err := store.RevokeStationTokens(ctx, *station)
 		if err != nil {

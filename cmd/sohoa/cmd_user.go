@@ -15,7 +15,6 @@ import (
 	"github.com/sohoa/sohoa/auth"
 	"github.com/sohoa/sohoa/config"
 	"github.com/sohoa/sohoa/review"
-	"github.com/sohoa/sohoa/storage"
 )
 
 // communeList collects repeated --commune flags.
@@ -65,14 +64,11 @@ func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
-	store, err := storage.Open(ctx, cfg.DatabaseURL)
+	store, err := openStore(ctx, cfg, io.Discard)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	if err := store.Migrate(ctx, cfg.Logger(io.Discard)); err != nil {
-		return err
-	}
 	if err := store.CreateUser(ctx, &u, hash, "cli"); err != nil {
 		return err
 	}

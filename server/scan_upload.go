@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"crypto/md5"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
@@ -62,7 +63,7 @@ func (s *Server) scanUpload(w http.ResponseWriter, r *http.Request) error {
 	keys := []string{}
 	sourceKey := ""
 	if len(pages) > 1 || pages[0].Path != upload.path {
-		sourceKey = domain.OriginalKey(upload.sha256)
+		sourceKey = domain.OriginalKey(upload.sums.SHA256)
 		files, keys = append(files, upload.path), append(keys, sourceKey)
 	}
 	for _, p := range pages {
@@ -73,7 +74,7 @@ func (s *Server) scanUpload(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	for _, f := range files {
-		if err := s.putOriginal(ctx, f); err != nil {
+		if err := s.putOriginal(ctx, f, upload); err != nil {
 			return err
 		}
 	}
@@ -123,9 +124,9 @@ func (s *Server) scanUpload(w http.ResponseWriter, r *http.Request) error {
 }
 
 type spooled struct {
-	path   string
-	head   []byte
-	sha256 string
+	path string
+	head []byte
+	sums storage.Sums
 }
 
 // spool writes the uploaded file to path, within the size limit, hashing it on the way.
@@ -153,8 +154,8 @@ func (s *Server) spool(w http.ResponseWriter, r *http.Request, path string) (spo
 		return spooled{}, fmt.Errorf("spool upload: %w", err)
 	}
 	defer f.Close()
-	h := sha256.New()
-	n, err := io.Copy(io.MultiWriter(f, h), io.LimitReader(src, s.maxUpload+1))
+	h, m5 := sha256.New(), md5.New()
+	n, err := io.Copy(io.MultiWriter(f, h, m5), io.LimitReader(src, s.maxUpload+1))
 	if err != nil {
 		return spooled{}, tooLarge(err, s.maxUpload, fmt.Errorf("%w: the upload was interrupted: %v", domain.ErrInvalid, err))
 	}
@@ -166,7 +167,8 @@ func (s *Server) spool(w http.ResponseWriter, r *http.Request, path string) (spo
 	}
 	head := make([]byte, 16)
 	k, _ := f.ReadAt(head, 0)
-	return spooled{path: path, head: head[:k], sha256: hex.EncodeToString(h.Sum(nil))}, nil
+	sums := storage.Sums{Bytes: n, SHA256: hex.EncodeToString(h.Sum(nil)), MD5: hex.EncodeToString(m5.Sum(nil))}
+	return spooled{path: path, head: head[:k], sums: sums}, nil
 }
 
 func tooLarge(err error, limit int64, otherwise error) error {
@@ -177,13 +179,19 @@ func tooLarge(err error, limit int64, otherwise error) error {
 	return otherwise
 }
 
-func (s *Server) putOriginal(ctx context.Context, path string) error {
+// putOriginal stores one file; the upload itself goes with the checksums taken while it was
+// received, so it is not read an extra time.
+func (s *Server) putOriginal(ctx context.Context, path string, upload spooled) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	_, err = s.objects.PutOriginal(ctx, f)
+	if path == upload.path {
+		_, err = s.objects.PutOriginalSums(ctx, f, upload.sums)
+	} else {
+		_, err = s.objects.PutOriginal(ctx, f)
+	}
 	return err
 }
 

@@ -74,19 +74,44 @@ type Original struct {
 	Created bool // false when the same content was already stored
 }
 
+// Sums are an original's size and checksums, computed while it was received.
+type Sums struct {
+	Bytes  int64
+	SHA256 string // hex
+	MD5    string // hex
+}
+
+// HashOriginal reads r to its end and returns its size and checksums.
+func HashOriginal(r io.Reader) (Sums, error) {
+	sh, m5 := sha256.New(), md5.New()
+	size, err := io.Copy(io.MultiWriter(sh, m5), r)
+	if err != nil {
+		return Sums{}, fmt.Errorf("hash original: %w", err)
+	}
+	return Sums{Bytes: size, SHA256: hex.EncodeToString(sh.Sum(nil)), MD5: hex.EncodeToString(m5.Sum(nil))}, nil
+}
+
 // PutOriginal stores the content of r under originals/<sha256> unless it is there already, then
 // verifies what the store holds (size and checksum) before returning. r is read twice (hash, then
 // upload), so it must be seekable: a file or a bytes.Reader.
 func (o *Objects) PutOriginal(ctx context.Context, r io.ReadSeeker) (Original, error) {
-	sh, m5 := sha256.New(), md5.New()
-	size, err := io.Copy(io.MultiWriter(sh, m5), r)
+	sums, err := HashOriginal(r)
 	if err != nil {
-		return Original{}, fmt.Errorf("hash original: %w", err)
+		return Original{}, err
 	}
+	if _, err := r.Seek(0, io.SeekStart); err != nil {
+		return Original{}, fmt.Errorf("rewind original: %w", err)
+	}
+	return o.PutOriginalSums(ctx, r, sums)
+}
+
+// PutOriginalSums is PutOriginal for content whose checksums are already known (computed while
+// an upload was received), so it is not read an extra time. r must be at its start.
+func (o *Objects) PutOriginalSums(ctx context.Context, r io.Reader, sums Sums) (Original, error) {
+	size, sum, md5hex := sums.Bytes, sums.SHA256, sums.MD5
 	if size == 0 {
 		return Original{}, fmt.Errorf("original is empty: %w", domain.ErrInvalid)
 	}
-	sum, md5hex := hex.EncodeToString(sh.Sum(nil)), hex.EncodeToString(m5.Sum(nil))
 	orig := Original{Key: domain.OriginalKey(sum), SHA256: sum, Bytes: size}
 
 	info, err := o.client.StatObject(ctx, o.bucket, orig.Key, minio.StatObjectOptions{})
@@ -99,14 +124,14 @@ func (o *Objects) PutOriginal(ctx context.Context, r io.ReadSeeker) (Original, e
 	case minio.ToErrorResponse(err).StatusCode != http.StatusNotFound:
 		return Original{}, fmt.Errorf("stat original %s: %w", sum, objErr(err))
 	}
-	if _, err := r.Seek(0, io.SeekStart); err != nil {
-		return Original{}, fmt.Errorf("rewind original: %w", err)
-	}
 	_, err = o.client.PutObject(ctx, o.bucket, orig.Key, r, size, minio.PutObjectOptions{
 		ContentType:      "application/octet-stream",
 		UserMetadata:     map[string]string{"sha256": sum},
 		SendContentMd5:   true, // the store refuses a body that does not match
 		DisableMultipart: true, // one part, so the ETag is the MD5 of the content
+		// The MD5 already guards the content; signing a SHA-256 of the payload too would read
+		// every upload once more.
+		DisableContentSha256: true,
 	})
 	if err != nil {
 		return Original{}, fmt.Errorf("put original %s: %w", sum, objErr(err))

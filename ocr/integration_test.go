@@ -36,8 +36,8 @@ type testPage struct {
 	clean *imaging.Result
 }
 
-// lightPages renders one light page per kind and layout (fixed seed) and cleans them; they are
-// rendered once per test binary, as rendering and cleaning take a few seconds.
+// lightPages renders one light page per kind and layout (fixed seed; only the first under the
+// race detector) and cleans them, once per test binary, as rendering and cleaning take seconds.
 var lightPages = sync.OnceValues(func() ([]testPage, error) {
 	var out []testPage
 	for _, k := range domain.Kinds {
@@ -51,6 +51,9 @@ var lightPages = sync.OnceValues(func() ([]testPage, error) {
 				return nil, fmt.Errorf("clean %s %s: %w", k, l, err)
 			}
 			out = append(out, testPage{truth: p.Truth, clean: res})
+			if raceEnabled {
+				return out, nil
+			}
 		}
 	}
 	return out, nil
@@ -98,7 +101,7 @@ func TestExtractLightPages(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	// Measured 97% on these six pages; the floor leaves room for Tesseract version drift.
+	// Measured 93% (246/265) on these six pages; the floor leaves room for Tesseract drift.
 	if share := float64(exact) / float64(total); share < 0.90 {
 		t.Errorf("got %.1f%% of %d fields exact on light pages, want >= 90%%", 100*share, total)
 	}

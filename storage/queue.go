@@ -116,15 +116,12 @@ func (s *Store) ConfirmRecord(ctx context.Context, recordID int64, u domain.User
 					map[string]any{"field": f.Name, "value": f.Value}, map[string]any{"field": f.Name, "value": value})
 			}
 		}
-		if err := tx.SendBatch(ctx, batch).Close(); err != nil {
-			return err
-		}
-		if _, err := tx.Exec(ctx, `UPDATE records SET status = 'confirmed', version = version + 1, confirmed_by = $2, confirmed_at = now(),
-			lease_user_id = NULL, lease_expires_at = NULL, updated_at = now() WHERE id = $1`, recordID, u.ID); err != nil {
-			return err
-		}
-		return audit(ctx, tx, u.Username, &u.ID, "record.confirm", "record", recordID,
+		batch.Queue(`UPDATE records SET status = 'confirmed', version = version + 1, confirmed_by = $2, confirmed_at = now(),
+			lease_user_id = NULL, lease_expires_at = NULL, updated_at = now() WHERE id = $1`, recordID, u.ID)
+		queueAudit(batch, u.Username, &u.ID, "record.confirm", "record", recordID,
 			map[string]any{"status": r.Status, "version": r.Version}, map[string]any{"status": domain.RecordConfirmed, "version": r.Version + 1})
+		// One round trip for every write of the decision.
+		return tx.SendBatch(ctx, batch).Close()
 	})
 }
 

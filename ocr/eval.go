@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/sohoa/sohoa/validate"
 )
 
 // NormalizeText prepares text for error rates: NFC, every run of whitespace (newlines too)
@@ -19,7 +21,7 @@ func CharErrorRate(ref, hyp string) float64 {
 	if len(r) == 0 {
 		return float64(len(h))
 	}
-	return float64(levenshteinRunes(r, h)) / float64(len(r))
+	return float64(validate.EditDistance(r, h)) / float64(len(r))
 }
 
 // WordErrorRate is the Levenshtein distance between the normalised texts, in words, over the
@@ -43,5 +45,5 @@ func WordErrorRate(ref, hyp string) float64 {
 	if len(r) == 0 {
 		return float64(len(h))
 	}
-	return float64(levenshteinRunes(r, h)) / float64(len(r))
+	return float64(validate.EditDistance(r, h)) / float64(len(r))
 }

@@ -5,6 +5,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/sohoa/sohoa/validate"
 )
 
 // fold makes text comparable despite OCR damage to accents and punctuation: it drops
@@ -21,34 +23,6 @@ func fold(s string) string {
 		}
 	}
 	return b.String()
-}
-
-// levenshtein is the edit distance between two strings, counted in runes.
-func levenshtein(a, b string) int {
-	return levenshteinRunes([]rune(a), []rune(b))
-}
-
-func levenshteinRunes(ra, rb []rune) int {
-	if len(ra) == 0 {
-		return len(rb)
-	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // tolerance is how many edits a folded label of n letters may suffer and still match.
@@ -147,7 +121,7 @@ func bestLabelAt(words []Word, folded []string, cands []candidate, i int) (label
 			}
 			colon := strings.HasSuffix(words[i+k-1].Text, ":")
 			n := len([]rune(c.folded))
-			d := levenshtein(strings.Join(folded[i:i+k], ""), c.folded)
+			d := validate.Distance(strings.Join(folded[i:i+k], ""), c.folded)
 			if d > tolerance(n) || (d >= 2 && !colon) {
 				continue
 			}

@@ -69,17 +69,6 @@ func TestFindLabels(t *testing.T) {
 	}
 }
 
-func TestLevenshtein(t *testing.T) {
-	for _, tc := range []struct {
-		a, b string
-		want int
-	}{{"", "abc", 3}, {"kitten", "sitting", 3}, {"ngày", "ngay", 1}, {"same", "same", 0}} {
-		if got := levenshtein(tc.a, tc.b); got != tc.want {
-			t.Errorf("levenshtein(%q, %q): got %d, want %d", tc.a, tc.b, got, tc.want)
-		}
-	}
-}
-
 func TestErrorRates(t *testing.T) {
 	if got := CharErrorRate("Họ và  tên\nAn", "Họ và tên An"); got != 0 {
 		t.Errorf("CER with different whitespace: got %g, want 0", got)

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/sohoa/sohoa/validate"
 )
 
 // tableGeometry is the ruled grid of a table page.
@@ -169,7 +171,7 @@ func mapColumns(tg tableGeometry, words []Word, headerBot int, t Template) []int
 		best, bestD := -1, 1<<30
 		for f := next; f < len(t.Fields); f++ {
 			l := fold(t.Fields[f].Label)
-			d := levenshtein(h, l)
+			d := validate.Distance(h, l)
 			if strings.HasSuffix(h, l) {
 				d = 0 // a group header above the column is read with it
 			}

@@ -117,7 +117,7 @@ func (t *ethnicTable) lookup(s string) (refs []ethnicRef, fuzzy bool) {
 	}
 	bestD := limit + 1
 	for _, key := range t.keys {
-		if d := plainDistance(fk, key); d < bestD {
+		if d := Distance(fk, key); d < bestD {
 			bestD, refs = d, t.folded[key]
 		} else if d == bestD {
 			refs = append(slices.Clip(refs), t.folded[key]...)

@@ -16,7 +16,7 @@ func checkNationality(r *Result) {
 		if r.Written != vietNam {
 			r.penalize(0.95)
 		}
-	case plainDistance(f, "vietnam") <= 1:
+	case Distance(f, "vietnam") <= 1:
 		r.Value = vietNam
 		r.penalize(penaltyRepaired)
 	default:
@@ -24,26 +24,4 @@ func checkNationality(r *Result) {
 		r.add(issueForeign(r.Written), 0.9)
 		r.Suggestions = []string{vietNam}
 	}
-}
-
-// plainDistance is the Levenshtein distance between two short strings.
-func plainDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			c := 1
-			if ra[i-1] == rb[j-1] {
-				c = 0
-			}
-			cur[j] = min(prev[j-1]+c, prev[j]+1, cur[j-1]+1)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

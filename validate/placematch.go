@@ -79,12 +79,12 @@ func (x *placeIndex) typeBonus(p placePart, u int) float64 {
 	return 0
 }
 
-// boundedDistance is plainDistance, short-cut when the lengths alone exceed the limit.
+// boundedDistance is Distance, short-cut when the lengths alone exceed the limit.
 func boundedDistance(a, b string, limit int) int {
 	if d := len(a) - len(b); d > limit || -d > limit {
 		return limit + 1
 	}
-	return plainDistance(a, b)
+	return Distance(a, b)
 }
 
 // chain is one consistent reading of a place: a commune in a district in a province, any of them

@@ -54,7 +54,7 @@ func repairWord(w string) (string, bool) {
 	}
 	found := ""
 	for _, v := range dateVocabulary {
-		if len(v) >= 4 && plainDistance(w, v) <= 1 {
+		if len(v) >= 4 && Distance(w, v) <= 1 {
 			if found != "" {
 				return w, false
 			}

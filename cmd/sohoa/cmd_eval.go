@@ -42,10 +42,10 @@ type fieldOutcome struct {
 // runEval implements `sohoa eval --corpus DIR [--limit N]`.
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("eval", "eval --corpus DIR [--limit N] [--inputs gray,binary] [--speed-pages N]", stderr)
-	corpus := fs.String("corpus", "", "folder written by `sohoa synth`")
+	corpus := fs.String("corpus", "", "folder written by sohoa synth")
 	limit := fs.Int("limit", 0, "read at most this many pages (0: all)")
 	inputs := fs.String("inputs", "gray,binary", "cleaned images to measure plain OCR on: gray, binary or both (comma-separated)")
-	speedPages := fs.Int("speed-pages", 3, "pages timed one at a time: extract vs bare `tesseract IMAGE - -l vie`")
+	speedPages := fs.Int("speed-pages", 3, "pages timed one at a time: extract vs bare \"tesseract IMAGE - -l vie\"")
 	input := fs.String("input", "binary", "cleaned image extraction reads: gray or binary")
 	threshold := fs.Float64("review-threshold", 0.85, "fields less confident than this need review")
 	reread := fs.String("reread", "auto", "read field crops again: auto, always or never")
@@ -183,9 +183,13 @@ func extractPage(ctx context.Context, r *ocr.Reader, p *evalPage) error {
 	for i := range page.Records {
 		byNo[page.Records[i].Fields["entry_no"].Value] = &page.Records[i]
 	}
+	// Entries are in page order on both sides: when extraction found as many as the page has,
+	// pair them in order (a misread entry number is then a wrong field, not a lost entry);
+	// otherwise pair by entry number, falling back to the order for an unread number.
+	sameCount := len(page.Records) == len(p.truth.Records)
 	for i, tr := range p.truth.Records {
 		got := byNo[strconv.Itoa(tr.Number)]
-		if got == nil && i < len(page.Records) && page.Records[i].Fields["entry_no"].Value == "" {
+		if sameCount || (got == nil && i < len(page.Records) && page.Records[i].Fields["entry_no"].Value == "") {
 			got = &page.Records[i]
 		}
 		for _, tf := range tr.Fields {

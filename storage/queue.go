@@ -97,6 +97,8 @@ func (s *Store) ConfirmRecord(ctx context.Context, recordID int64, u domain.User
 			return err
 		}
 		batch := &pgx.Batch{}
+		n := len(rec.Fields)
+		ids, values, statuses, issues := make([]int64, 0, n), make([]string, 0, n), make([]string, 0, n), make([]string, 0, n)
 		for _, f := range rec.Fields {
 			value, ok := c.Values[f.Name]
 			if !ok {
@@ -109,13 +111,17 @@ func (s *Store) ConfirmRecord(ctx context.Context, recordID int64, u domain.User
 			if value == "" {
 				status = domain.FieldMissing
 			}
-			batch.Queue(`UPDATE fields SET value = $2, status = $3, issues = $4, confirmed_by = $5, confirmed_at = now()
-				WHERE id = $1`, f.ID, value, status, jsonOf(nonNil(c.Issues[f.Name])), u.ID)
+			ids, values, statuses = append(ids, f.ID), append(values, value), append(statuses, string(status))
+			issues = append(issues, string(jsonOf(nonNil(c.Issues[f.Name]))))
 			if value != f.Value {
 				queueAudit(batch, u.Username, &u.ID, "field.correct", "record", recordID,
 					map[string]any{"field": f.Name, "value": f.Value}, map[string]any{"field": f.Name, "value": value})
 			}
 		}
+		// Every field in one statement: who confirmed or corrected it, and when.
+		batch.Queue(`UPDATE fields f SET value = v.value, status = v.status, issues = v.issues::jsonb, confirmed_by = $5, confirmed_at = now()
+			FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[]) AS v(id, value, status, issues) WHERE f.id = v.id`,
+			ids, values, statuses, issues, u.ID)
 		batch.Queue(`UPDATE records SET status = 'confirmed', version = version + 1, confirmed_by = $2, confirmed_at = now(),
 			lease_user_id = NULL, lease_expires_at = NULL, updated_at = now() WHERE id = $1`, recordID, u.ID)
 		queueAudit(batch, u.Username, &u.ID, "record.confirm", "record", recordID,

@@ -24,7 +24,7 @@ type dateToken struct {
 // Inside a run that has a real digit, O and l/I/| are read as 0 and 1 ("O5" → 05, "l5" → 15).
 func dateTokens(s string) (toks []dateToken, repaired bool) {
 	raw := strings.FieldsFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || strings.ContainsRune("/-–.,:;()", r)
+		return unicode.IsSpace(r) || strings.ContainsRune("/-–—‒―‐\\.,:;()", r)
 	})
 	for _, t := range raw {
 		if d, fixed := ocrDigits(t); strings.IndexFunc(d, func(c rune) bool { return c < '0' || c > '9' }) < 0 {

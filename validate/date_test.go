@@ -73,3 +73,12 @@ func TestDateRangeSeverity(t *testing.T) {
 		t.Errorf("1890: got %q, want only a note: old people appear in death registers", r.Issues)
 	}
 }
+
+func TestDateWithDashesOfEveryKind(t *testing.T) {
+	v := testValidator(t)
+	for _, s := range []string{"10-4—1994", "10–4–1994", "10 ‒ 4 ‒ 1994"} {
+		if got := v.Check(TypeDate, s); got.Value != "1994-04-10" || got.HasErrors() {
+			t.Errorf("Check(%q): got %q %v, want 1994-04-10", s, got.Value, got.Issues)
+		}
+	}
+}

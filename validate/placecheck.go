@@ -127,7 +127,7 @@ func (x *placeIndex) notes(r *Result, parts []placePart, ch chain, assigned map[
 	fixed := r.Written
 	for lv, cd := range []placeCand{ch.comm, ch.dist, ch.prov} {
 		i := ch.parts[lv]
-		if i < 0 || !cd.fuzzy {
+		if i < 0 || (cd.unit < 0 && cd.old < 0) {
 			continue
 		}
 		want := ""
@@ -135,6 +135,11 @@ func (x *placeIndex) notes(r *Result, parts []placePart, ch chain, assigned map[
 			want = bareName(x.units[cd.unit].Name)
 		} else {
 			want = x.olds[cd.old].name
+		}
+		// A match that ignored the tone marks or hooks is a misreading too ("Lũng Chỉnh" for the
+		// commune Lũng Chinh), unless the name was typed without any diacritics at all.
+		if !cd.fuzzy && (sameSpelling(parts[i].name, want) || !hasMarks(parts[i].name)) {
+			continue
 		}
 		r.add(issue(CodePlaceSpelling, SeverityNote,
 			fmt.Sprintf("%q được hiểu là %q", parts[i].name, want),

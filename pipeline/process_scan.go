@@ -194,7 +194,8 @@ func toRecords(kind domain.Kind, page ocr.Page) []domain.Record {
 				df.Issues = append(df.Issues, domain.Issue{Code: is.Code, VI: is.VI, EN: is.EN})
 			}
 			for _, is := range pr.Issues {
-				if is.Field == name {
+				// An issue about the whole entry (a faded page, say) is shown on its first field.
+				if is.Field == name || (is.Field == "" && pos == 0) {
 					df.Issues = append(df.Issues, domain.Issue{Code: is.Code, VI: is.VI, EN: is.EN})
 				}
 			}

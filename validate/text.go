@@ -16,9 +16,17 @@ const edgeJunk = ".,;:'\"`‘’“”~_|*•·!?-–—=/\\+^°"
 func clean(s string) string {
 	s = norm.NFC.String(s)
 	s = strings.NewReplacer("ð", "đ", "Ð", "Đ").Replace(s) // eth, from legacy encodings, looks like đ
-	s = strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+	fields := strings.FieldsFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
-	}), " ")
+	})
+	kept := fields[:0]
+	for _, f := range fields {
+		if strayMark(f) {
+			continue // "ˆ", a lone ",", a speck read as a word
+		}
+		kept = append(kept, f)
+	}
+	s = strings.Join(kept, " ")
 	for {
 		t := strings.Trim(s, edgeJunk+" ")
 		if strings.HasPrefix(t, "(") && !strings.Contains(t, ")") {
@@ -32,6 +40,18 @@ func clean(s string) string {
 		}
 		s = t
 	}
+}
+
+// strayMark reports whether a word has neither letters nor digits and is not a separator a person
+// writes between parts ("Gia Sàng - Thái Nguyên", "05 / 03 / 1987").
+func strayMark(w string) bool {
+	switch w {
+	case "-", "–", "—", "/", "&":
+		return false
+	}
+	return strings.IndexFunc(w, func(r rune) bool {
+		return (unicode.IsLetter(r) && !unicode.Is(unicode.Lm, r)) || unicode.IsDigit(r) // ˆ ˜ are modifier "letters"
+	}) < 0
 }
 
 // titleCase capitalises the first letter of every word, and of each part after a hyphen or an

@@ -28,57 +28,46 @@ func Sauvola(g *image.Gray, window int, k, r float64) *image.Gray {
 		return dst
 	}
 	rad := max(1, window/2)
-	row := func(y int) []uint8 { return g.Pix[g.PixOffset(g.Rect.Min.X, g.Rect.Min.Y+y):][:w] }
+	zero := make([]uint8, w) // stands for rows outside the image, which add nothing
+	row := func(y int) []uint8 {
+		if y < 0 || y >= h {
+			return zero
+		}
+		return g.Pix[g.PixOffset(g.Rect.Min.X, g.Rect.Min.Y+y):][:w]
+	}
 
 	colSum := make([]uint32, w) // Σv over rows [y-rad, y+rad]
 	colSq := make([]uint64, w)  // Σv² over the same rows
 	pSum := make([]int64, w+1)  // prefix sums of colSum along the row: one integral-image row
 	pSq := make([]int64, w+1)   // prefix sums of colSq
 	thr := make([]int16, (w+1)/2)
-	addRow := func(y int, sign int) {
-		if y < 0 || y >= h {
-			return
-		}
-		src := row(y)[:len(colSum)]
-		cq := colSq[:len(src)]
-		if sign > 0 {
-			for x, v := range src {
-				colSum[x] += uint32(v)
-				cq[x] += uint64(v) * uint64(v)
-			}
-		} else {
-			for x, v := range src {
-				colSum[x] -= uint32(v)
-				cq[x] -= uint64(v) * uint64(v)
-			}
-		}
-	}
+	inv := make([]float64, len(thr)) // 1/area of each block's window, for rows invRows high
+	invRows := 0.0
 	for y := 0; y < rad; y++ {
-		addRow(y, 1)
+		slideColumns(colSum, colSq, row(y), zero, zero, zero)
 	}
 	kr := k / r
 	oneMinusK := 1 - k
 	for y := 0; y < h; y += 2 {
-		// Slide the window to rows [y-rad, y+rad].
+		// Slide the window to rows [y-rad, y+rad] and take the prefix sums in the same pass.
+		in1 := zero // row y+rad-1 is already in at y = 0
 		if y > 0 {
-			addRow(y+rad-1, 1)
-			addRow(y-rad-2, -1)
+			in1 = row(y + rad - 1)
 		}
-		addRow(y+rad, 1)
-		addRow(y-rad-1, -1)
-		var s, q int64
-		ps, pq := pSum[1:w+1], pSq[1:w+1]
-		cq := colSq[:w]
-		for x, c := range colSum[:w] {
-			s += int64(c)
-			q += int64(cq[x])
-			ps[x], pq[x] = s, q
+		slideColumns(colSum, colSq, in1, row(y+rad), row(y-rad-2), row(y-rad-1))
+		prefixSums(pSum[1:], pSq[1:], colSum, colSq)
+		if rows := float64(min(h, y+rad+1) - max(0, y-rad)); rows != invRows {
+			// The window's area changes only near the edges: divide once per distinct size.
+			invRows = rows
+			for i := range inv {
+				x := 2 * i
+				inv[i] = 1 / (rows * float64(min(w, x+rad+1)-max(0, x-rad)))
+			}
 		}
-		rows := float64(min(h, y+rad+1) - max(0, y-rad))
 		for i := range thr {
 			x := 2 * i
 			lo, hi := max(0, x-rad), min(w, x+rad+1)
-			inv := 1 / (rows * float64(hi-lo))
+			inv := inv[i]
 			mean := float64(pSum[hi]-pSum[lo]) * inv
 			variance := float64(pSq[hi]-pSq[lo])*inv - mean*mean
 			if variance < 0 { // rounding on flat areas
@@ -93,16 +82,46 @@ func Sauvola(g *image.Gray, window int, k, r float64) *image.Gray {
 			thr[i] = int16(t)
 		}
 		for yy := y; yy < min(y+2, h); yy++ {
-			src := row(yy)
-			out := dst.Pix[yy*dst.Stride:][:w]
-			for x, v := range src {
-				var o uint8 = 255
-				if int16(v) <= thr[x>>1] {
-					o = 0
-				}
-				out[x] = o
-			}
+			thresholdRow(dst.Pix[yy*dst.Stride:][:w], row(yy), thr)
 		}
 	}
 	return dst
+}
+
+// slideColumns adds rows a and b to the column sums and squares and removes rows c and d.
+// Unsigned wrap-around is harmless: every true sum is non-negative.
+func slideColumns(sum []uint32, sq []uint64, a, b, c, d []uint8) {
+	sq = sq[:len(sum)]
+	a, b, c, d = a[:len(sum)], b[:len(sum)], c[:len(sum)], d[:len(sum)]
+	for x := range sum {
+		va, vb, vc, vd := uint32(a[x]), uint32(b[x]), uint32(c[x]), uint32(d[x])
+		sum[x] += va + vb - vc - vd
+		sq[x] += uint64(va*va+vb*vb) - uint64(vc*vc+vd*vd)
+	}
+}
+
+// prefixSums sets ps[x] and pq[x] to the sums of sum[0..x] and sq[0..x].
+func prefixSums(ps, pq []int64, sum []uint32, sq []uint64) {
+	ps, pq, sq = ps[:len(sum)], pq[:len(sum)], sq[:len(sum)]
+	var s, q int64
+	for x, c := range sum {
+		s += int64(c)
+		q += int64(sq[x])
+		ps[x], pq[x] = s, q
+	}
+}
+
+// thresholdRow writes 0 where src is at or below the threshold of its 2-pixel block, 255
+// elsewhere, without branches.
+func thresholdRow(out, src []uint8, thr []int16) {
+	if n := len(out); n%2 == 1 {
+		out[n-1] = uint8((int32(thr[n/2]) - int32(src[n-1])) >> 31)
+	}
+	src = src[:len(out)]
+	thr = thr[:len(out)/2]
+	for i, t := range thr {
+		// t − v < 0, that is paper, gives all ones in the sign bits.
+		out[2*i] = uint8((int32(t) - int32(src[2*i])) >> 31)
+		out[2*i+1] = uint8((int32(t) - int32(src[2*i+1])) >> 31)
+	}
 }

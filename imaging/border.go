@@ -7,6 +7,13 @@ import "image"
 // level, at most a quarter of the page per side. It returns a copy of the kept area and that
 // area in g's coordinates; a page without such bands comes back whole.
 func CropBorder(g *image.Gray) (*image.Gray, image.Rectangle) {
+	sub, r := cropBorderView(g)
+	return cloneGray(sub), r
+}
+
+// cropBorderView is CropBorder without the copy: the kept area is a sub-image sharing g's
+// pixels, for callers that make their own new image from it anyway.
+func cropBorderView(g *image.Gray) (*image.Gray, image.Rectangle) {
 	w, h := g.Rect.Dx(), g.Rect.Dy()
 	thr := uint8(paperLevel(g) / 2)
 	row := func(y int) []uint8 { return g.Pix[g.PixOffset(g.Rect.Min.X, g.Rect.Min.Y+y):][:w] }
@@ -57,8 +64,7 @@ func CropBorder(g *image.Gray) (*image.Gray, image.Rectangle) {
 		bottom--
 	}
 	r := image.Rect(left, top, right, bottom)
-	sub := g.SubImage(r.Add(g.Rect.Min)).(*image.Gray)
-	return cloneGray(sub), r
+	return g.SubImage(r.Add(g.Rect.Min)).(*image.Gray), r
 }
 
 // paperLevel estimates the brightness of the paper from the middle half of the page, where

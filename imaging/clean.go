@@ -149,11 +149,15 @@ func Clean(ctx context.Context, img image.Image, opts Options) (*Result, error) 
 	fh := histogram(flat)
 	m.Contrast = float64(percentile(fh, 0.9)-percentile(fh, 0.01)) / 255
 
-	st := StretchContrast(flat, DefaultLowPercentile, DefaultHighPercentile)
-	if err := step("contrast", st); err != nil {
-		return nil, err
+	// Median3 then the stretch equals the stretch then Median3 (the stretch's mapping is
+	// monotone), and doing both in one pass saves a walk over the page.
+	lut := stretchLUT(fh, DefaultLowPercentile, DefaultHighPercentile)
+	if opts.CollectSteps {
+		if err := step("contrast", applyLUT(flat, lut)); err != nil {
+			return nil, err
+		}
 	}
-	res.Gray = Median3(st)
+	res.Gray = median3LUT(flat, lut)
 	if err := step("denoise", res.Gray); err != nil {
 		return nil, err
 	}
@@ -180,7 +184,14 @@ func Clean(ctx context.Context, img image.Image, opts Options) (*Result, error) 
 
 // fixGeometry crops, deskews and upscales g, recording what it did in m.
 func fixGeometry(g *image.Gray, m *Metrics, opts Options, step func(string, *image.Gray) error) (*image.Gray, error) {
-	g, m.Crop = CropBorder(g)
+	// The crop stays a view into the greyscale page until we know whether rotating will
+	// copy it anyway: one page-sized copy fewer for skewed pages.
+	full := g.Rect
+	g, m.Crop = cropBorderView(g)
+	view := g.Rect != full
+	if view && opts.CollectSteps {
+		g, view = cloneGray(g), false
+	}
 	if err := step("crop", g); err != nil {
 		return nil, err
 	}
@@ -192,6 +203,8 @@ func fixGeometry(g *image.Gray, m *Metrics, opts Options, step func(string, *ima
 		if err := step("deskew", g); err != nil {
 			return nil, err
 		}
+	} else if view {
+		g = cloneGray(g) // the rest of the pipeline gets a compact page starting at (0, 0)
 	}
 	if m.DPI > 0 && m.DPI < opts.MinDPI {
 		f := min(opts.TargetDPI/m.DPI, maxUpscale,

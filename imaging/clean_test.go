@@ -154,3 +154,44 @@ func TestCleanRefusesTinyImage(t *testing.T) {
 		t.Errorf("got nil error for a 1×1 image (%T), want one", img)
 	}
 }
+
+// TestCleanCropViewMatchesCopy checks the fast path that keeps the cropped page as a view into
+// the greyscale page (taken without CollectSteps) against the copying one (taken with it).
+func TestCleanCropViewMatchesCopy(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		skew float64
+	}{{"skewed", 2}, {"straight", 0}} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := defaultSpec(1240, 1754)
+			g := makePage(s).g
+			if tc.skew != 0 {
+				g = rotatePage(t, g, tc.skew, s.paper)
+			}
+			mapPixels(g, func(x, y int, v float64) float64 { // scanner bands left and top
+				if x < 40 || y < 25 {
+					return 10
+				}
+				return v
+			})
+			addNoise(g, 4, 8)
+			fast, err := Clean(context.Background(), g, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			slow, err := Clean(context.Background(), g, Options{CollectSteps: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if fast.Metrics.Crop.Min == (image.Point{}) {
+				t.Fatalf("got crop %v, want the bands removed", fast.Metrics.Crop)
+			}
+			if fast.Metrics != slow.Metrics {
+				t.Fatalf("got metrics %+v, want %+v", fast.Metrics, slow.Metrics)
+			}
+			if !slices.Equal(fast.Gray.Pix, slow.Gray.Pix) || !slices.Equal(fast.Binary.Pix, slow.Binary.Pix) {
+				t.Errorf("got different pixels with and without CollectSteps")
+			}
+		})
+	}
+}

@@ -13,7 +13,12 @@ const (
 // black and the high percentile white. The gain is capped at 6× so that a blank or nearly blank
 // page is not blown up into noise. Paper that is already white stays white.
 func StretchContrast(g *image.Gray, low, high float64) *image.Gray {
-	hist := histogram(g)
+	return applyLUT(g, stretchLUT(histogram(g), low, high))
+}
+
+// stretchLUT is StretchContrast's grey-level mapping for a page with histogram hist. It is
+// non-decreasing, so it may be applied after a median filter instead of before.
+func stretchLUT(hist *[256]int, low, high float64) *[256]uint8 {
 	lo, hi := percentile(hist, low), percentile(hist, high)
 	var lut [256]uint8
 	span := float64(max(hi-lo, 1))
@@ -22,7 +27,7 @@ func StretchContrast(g *image.Gray, low, high float64) *image.Gray {
 		// Anchor at hi so paper maps to white even when the gain is capped.
 		lut[v] = uint8(max(0, min(255, 255-(float64(hi-v))*gain+0.5)))
 	}
-	return applyLUT(g, &lut)
+	return &lut
 }
 
 func applyLUT(g *image.Gray, lut *[256]uint8) *image.Gray {

@@ -11,10 +11,21 @@ import (
 // Each column triple is sorted once per row; the median of the nine is then med(max of lows,
 // med of middles, min of highs). Both passes work on eight pixels at a time packed in a uint64
 // (see swar.go), with no branches.
-func Median3(g *image.Gray) *image.Gray {
+func Median3(g *image.Gray) *image.Gray { return median3LUT(g, nil) }
+
+// median3LUT is Median3 followed by lut (when not nil) in the same pass. For a non-decreasing
+// lut, such as a contrast stretch, that equals Median3 of the image mapped through lut: the
+// median of mapped values is the mapped median. Clean uses it to save a pass over the page.
+func median3LUT(g *image.Gray, lut *[256]uint8) *image.Gray {
 	w, h := g.Rect.Dx(), g.Rect.Dy()
 	if w < 8 || h == 0 {
-		return median3Scalar(g)
+		dst := median3Scalar(g)
+		if lut != nil {
+			for i, v := range dst.Pix {
+				dst.Pix[i] = lut[v]
+			}
+		}
+		return dst
 	}
 	dst := image.NewGray(image.Rect(0, 0, w, h))
 	row := func(y int) []uint8 {
@@ -51,6 +62,11 @@ func Median3(g *image.Gray) *image.Gray {
 			store8(out[x:], med3Bytes(l, m, u))
 			if x == w-8 {
 				break
+			}
+		}
+		if lut != nil { // the row is still in cache
+			for x, v := range out {
+				out[x] = lut[v]
 			}
 		}
 	}
@@ -98,9 +114,13 @@ func Despeckle(bin *image.Gray, maxSize int) {
 	black := func(x, y int) bool { return x >= 0 && y >= 0 && x < w && y < h && bin.Pix[off(x, y)] == 0 }
 	stack := make([]image.Point, 0, maxSize+1)
 	seen := make([]image.Point, 0, maxSize+1)
+	var above []uint8 // row y−1, nil on the first row
 	for y := 0; y < h; y++ {
 		rowOff := off(0, y)
 		line := bin.Pix[rowOff : rowOff+w]
+		if y > 0 {
+			above = bin.Pix[off(0, y-1):][:w]
+		}
 		for x := 0; x < w; x++ {
 			if line[x] != 0 {
 				k := bytes.IndexByte(line[x:], 0) // skip to the next black pixel
@@ -109,8 +129,8 @@ func Despeckle(bin *image.Gray, maxSize int) {
 				}
 				x += k
 			}
-			if black(x-1, y) || black(x-1, y-1) || black(x, y-1) || black(x+1, y-1) {
-				continue
+			if x > 0 && line[x-1] == 0 || startedAbove(above, x) {
+				continue // part of a group met earlier
 			}
 			seen, stack = seen[:0], append(stack[:0], image.Pt(x, y))
 			small := true
@@ -140,6 +160,14 @@ func Despeckle(bin *image.Gray, maxSize int) {
 			}
 		}
 	}
+}
+
+// startedAbove reports whether row above (nil for none) is black at x−1, x or x+1.
+func startedAbove(above []uint8, x int) bool {
+	if above == nil {
+		return false
+	}
+	return x > 0 && above[x-1] == 0 || above[x] == 0 || x+1 < len(above) && above[x+1] == 0
 }
 
 func containsPt(ps []image.Point, p image.Point) bool {

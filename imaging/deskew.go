@@ -139,17 +139,18 @@ func (p *profiler) score(deg float64, step int) float64 {
 	for _, r := range p.a.ink {
 		base := int32(2 * r.y)
 		for k := 0; k < len(r.xs); k += step {
-			x := r.xs[k]
-			// Each pixel is one analysis pixel tall: it covers two half-pixel bins. (Filling
-			// only one would leave every other bin empty at exactly 0° and favour it.)
-			i := base + p.off[x]
-			p.prof[i]++
-			p.prof[i+1]++
+			p.prof[base+p.off[r.xs[k]]]++
 		}
 	}
+	// Each pixel is one analysis pixel tall: it covers two half-pixel bins, the one counted
+	// above and the next. (Filling only one would leave every other bin empty at exactly 0°
+	// and favour it.) So bin i holds the starts counted at i and at i−1.
 	var e float64
+	prev := int32(0)
 	for _, c := range p.prof {
-		e += float64(c) * float64(c)
+		v := c + prev
+		e += float64(v) * float64(v)
+		prev = c
 	}
 	return e
 }
@@ -176,11 +177,11 @@ func Rotate(g *image.Gray, deg float64) *image.Gray { return rotateFill(g, deg, 
 // rotateFill is Rotate with the uncovered corners filled with grey level fill. Clean fills
 // with the paper's own level so the corners do not make edges that binarise as lines.
 func rotateFill(g *image.Gray, deg float64, fill uint8) *image.Gray {
-	w, h := g.Rect.Dx(), g.Rect.Dy()
-	dst := image.NewGray(image.Rect(0, 0, w, h))
 	if deg == 0 {
 		return cloneGray(g)
 	}
+	w, h := g.Rect.Dx(), g.Rect.Dy()
+	dst := image.NewGray(image.Rect(0, 0, w, h))
 	sin, cos := math.Sincos(deg * math.Pi / 180)
 	cx, cy := float64(w-1)/2, float64(h-1)/2
 	const one = 1 << 16

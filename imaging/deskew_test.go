@@ -82,3 +82,15 @@ func TestRotateRoundTrip(t *testing.T) {
 		t.Errorf("corner fill: got %d, want 255", v)
 	}
 }
+
+func TestProfileScoreMatchesReference(t *testing.T) {
+	g := rotatePage(t, makePage(defaultSpec(620, 877)).g, 1.3, 230)
+	p := newAnalysis(g).newProfiler(DefaultMaxSkew)
+	for _, deg := range []float64{-10, -1.3, 0, 0.01, 1.3, 4.75, 10} {
+		for _, step := range []int{1, 2, 4} {
+			if got, want := p.score(deg, step), p.scoreRef(deg, step); got != want {
+				t.Errorf("%v° step %d: got %v, want %v", deg, step, got, want)
+			}
+		}
+	}
+}

@@ -137,12 +137,13 @@ func boxBlur(g *image.Gray, rad int) *image.Gray {
 		}
 	}
 	line := make([]int32, max(w, h))
+	recip := boxRecip(rad)
 	for range 2 {
 		for y := 0; y < h; y++ {
-			boxLine(buf[y*w:(y+1)*w], 1, line[:w], rad)
+			boxLine(buf[y*w:(y+1)*w], 1, line[:w], rad, recip)
 		}
 		for x := 0; x < w; x++ {
-			boxLine(buf[x:], w, line[:h], rad)
+			boxLine(buf[x:], w, line[:h], rad, recip)
 		}
 	}
 	dst := image.NewGray(image.Rect(0, 0, w, h))
@@ -156,8 +157,8 @@ func boxBlur(g *image.Gray, rad int) *image.Gray {
 }
 
 // boxLine replaces the len(tmp) values v[0], v[step], … by their running mean over
-// [i-rad, i+rad], clipped at the ends, using tmp as scratch.
-func boxLine(v []int32, step int, tmp []int32, rad int) {
+// [i-rad, i+rad], clipped at the ends, using tmp as scratch; recip is boxRecip(rad).
+func boxLine(v []int32, step int, tmp []int32, rad int, recip []uint64) {
 	n := len(tmp)
 	for i := range tmp {
 		tmp[i] = v[i*step]
@@ -174,6 +175,17 @@ func boxLine(v []int32, step int, tmp []int32, rad int) {
 			sum -= tmp[j]
 		}
 		cnt := int32(min(n, i+rad+1) - max(0, i-rad))
-		v[i*step] = (sum + cnt/2) / cnt
+		v[i*step] = int32((uint64(sum+cnt/2) * recip[cnt]) >> 32)
 	}
+}
+
+// boxRecip holds ⌈2³²/c⌉ for the window sizes c of a radius-rad box filter, so that
+// ⌊s/c⌋ = s·⌈2³²/c⌉ >> 32: exact while s·c < 2³², which holds for sums of bytes over windows
+// narrower than 4096. A division per value was most of boxBlur's time.
+func boxRecip(rad int) []uint64 {
+	r := make([]uint64, 2*rad+2)
+	for c := 1; c < len(r); c++ {
+		r[c] = (1<<32 + uint64(c) - 1) / uint64(c)
+	}
+	return r
 }

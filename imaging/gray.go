@@ -103,8 +103,8 @@ func downscaleBlocks(g *image.Gray, f int, useMax bool) *image.Gray {
 	if f <= 1 {
 		return cloneGray(g)
 	}
-	if useMax && f == 8 && g.Rect.Dx() >= 8 {
-		return downscaleMax8(g)
+	if useMax {
+		return downscaleMaxWords(g, f)
 	}
 	return downscaleBlocksGeneric(g, f, useMax)
 }
@@ -148,36 +148,44 @@ func downscaleBlocksGeneric(g *image.Gray, f int, useMax bool) *image.Gray {
 	return dst
 }
 
-// downscaleMax8 is downscaleMax for blocks of 8, eight pixels at a time: the byte-wise maximum
-// of the block's rows, then of the eight bytes of each word.
-func downscaleMax8(g *image.Gray) *image.Gray {
+// downscaleMaxWords is downscaleMax for any block size f ≥ 2, eight columns at a time: the
+// byte-wise maximum of the block's rows goes into one row buffer (see swar.go), then each
+// block's f columns of that buffer are reduced.
+func downscaleMaxWords(g *image.Gray, f int) *image.Gray {
 	w, h := g.Rect.Dx(), g.Rect.Dy()
-	dw, dh := (w+7)/8, (h+7)/8
+	dw, dh := (w+f-1)/f, (h+f-1)/f
 	dst := image.NewGray(image.Rect(0, 0, dw, dh))
 	words := w / 8
-	acc := make([]uint64, words)
-	tail := make([]uint8, dw) // the last partial block when w is not a multiple of 8
+	acc := make([]uint8, w)
 	for dy := 0; dy < dh; dy++ {
-		clear(acc)
-		clear(tail)
-		for y := dy * 8; y < min(dy*8+8, h); y++ {
+		copy(acc, g.Pix[g.PixOffset(g.Rect.Min.X, g.Rect.Min.Y+dy*f):][:w])
+		for y := dy*f + 1; y < min(dy*f+f, h); y++ {
 			row := g.Pix[g.PixOffset(g.Rect.Min.X, g.Rect.Min.Y+y):][:w]
-			for i := range acc {
-				acc[i] = maxBytes(acc[i], load8(row[8*i:]))
+			for i := range words {
+				store8(acc[8*i:], maxBytes(load8(acc[8*i:]), load8(row[8*i:])))
 			}
 			for x := 8 * words; x < w; x++ {
-				tail[dw-1] = max(tail[dw-1], row[x])
+				acc[x] = max(acc[x], row[x])
 			}
 		}
 		out := dst.Pix[dy*dst.Stride:][:dw]
-		for i, v := range acc {
-			v = maxBytes(v, v>>32)
-			v = maxBytes(v, v>>16)
-			v = maxBytes(v, v>>8)
-			out[i] = uint8(v)
+		i0 := 0
+		if f == 8 { // Clean's block at 300 dpi: reduce each word within itself
+			for i := range words {
+				v := load8(acc[8*i:])
+				v = maxBytes(v, v>>32)
+				v = maxBytes(v, v>>16)
+				v = maxBytes(v, v>>8)
+				out[i] = uint8(v)
+			}
+			i0 = words
 		}
-		if words < dw {
-			out[dw-1] = tail[dw-1]
+		for i := i0; i < dw; i++ {
+			m := uint8(0)
+			for _, v := range acc[i*f : min(i*f+f, w)] {
+				m = max(m, v)
+			}
+			out[i] = m
 		}
 	}
 	return dst

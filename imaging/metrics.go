@@ -64,23 +64,17 @@ func tileStats(g *image.Gray, op, rowStep int) []float64 {
 		up, r, down := row(y-1), row(y), row(y+1)
 		for t := range tw {
 			x0, x1 := max(1, t*metricTile), min(w-1, (t+1)*metricTile)
-			var s, q int64
-			switch op {
-			case opLaplacian:
-				for x := x0; x < x1; x++ {
-					v := int64(up[x]) + int64(down[x]) + int64(r[x-1]) + int64(r[x+1]) - 4*int64(r[x])
-					s += v
-					q += v * v
-				}
-			case opImmerkaer:
-				for x := x0; x < x1; x++ {
-					v := int64(up[x-1]) + int64(up[x+1]) + int64(down[x-1]) + int64(down[x+1]) -
-						2*(int64(up[x])+int64(down[x])+int64(r[x-1])+int64(r[x+1])) + 4*int64(r[x])
-					s += max(v, -v)
+			var s, q int32
+			if x0 < x1 {
+				switch op {
+				case opLaplacian:
+					s, q = laplacianSpan(up, r, down, x0, x1)
+				case opImmerkaer:
+					s = immerkaerSpan(up, r, down, x0, x1)
 				}
 			}
-			sum[t] += s
-			sq[t] += q
+			sum[t] += int64(s)
+			sq[t] += int64(q)
 			cnt[t] += int64(max(0, x1-x0))
 		}
 		if y%metricTile == metricTile-1 || y == h-2 {
@@ -102,4 +96,34 @@ func tileStats(g *image.Gray, op, rowStep int) []float64 {
 		}
 	}
 	return out
+}
+
+// laplacianSpan returns the sum and the sum of squares of the 4-neighbour Laplacian over
+// columns [x0, x1) of row r. int32 is enough: |v| ≤ 1020, and a span is one tile wide.
+// Each neighbour gets its own slice of the span's length, so the loop has no bounds checks.
+func laplacianSpan(up, r, down []uint8, x0, x1 int) (s, q int32) {
+	c := r[x0:x1]
+	n := len(c)
+	u, d, left, right := up[x0:][:n], down[x0:][:n], r[x0-1:][:n], r[x0+1:][:n]
+	for x, v := range c {
+		l := int32(u[x]) + int32(d[x]) + int32(left[x]) + int32(right[x]) - 4*int32(v)
+		s += l
+		q += l * l
+	}
+	return s, q
+}
+
+// immerkaerSpan returns the sum of absolute responses of Immerkær's noise mask over columns
+// [x0, x1) of row r, laid out like laplacianSpan.
+func immerkaerSpan(up, r, down []uint8, x0, x1 int) (s int32) {
+	c := r[x0:x1]
+	n := len(c)
+	u, d, left, right := up[x0:][:n], down[x0:][:n], r[x0-1:][:n], r[x0+1:][:n]
+	ul, ur, dl, dr := up[x0-1:][:n], up[x0+1:][:n], down[x0-1:][:n], down[x0+1:][:n]
+	for x, v := range c {
+		m := int32(ul[x]) + int32(ur[x]) + int32(dl[x]) + int32(dr[x]) -
+			2*(int32(u[x])+int32(d[x])+int32(left[x])+int32(right[x])) + 4*int32(v)
+		s += max(m, -m)
+	}
+	return s
 }

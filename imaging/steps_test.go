@@ -1,6 +1,7 @@
 package imaging
 
 import (
+	"fmt"
 	"image"
 	"image/color"
 	"math"
@@ -279,15 +280,21 @@ func TestSWARMinMax(t *testing.T) {
 }
 
 func TestDownscaleFastPaths(t *testing.T) {
-	for _, w := range []int{8, 21, 64, 103} {
+	for _, w := range []int{5, 8, 21, 64, 103} {
 		g := uniform(w, 37, 100)
 		addNoise(g, 50, uint64(w))
-		gotMax, wantMax := downscaleMax8(g), downscaleBlocksGeneric(g, 8, true)
 		gotMean, wantMean := halve(g), downscaleBlocksGeneric(g, 2, false)
-		for _, c := range []struct {
+		cases := []struct {
 			name      string
 			got, want *image.Gray
-		}{{"max8", gotMax, wantMax}, {"halve", gotMean, wantMean}} {
+		}{{"halve", gotMean, wantMean}}
+		for _, f := range []int{2, 3, 4, 7, 8, 9, 40} {
+			cases = append(cases, struct {
+				name      string
+				got, want *image.Gray
+			}{fmt.Sprintf("max%d", f), downscaleMaxWords(g, f), downscaleBlocksGeneric(g, f, true)})
+		}
+		for _, c := range cases {
 			if c.got.Rect != c.want.Rect {
 				t.Fatalf("%s width %d: got %v, want %v", c.name, w, c.got.Rect, c.want.Rect)
 			}

@@ -64,13 +64,7 @@ func (b bundle) upload(t *testing.T, page int, data []byte) domain.Scan {
 		t.Fatal(err)
 	}
 	sc := domain.Scan{LedgerID: b.ledger.ID, Page: page, SHA256: orig.SHA256, ObjectKey: orig.Key, Bytes: orig.Bytes, ContentType: "image/png"}
-	err = b.store.InTx(ctx, func(ctx context.Context, tx *storage.Tx) error {
-		if err := tx.InsertScan(ctx, &sc); err != nil {
-			return err
-		}
-		return tx.Enqueue(ctx, domain.ProcessScanJob{ScanID: sc.ID})
-	})
-	if err != nil {
+	if err := b.store.AddScan(ctx, &sc); err != nil {
 		t.Fatal(err)
 	}
 	return sc

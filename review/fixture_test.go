@@ -43,16 +43,8 @@ const testPassword = "mật-khẩu-thử"
 func setup(t testing.TB, cfg review.Config) *bundle {
 	t.Helper()
 	ctx := context.Background()
-	b := &bundle{dbURL: storagetest.DatabaseURL(t), objects: storagetest.Objects(t), password: testPassword}
-	store, err := storage.Open(ctx, b.dbURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(store.Close)
-	if err := store.Migrate(ctx, storagetest.Logger(t)); err != nil {
-		t.Fatal(err)
-	}
-	b.store = store
+	b := &bundle{objects: storagetest.Objects(t), password: testPassword}
+	b.store, b.dbURL = storagetest.StoreURL(t)
 	v, err := review.NewFieldValidator()
 	if err != nil {
 		t.Fatal(err)

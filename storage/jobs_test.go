@@ -39,15 +39,7 @@ func (w *probeWorker) Work(ctx context.Context, job *river.Job[probeArgs]) error
 func TestJobInRolledBackTransactionNeverRuns(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	url := storagetest.DatabaseURL(t)
-	store, err := storage.Open(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
-	if err := store.Migrate(ctx, storagetest.Logger(t)); err != nil {
-		t.Fatal(err)
-	}
+	store, url := storagetest.StoreURL(t)
 	ledger := &domain.Ledger{CommuneCode: "05461", Kind: domain.KindBirth, Book: "1", YearFrom: 1990, YearTo: 1991}
 	if err := store.CreateLedger(ctx, ledger); err != nil {
 		t.Fatal(err)
@@ -58,7 +50,7 @@ func TestJobInRolledBackTransactionNeverRuns(t *testing.T) {
 	}
 
 	boom := errors.New("boom")
-	err = store.InTx(ctx, func(ctx context.Context, tx *storage.Tx) error {
+	err := store.InTx(ctx, func(ctx context.Context, tx *storage.Tx) error {
 		if err := tx.InsertScan(ctx, scan(1)); err != nil {
 			return err
 		}

@@ -91,15 +91,7 @@ func TestMigrateConcurrently(t *testing.T) {
 func TestAuditEventsAreAppendOnly(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	url := storagetest.DatabaseURL(t)
-	s, err := storage.Open(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if err := s.Migrate(ctx, storagetest.Logger(t)); err != nil {
-		t.Fatal(err)
-	}
+	_, url := storagetest.StoreURL(t)
 	conn, err := pgx.Connect(ctx, url)
 	if err != nil {
 		t.Fatal(err)

@@ -41,6 +41,16 @@ func (t *Tx) InsertScan(ctx context.Context, sc *domain.Scan) error {
 	return nil
 }
 
+// AddScan inserts a scan with the job that processes it, in one transaction.
+func (s *Store) AddScan(ctx context.Context, sc *domain.Scan) error {
+	return s.InTx(ctx, func(ctx context.Context, tx *Tx) error {
+		if err := tx.InsertScan(ctx, sc); err != nil {
+			return err
+		}
+		return tx.Enqueue(ctx, domain.ProcessScanJob{ScanID: sc.ID})
+	})
+}
+
 // ScanByContent finds the scan of a ledger's page with exactly this content, for idempotent uploads.
 func (t *Tx) ScanByContent(ctx context.Context, ledgerID int64, page int, sha256hex string) (domain.Scan, error) {
 	rows, _ := t.tx.Query(ctx, `SELECT `+scanColumns+` FROM scans WHERE ledger_id = $1 AND page = $2 AND sha256 = $3`,

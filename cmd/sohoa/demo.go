@@ -17,7 +17,6 @@ import (
 
 	"github.com/sohoa/sohoa/auth"
 	"github.com/sohoa/sohoa/domain"
-	"github.com/sohoa/sohoa/storage"
 	"github.com/sohoa/sohoa/synth"
 )
 
@@ -98,12 +97,7 @@ func demoPages(ctx context.Context, a *app, l domain.Ledger, n int, seed int64) 
 		b := p.Image.Bounds()
 		sc := domain.Scan{LedgerID: l.ID, Page: page, SHA256: orig.SHA256, ObjectKey: orig.Key, Bytes: orig.Bytes,
 			ContentType: "image/png", Width: b.Dx(), Height: b.Dy(), Station: "demo"}
-		return a.store.InTx(ctx, func(ctx context.Context, tx *storage.Tx) error {
-			if err := tx.InsertScan(ctx, &sc); err != nil {
-				return err
-			}
-			return tx.Enqueue(ctx, domain.ProcessScanJob{ScanID: sc.ID})
-		})
+		return a.store.AddScan(ctx, &sc)
 	})
 }
 

@@ -70,7 +70,15 @@ func DatabaseURL(t testing.TB) string {
 // Store opens a migrated store on a fresh database.
 func Store(t testing.TB) *storage.Store {
 	t.Helper()
-	s, err := storage.Open(context.Background(), DatabaseURL(t))
+	s, _ := StoreURL(t)
+	return s
+}
+
+// StoreURL is Store, with the database's URL for tests that also query it directly.
+func StoreURL(t testing.TB) (*storage.Store, string) {
+	t.Helper()
+	url := DatabaseURL(t)
+	s, err := storage.Open(context.Background(), url)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +86,7 @@ func Store(t testing.TB) *storage.Store {
 	if err := s.Migrate(context.Background(), Logger(t)); err != nil {
 		t.Fatal(err)
 	}
-	return s
+	return s, url
 }
 
 // S3 returns settings for a fresh bucket (not yet created) that is emptied and removed when the

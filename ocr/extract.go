@@ -68,7 +68,14 @@ func (r *Reader) Extract(ctx context.Context, res *imaging.Result, opts ExtractO
 	src, other := r.input(res)
 	var page Page
 	err := r.engine.do(ctx, 0, func(ctx context.Context, c *tessClient) error {
-		words, err := c.recognize(ctx, src, readSettings{psm: pagePSM})
+		var words []Word
+		var err error
+		if tg, ok := findTable(src, 4); ok && opts.Layout != LayoutForm {
+			words, err = c.readTable(ctx, src, tg)
+			opts.Layout = LayoutTable
+		} else {
+			words, err = c.recognize(ctx, src, readSettings{psm: pagePSM})
+		}
 		if err != nil {
 			return err
 		}

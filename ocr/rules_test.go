@@ -34,4 +34,47 @@ func TestFindTable(t *testing.T) {
 	if len(tg.rows) != 4 {
 		t.Errorf("got rows %v, want 4 rules", tg.rows)
 	}
+	// The rules run from y 200 to 1499; findRules alone knows that only to a 160-px strip.
+	if tg.top != 200 || tg.bot != 1499 {
+		t.Errorf("got table from y %d to %d, want 200 to 1499", tg.top, tg.bot)
+	}
+}
+
+func TestWithoutRules(t *testing.T) {
+	g := image.NewGray(image.Rect(0, 0, 400, 600))
+	for i := range g.Pix {
+		g.Pix[i] = 255
+	}
+	ink := func(x0, y0, x1, y1 int) {
+		for y := y0; y < y1; y++ {
+			for x := x0; x < x1; x++ {
+				g.SetGray(x, y, color.Gray{})
+			}
+		}
+	}
+	// A vertical rule that wanders by a pixel half-way down, a horizontal rule, and a
+	// letter-sized stroke and bar touching the vertical rule.
+	ink(50, 0, 53, 300)
+	ink(51, 300, 54, 600)
+	ink(0, 100, 400, 103)
+	ink(54, 200, 60, 240) // a stroke glued to the rule's right side
+	ink(100, 300, 180, 306)
+	r := image.Rect(10, 10, 390, 590)
+	out := withoutRules(g, r)
+	if out.Rect != r {
+		t.Fatalf("got bounds %v, want %v", out.Rect, r)
+	}
+	for _, p := range []image.Point{{51, 50}, {52, 400}, {200, 101}, {380, 102}} {
+		if v := out.GrayAt(p.X, p.Y).Y; v != 255 {
+			t.Errorf("rule pixel %v is %d, want erased (255)", p, v)
+		}
+	}
+	for _, p := range []image.Point{{55, 220}, {59, 239}, {100, 300}, {179, 305}} {
+		if v := out.GrayAt(p.X, p.Y).Y; v != 0 {
+			t.Errorf("letter pixel %v is %d, want kept (0)", p, v)
+		}
+	}
+	if g.GrayAt(51, 50).Y != 0 {
+		t.Error("the source image was changed")
+	}
 }

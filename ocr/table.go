@@ -23,18 +23,21 @@ func findTable(g *image.Gray, minCols int) (tableGeometry, bool) {
 	minSegs := max(3, g.Rect.Dy()/ruleSeg/5)
 	vs := findRules(g, true, minSegs)
 	var cols []int
-	tg := tableGeometry{top: g.Rect.Max.Y}
+	var tops, bots []int
 	for _, v := range vs {
 		if len(cols) > 0 && v.pos-cols[len(cols)-1] < 30 {
 			continue
 		}
-		cols = append(cols, v.pos+g.Rect.Min.X)
-		tg.top = min(tg.top, v.from+g.Rect.Min.Y)
-		tg.bot = max(tg.bot, v.to+g.Rect.Min.Y)
+		x := v.pos + g.Rect.Min.X
+		cols = append(cols, x)
+		// findRules knows the extent only to a strip; follow the rule to its ends.
+		tops = append(tops, traceRule(g, x, v.from+ruleSeg/2+g.Rect.Min.Y, -1))
+		bots = append(bots, traceRule(g, x, v.to-ruleSeg/2+g.Rect.Min.Y, 1))
 	}
 	if len(cols) < minCols+1 {
 		return tableGeometry{}, false
 	}
+	tg := tableGeometry{top: median(tops), bot: median(bots)}
 	tg.cols = cols
 	tab := g.SubImage(image.Rect(cols[0], g.Rect.Min.Y, cols[len(cols)-1], g.Rect.Max.Y)).(*image.Gray)
 	hs := findRules(tab, false, max(2, tab.Rect.Dx()/ruleSeg*7/10))
@@ -46,6 +49,39 @@ func findTable(g *image.Gray, minCols int) (tableGeometry, bool) {
 		tg.rows = append(tg.rows, y)
 	}
 	return tg, true
+}
+
+// traceRule follows the vertical rule near x from row y in direction dy (-1 up, 1 down) and
+// returns the last row with ink on it; gaps of a few rows (faded ink) are crossed.
+func traceRule(g *image.Gray, x, y, dy int) int {
+	ink := func(x, y int) bool { return g.Pix[g.PixOffset(x, y)] < ruleInk }
+	find := func(x, y, r int) (int, bool) {
+		for d := range r + 1 {
+			for _, c := range []int{x - d, x + d} {
+				if c >= g.Rect.Min.X && c < g.Rect.Max.X && ink(c, y) {
+					return c, true
+				}
+			}
+		}
+		return x, false
+	}
+	y = max(g.Rect.Min.Y, min(g.Rect.Max.Y-1, y))
+	x, _ = find(x, y, ruleDrift)
+	last, gap := y, 0
+	for ; y >= g.Rect.Min.Y && y < g.Rect.Max.Y && gap <= 8; y += dy {
+		if nx, ok := find(x, y, 2); ok {
+			x, last, gap = nx, y, 0
+		} else {
+			gap++
+		}
+	}
+	return last
+}
+
+// median is the middle of xs (which it sorts).
+func median(xs []int) int {
+	slices.Sort(xs)
+	return xs[len(xs)/2]
 }
 
 // LooksLikeTable reports whether the page is ruled as a table of at least minCols columns.

@@ -29,6 +29,7 @@ type evalPage struct {
 	cer, wer, secs map[string]float64 // by input: raw, gray, binary
 	// extraction
 	fields     []fieldOutcome
+	wrong      []string // one TSV line per wrong field, for --wrong
 	extractSec float64
 	err        error
 }
@@ -49,6 +50,8 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	input := fs.String("input", "binary", "cleaned image extraction reads: gray or binary")
 	threshold := fs.Float64("review-threshold", 0.85, "fields less confident than this need review")
 	reread := fs.String("reread", "auto", "read field crops again: auto, always or never")
+	plain := fs.Bool("plain", true, "measure plain page OCR (CER/WER) too; false measures field extraction only")
+	wrongPath := fs.String("wrong", "", "write every wrong field (page, entry, field, truth, reading, confidence, flagged, issues) to this TSV file")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -81,9 +84,11 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	kinds := append([]string{"raw"}, strings.Split(*inputs, ",")...)
 	fmt.Fprintf(stderr, "eval: %d pages, %d workers\n", len(pages), r.Workers())
 
-	plainStart := time.Now()
-	parallel(r.Workers(), pages, func(p *evalPage) { p.err = plainOCR(ctx, r, p, kinds) })
-	fmt.Fprintf(stderr, "eval: plain OCR done in %s\n", time.Since(plainStart).Round(time.Second))
+	if *plain {
+		plainStart := time.Now()
+		parallel(r.Workers(), pages, func(p *evalPage) { p.err = plainOCR(ctx, r, p, kinds) })
+		fmt.Fprintf(stderr, "eval: plain OCR done in %s\n", time.Since(plainStart).Round(time.Second))
+	}
 	extStart := time.Now()
 	parallel(r.Workers(), pages, func(p *evalPage) {
 		if p.err == nil {
@@ -96,8 +101,15 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			fmt.Fprintf(stderr, "eval: %s: %v\n", p.path, p.err)
 		}
 	}
-	printCER(stdout, pages, kinds)
+	if *plain {
+		printCER(stdout, pages, kinds)
+	}
 	printFields(stdout, pages)
+	if *wrongPath != "" {
+		if err := writeWrong(*wrongPath, pages); err != nil {
+			return fmt.Errorf("eval: %w", err)
+		}
+	}
 	fmt.Fprintf(stdout, "\nThroughput: %d pages decoded, cleaned and extracted in %.1f s with %d workers: %.1f pages/minute\n",
 		len(pages), extWall.Seconds(), r.Workers(), float64(len(pages))/extWall.Minutes())
 	return speedCompare(ctx, stdout, r, pages[:min(*speedPages, len(pages))])
@@ -197,12 +209,24 @@ func extractPage(ctx context.Context, r *ocr.Reader, p *evalPage) error {
 				continue
 			}
 			o := fieldOutcome{name: tf.Name, severity: string(p.truth.Severity)}
+			var f ocr.Field
 			if got != nil {
-				f, ok := got.Fields[tf.Name]
+				var ok bool
+				f, ok = got.Fields[tf.Name]
 				o.exact = ok && ocr.NormalizeText(f.Value) == ocr.NormalizeText(tf.Value)
 				o.flagged = !ok || f.NeedsReview
 			}
 			p.fields = append(p.fields, o)
+			if !o.exact {
+				var codes []string
+				for _, is := range f.Issues {
+					codes = append(codes, is.Code)
+				}
+				p.wrong = append(p.wrong, strings.Join([]string{filepath.Base(p.path), string(p.truth.Severity),
+					strconv.Itoa(tr.Number), tf.Name, tf.Value, f.Value, f.Text,
+					strconv.FormatFloat(f.Confidence, 'f', 2, 64), strconv.FormatBool(o.flagged),
+					strconv.FormatBool(got != nil), strings.Join(codes, ",")}, "\t"))
+			}
 		}
 	}
 	return nil
@@ -319,6 +343,19 @@ func printFields(w io.Writer, pages []*evalPage) {
 		fmt.Fprintln(tw)
 	}
 	tw.Flush()
+}
+
+// writeWrong writes the wrong fields of every page as TSV, for finding what to fix.
+func writeWrong(path string, pages []*evalPage) error {
+	var b strings.Builder
+	b.WriteString("page\tseverity\tentry\tfield\ttruth\tvalue\tocr_text\tconfidence\tflagged\tentry_found\tissues\n")
+	for _, p := range pages {
+		for _, l := range p.wrong {
+			b.WriteString(strings.NewReplacer("\n", " ").Replace(l))
+			b.WriteByte('\n')
+		}
+	}
+	return os.WriteFile(path, []byte(b.String()), 0o644)
 }
 
 // speedCompare times, one page at a time, sohoa's extraction (decode, clean, extract) against

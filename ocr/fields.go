@@ -119,24 +119,28 @@ func (fr fieldReader) shouldReread(first reading) bool {
 	return first.conf < fr.r.cfg.ReviewThreshold || first.checked.Penalty < 1 || len(first.checked.Issues) > 0
 }
 
-// reread reads the value's crop on its own: one line (PSM 7), or a block when the value wraps,
-// with only digits and separators allowed for numbers and numeric dates.
+// reread reads the value's crop on its own, line by line (PSM 7: a block read of a noisy crop
+// can take seconds and return hundreds of specks as words), with only digits and separators
+// allowed for numbers and numeric dates.
 func (fr fieldReader) reread(ctx context.Context, spec FieldSpec, ws []Word, text string) (reading, error) {
-	box := unionBox(ws).Inset(-4).Intersect(fr.crop.Rect)
-	psm := gosseract.PSM_SINGLE_LINE
-	if len(groupLines(ws)) > 1 {
-		psm = gosseract.PSM_SINGLE_BLOCK
-	}
-	s := readSettings{psm: psm}
+	s := readSettings{psm: gosseract.PSM_SINGLE_LINE}
 	switch {
 	case spec.Type == "entry_no":
 		s.whitelist = "0123456789"
 	case spec.Type == "date" && !hasLetters(text):
 		s.whitelist = "0123456789/.-"
 	}
-	got, err := fr.c.recognize(ctx, padded(fr.crop, box, max(16, fr.mh/2)), s)
-	if err != nil {
-		return reading{}, err
+	var got []Word
+	for _, l := range groupLines(ws) {
+		box := l.Box.Inset(-4).Intersect(fr.crop.Rect)
+		if box.Dx() < 3 || box.Dy() < 3 {
+			continue
+		}
+		lw, err := fr.c.recognize(ctx, padded(fr.crop, box, max(16, fr.mh/2)), s)
+		if err != nil {
+			return reading{}, err
+		}
+		got = append(got, lw...)
 	}
 	t := joinWords(got)
 	return reading{text: t, conf: meanConf(got), checked: fr.check(spec, t)}, nil

@@ -47,7 +47,7 @@ func extractForm(lines []Line, t Template) []*entry {
 			cur = nil // page footer
 			continue
 		}
-		if len(ms) > 0 && ms[0].field >= 0 && t.Fields[ms[0].field].StartsEntry {
+		if len(ms) > 0 && ms[0].field >= 0 && (t.Fields[ms[0].field].StartsEntry || cur != nil && restarts(ms[0].field, same, assigned, lastIdx)) {
 			cur = newEntry()
 			out = append(out, cur)
 			assigned, lastIdx, last = map[int]bool{}, -1, nil
@@ -91,6 +91,25 @@ func extractForm(lines []Line, t Template) []*entry {
 		bottom = l.Box.Max.Y
 	}
 	return out
+}
+
+// restartFields is how many of a template's first fields, met again once the entry has them,
+// start a new entry whose entry-number line was not read.
+const restartFields = 3
+
+// restarts reports whether the label of field f, read on a line of the current entry, begins
+// the next entry: f is one of the template's first fields, every field printed with its label
+// has its value already, and the entry has gone past it.
+func restarts(f int, same map[int][]int, assigned map[int]bool, lastIdx int) bool {
+	if f >= restartFields || f >= lastIdx {
+		return false
+	}
+	for _, g := range same[f] {
+		if !assigned[g] {
+			return false
+		}
+	}
+	return true
 }
 
 // sameLabels maps each field to the fields printed with the same label ("Ngày sinh:" for

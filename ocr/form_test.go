@@ -85,3 +85,25 @@ func TestGroupLinesSplitsGluedColon(t *testing.T) {
 		t.Fatalf("got %q, want one line %q", ls[0].Text(), "Nơi sinh: xã Hòa Bình")
 	}
 }
+
+func TestExtractFormMissedEntryNumber(t *testing.T) {
+	tpl := mustTemplate(t, "khai-sinh-form")
+	words := page(
+		line(400, 200, "Số: 12"),
+		line(500, 200, "Họ và tên: NGUYỄN VĂN AN"),
+		line(600, 200, "Giới tính: Nam"),
+		line(900, 200, "~~ ¬ .."), // the "Số: 13" line, unreadable
+		line(1000, 200, "Họ và tên: Lê Thị Hoa"),
+		line(1100, 200, "Giới tính: Nữ"),
+	)
+	got := values(tpl, extractForm(groupLines(words), tpl))
+	if len(got) != 2 {
+		t.Fatalf("got %d entries %v, want 2: a name label met again starts the next entry", len(got), got)
+	}
+	if got[0]["full_name"] != "NGUYỄN VĂN AN" || got[0]["sex"] != "Nam" {
+		t.Errorf("first entry: got %v", got[0])
+	}
+	if got[1]["full_name"] != "Lê Thị Hoa" || got[1]["sex"] != "Nữ" || got[1]["entry_no"] != "" {
+		t.Errorf("second entry: got %v, want Lê Thị Hoa, Nữ and no entry number", got[1])
+	}
+}

@@ -56,12 +56,16 @@ func (c *tessClient) recognize(ctx context.Context, g *image.Gray, s readSetting
 	if err := tc.SetImageFromBytes(pnm(g)); err != nil {
 		return nil, fmt.Errorf("ocr: set image: %w", err)
 	}
-	if err := tc.SetPageSegMode(s.psm); err != nil {
-		return nil, fmt.Errorf("ocr: page segmentation mode: %w", err)
-	}
 	for k, v := range map[gosseract.SettableVariable]string{
 		"tessedit_char_whitelist": s.whitelist,
 		"user_defined_dpi":        strconv.Itoa(s.dpi),
+		// Set as a variable, not with SetPageSegMode: gosseract initialises Tesseract on a
+		// client's first recognition, which resets the mode set before it, so each worker's
+		// first page was read in another mode than the rest; variables are applied after.
+		"tessedit_pageseg_mode": strconv.Itoa(int(s.psm)),
+		// Tesseract otherwise adapts its classifier to the pages a client has read, so a page's
+		// reading would depend on which pages its worker read before it.
+		"classify_enable_learning": "0",
 	} {
 		if err := tc.SetVariable(k, v); err != nil {
 			return nil, fmt.Errorf("ocr: set %s: %w", k, err)

@@ -28,6 +28,7 @@ const (
 	CodeDeathBeforeBirth = "death_before_birth"
 	CodeBeforeDeath      = "registered_before_death"
 	CodeMarriageAge      = "under_marriage_age"
+	CodeUnusualName      = "unusual_name"
 )
 
 func issue(code string, sev Severity, vi, en string) Issue {
@@ -42,6 +43,12 @@ func issueSyllable(tok string) Issue {
 	return issue(CodeSyllable, SeverityError,
 		fmt.Sprintf("%q không phải âm tiết tiếng Việt hợp lệ", tok),
 		fmt.Sprintf("%q is not a valid Vietnamese syllable", tok))
+}
+
+func issueUnusualName(tok, alt string) Issue {
+	return issue(CodeUnusualName, SeverityNote,
+		fmt.Sprintf("%q hiếm gặp trong tên người; có phải %q?", tok, alt),
+		fmt.Sprintf("%q is rare in names; is it %q?", tok, alt))
 }
 
 func issueSex(s string) Issue {

@@ -18,7 +18,7 @@ const (
 // checkName title-cases a name and checks each word against the syllable set. The written form
 // keeps its tone placement (Thuý and Thúy are both correct and belong to the person).
 func (v *Validator) checkName(r *Result) {
-	r.Value = titleCase(r.Written)
+	r.Value = titleCase(tidyName(r.Written))
 	toks := words(r.Value)
 	var bad []int
 	for i, t := range toks {
@@ -29,6 +29,7 @@ func (v *Validator) checkName(r *Result) {
 		}
 	}
 	if len(bad) == 0 {
+		v.checkNameMarks(r, toks)
 		return
 	}
 	// Suggest whole names: the k-th suggestion replaces every bad word by its k-th candidate
@@ -48,6 +49,29 @@ func (v *Validator) checkName(r *Result) {
 		}
 		s := strings.Join(out, " ")
 		if !slices.Contains(r.Suggestions, s) {
+			r.Suggestions = append(r.Suggestions, s)
+		}
+	}
+}
+
+// penaltyUnusualName lowers the confidence of a name with a word no name list has while the
+// same letters with other marks are a usual name word ("Duyền" for Duyên, "Hãi" for Hải): a
+// tone or hook misread that the syllable check cannot see.
+const penaltyUnusualName = 0.8
+
+// checkNameMarks flags valid name words that are unusual in names while a variant in marks is
+// usual, suggesting the name with the usual word.
+func (v *Validator) checkNameMarks(r *Result, toks []string) {
+	for i, t := range toks {
+		alt := v.syl.usualNameVariant(t)
+		if alt == "" {
+			continue
+		}
+		r.add(issueUnusualName(t, alt))
+		r.Penalty = max(minNamePenalty, r.Penalty*penaltyUnusualName)
+		out := append([]string(nil), toks...)
+		out[i] = alt
+		if s := strings.Join(out, " "); !slices.Contains(r.Suggestions, s) {
 			r.Suggestions = append(r.Suggestions, s)
 		}
 	}

@@ -16,8 +16,8 @@ const (
 
 // check keeps the place as written (cleaned) and links it to today's units.
 func (x *placeIndex) check(r *Result) {
-	r.Value = r.Written
-	parts := x.splitPlace(r.Written)
+	r.Value = tidyPlace(r.Written)
+	parts := x.splitPlace(r.Value)
 	chains := x.resolve(parts)
 	if len(chains) == 0 {
 		r.add(issue(CodePlaceUnknown, SeverityNote,

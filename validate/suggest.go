@@ -65,6 +65,29 @@ func (x *syllableIndex) valid(tok string) bool {
 	return ok
 }
 
+// usualNameVariant returns, in tok's capitalisation, the syllable with tok's letters and other
+// marks that is the most common in names, when tok itself never occurs in a name; else "".
+func (x *syllableIndex) usualNameVariant(tok string) string {
+	low := strings.ToLower(tok)
+	if _, ok := x.inNames[low]; ok || !x.valid(low) {
+		return ""
+	}
+	best, bestN := "", -1
+	for _, i := range x.bySkel[fold(low)] {
+		s := x.list[i]
+		if strings.ContainsRune(s, 'đ') != strings.ContainsRune(low, 'đ') {
+			continue // đ and d are two letters, not one with other marks
+		}
+		if n, ok := x.inNames[s]; ok && n > bestN {
+			best, bestN = s, n
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return matchCase(best, tok)
+}
+
 // deletes returns s with each one of its letters removed.
 func deletes(s string) []string {
 	rs := []rune(s)

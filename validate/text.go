@@ -3,6 +3,7 @@ package validate
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -77,4 +78,43 @@ func titleCase(s string) string {
 // words splits s on spaces and hyphens.
 func words(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' || r == '–' })
+}
+
+// placeAbbreviations keep their dot: "tp. Huế", "h. Yên Lập".
+var placeAbbreviations = map[string]bool{"tp.": true, "tx.": true, "tt.": true, "h.": true, "q.": true,
+	"p.": true, "x.": true, "t.": true}
+
+// tidyPlace drops the dots and dashes OCR glues to the words of a place ("huyện Thanh. Hà",
+// "xã- Quới An", ".huyện", "đội..3"); commas, the dots of abbreviations and dashes inside or
+// between names stay.
+func tidyPlace(s string) string {
+	s = strings.ReplaceAll(s, "..", " ")
+	toks := strings.Fields(s)
+	for i, t := range toks {
+		comma := strings.HasSuffix(t, ",")
+		t = strings.TrimSuffix(t, ",")
+		if !placeAbbreviations[strings.ToLower(t)] && utf8.RuneCountInString(t) > 1 {
+			t = strings.TrimRight(t, ".-–")
+		}
+		if utf8.RuneCountInString(t) > 1 {
+			t = strings.TrimLeft(t, ".")
+		}
+		if comma {
+			t += ","
+		}
+		toks[i] = t
+	}
+	return strings.Join(toks, " ")
+}
+
+// tidyName drops the punctuation OCR glues to the words of a name ("Đặng Sao. Băng"); names
+// have none but the apostrophe and hyphen inside a word ("H'Hen", "Ka-Ly").
+func tidyName(s string) string {
+	toks := strings.Fields(s)
+	for i, t := range toks {
+		if u := strings.Trim(t, edgeJunk); u != "" {
+			toks[i] = u
+		}
+	}
+	return strings.Join(toks, " ")
 }

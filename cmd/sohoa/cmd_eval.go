@@ -96,15 +96,21 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		}
 	})
 	extWall := time.Since(extStart)
+	failed := 0
 	for _, p := range pages {
 		if p.err != nil {
 			fmt.Fprintf(stderr, "eval: %s: %v\n", p.path, p.err)
+			p.failAll()
+			failed++
 		}
 	}
 	if *plain {
 		printCER(stdout, pages, kinds)
 	}
 	printFields(stdout, pages)
+	if failed > 0 {
+		fmt.Fprintf(stdout, "\n%d of %d pages failed (reason above); their fields are counted as wrong and flagged, as the pipeline fails such a page's job for a person to see.\n", failed, len(pages))
+	}
 	if *wrongPath != "" {
 		if err := writeWrong(*wrongPath, pages); err != nil {
 			return fmt.Errorf("eval: %w", err)
@@ -343,6 +349,18 @@ func printFields(w io.Writer, pages []*evalPage) {
 		fmt.Fprintln(tw)
 	}
 	tw.Flush()
+}
+
+// failAll counts every printed field of a page that could not be read as wrong and flagged.
+func (p *evalPage) failAll() {
+	p.fields = p.fields[:0]
+	for _, tr := range p.truth.Records {
+		for _, tf := range tr.Fields {
+			if tf.Printed {
+				p.fields = append(p.fields, fieldOutcome{name: tf.Name, severity: string(p.truth.Severity), flagged: true})
+			}
+		}
+	}
 }
 
 // writeWrong writes the wrong fields of every page as TSV, for finding what to fix.

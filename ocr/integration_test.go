@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"image"
 	"os"
+	"reflect"
 	"sync"
 	"testing"
 	"time"
@@ -193,5 +194,31 @@ func BenchmarkExtract(b *testing.B) {
 		if _, err := r.Extract(context.Background(), pages[i%len(pages)].clean, ExtractOptions{}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// A page reads the same whatever its worker read before: Tesseract keeps settings and learns
+// between calls on one client unless told not to, and the first call on a client used to run
+// in another page segmentation mode than the rest.
+func TestExtractDeterministic(t *testing.T) {
+	r := newTestReader(t, Config{Engine: EngineConfig{Workers: 1}})
+	pages, err := lightPages()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	first, err := r.Extract(ctx, pages[0].clean, ExtractOptions{}) // the client's first page
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.Extract(ctx, pages[len(pages)-1].clean, ExtractOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	again, err := r.Extract(ctx, pages[0].clean, ExtractOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(first, again) {
+		t.Errorf("the same page read twice differs:\nfirst %+v\nagain %+v", first.Records, again.Records)
 	}
 }

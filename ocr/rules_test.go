@@ -78,3 +78,24 @@ func TestWithoutRules(t *testing.T) {
 		t.Error("the source image was changed")
 	}
 }
+
+func TestMapColumnsByHeader(t *testing.T) {
+	tpl := mustTemplate(t, "khai-tu-table")
+	// An empty strip between a dark page edge and the table's first rule, then the columns
+	// "Số", "Họ và tên", "Giới tính" and a column with an unknown header.
+	tg := tableGeometry{cols: []int{10, 100, 200, 600, 800, 1100}, top: 500, bot: 2000}
+	words := page(
+		line(520, 120, "Số"), line(520, 220, "Họ và tên"), line(520, 620, "Giới"), line(570, 620, "tính"),
+		line(520, 820, "Ghi chú"),
+	)
+	got := mapColumns(tg, words, 620, tpl)
+	want := []int{-1, 0, 1, 2, -1}
+	if len(got) != len(want) {
+		t.Fatalf("got %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("column %d: got field %d, want %d (all: %v)", i, got[i], want[i], got)
+		}
+	}
+}

@@ -204,6 +204,9 @@ func mapColumns(tg tableGeometry, words []Word, headerBot int, t Template) []int
 	next := 0
 	for i, h := range heads {
 		out[i] = -1
+		if h == "" {
+			continue // a strip between the table and a dark page edge, or an unreadable header
+		}
 		best, bestD := -1, 1<<30
 		for f := next; f < len(t.Fields); f++ {
 			l := fold(t.Fields[f].Label)

@@ -7,11 +7,9 @@ import (
 	"github.com/otiai10/gosseract/v2"
 )
 
-// columnPSM is how one column of a ruled table is segmented: a single column of text of
-// varying sizes (the header in bold print, the cells typed below it).
-var abovePSM = gosseract.PSM_SINGLE_BLOCK
-
-var columnPSM = gosseract.PSM_SINGLE_COLUMN
+// columnPSM is how one column of a ruled table is segmented: one block of text (the automatic
+// column mode skipped whole runs of cells on some pages).
+const columnPSM = gosseract.PSM_SINGLE_BLOCK
 
 // readTable reads a ruled table page column by column, with the ruling lines erased, plus the
 // text above the table (title, year, book number). Read as a whole page, words that touch a
@@ -20,7 +18,7 @@ var columnPSM = gosseract.PSM_SINGLE_COLUMN
 func (c *tessClient) readTable(ctx context.Context, g *image.Gray, tg tableGeometry) ([]Word, error) {
 	var words []Word
 	if above := image.Rect(g.Rect.Min.X, g.Rect.Min.Y, g.Rect.Max.X, tg.top); above.Dy() > 20 {
-		ws, err := c.recognize(ctx, g.SubImage(above).(*image.Gray), readSettings{psm: abovePSM})
+		ws, err := c.recognize(ctx, g.SubImage(above).(*image.Gray), readSettings{psm: pagePSM})
 		if err != nil {
 			return nil, err
 		}
@@ -35,6 +33,10 @@ func (c *tessClient) readTable(ctx context.Context, g *image.Gray, tg tableGeome
 		if err != nil {
 			return nil, err
 		}
+		ws, err = c.readEmptyCells(ctx, g, tg, i, ws)
+		if err != nil {
+			return nil, err
+		}
 		for _, w := range ws {
 			// The column's rules are erased, but a word is kept only if its middle is inside.
 			if cx := (w.Box.Min.X + w.Box.Max.X) / 2; cx >= tg.cols[i] && cx < tg.cols[i+1] {
@@ -43,6 +45,51 @@ func (c *tessClient) readTable(ctx context.Context, g *image.Gray, tg tableGeome
 		}
 	}
 	return words, nil
+}
+
+// readEmptyCells reads on its own each cell of column i, between two horizontal rules, where
+// the column's reading found no word: Tesseract's block layout sometimes drops a run of cells
+// as if they were a picture. A cell that is really blank costs one quick call.
+func (c *tessClient) readEmptyCells(ctx context.Context, g *image.Gray, tg tableGeometry, i int, ws []Word) ([]Word, error) {
+	for k := 0; k+1 < len(tg.rows); k++ {
+		top, bot := tg.rows[k], tg.rows[k+1]
+		if top < tg.top+ruleSeg/4 || bot-top < 24 {
+			continue // the header row (read with the column), or a double rule
+		}
+		empty := true
+		for _, w := range ws {
+			if cy := (w.Box.Min.Y + w.Box.Max.Y) / 2; cy > top && cy < bot {
+				empty = false
+				break
+			}
+		}
+		if !empty {
+			continue
+		}
+		cell := image.Rect(tg.cols[i]-ruleDrift, top-ruleDrift, tg.cols[i+1]+ruleDrift, bot+ruleDrift).Intersect(g.Rect)
+		if !hasInk(g, cell.Inset(2*ruleDrift)) {
+			continue
+		}
+		got, err := c.recognize(ctx, withoutRules(g, cell), readSettings{psm: columnPSM})
+		if err != nil {
+			return nil, err
+		}
+		ws = append(ws, got...)
+	}
+	return ws, nil
+}
+
+// hasInk reports whether r of g holds more than a speck of ink.
+func hasInk(g *image.Gray, r image.Rectangle) bool {
+	n := 0
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for _, v := range g.Pix[g.PixOffset(r.Min.X, y):g.PixOffset(r.Max.X, y)] {
+			if v < ruleInk {
+				n++
+			}
+		}
+	}
+	return n > 40
 }
 
 // withoutRules copies the box r of g (keeping g's coordinates) with ruling lines erased: ink

@@ -24,7 +24,7 @@ type dateToken struct {
 // Inside a run that has a real digit, O and l/I/| are read as 0 and 1 ("O5" → 05, "l5" → 15).
 func dateTokens(s string) (toks []dateToken, repaired bool) {
 	raw := strings.FieldsFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || strings.ContainsRune("/-–—‒―‐\\.,:;()", r)
+		return unicode.IsSpace(r) || strings.ContainsRune("/-–—‒―‐\\.,:;()~_", r)
 	})
 	for _, t := range raw {
 		if d, fixed := ocrDigits(t); strings.IndexFunc(d, func(c rune) bool { return c < '0' || c > '9' }) < 0 {
@@ -94,6 +94,15 @@ func (d date) iso() string {
 // them ("ngày 5 tháng giêng năm 1987").
 func checkDate(r *Result) {
 	toks, repaired := dateTokens(r.Written)
+	if strings.ContainsAny(r.Written, "~_") {
+		repaired = true // a dash read as a tilde or underscore
+	}
+	toks, split := joinSplitYear(toks)
+	repaired = repaired || split
+	toks, extra := dropTrailingWords(toks)
+	if extra != "" {
+		r.add(issueDateExtra(extra), 0.8)
+	}
 	d, ok := parseDate(toks)
 	if !ok {
 		r.add(issueDateUnreadable(r.Written), 0.3)
@@ -117,6 +126,51 @@ func checkDate(r *Result) {
 	if d.Year < minYear || d.Year > maxYear {
 		r.add(issueDateRange(d.Year), 0.7)
 	}
+}
+
+// joinSplitYear joins a year OCR cut in two after a day and a month ("27 9 1 974" → 27 9 1974).
+func joinSplitYear(toks []dateToken) ([]dateToken, bool) {
+	if len(toks) != 4 {
+		return toks, false
+	}
+	for _, t := range toks {
+		if t.word != "" {
+			return toks, false
+		}
+	}
+	a, b := toks[2], toks[3]
+	if a.digits+b.digits != 4 || toks[0].digits > 2 || toks[1].digits > 2 {
+		return toks, false
+	}
+	n := a.num
+	for range b.digits {
+		n *= 10
+	}
+	return []dateToken{toks[0], toks[1], {num: n + b.num, digits: 4}}, true
+}
+
+// dropTrailingWords drops words read after a complete date in figures (the next column's first
+// word, a speck read as letters: "26/11/1976 Lj") and returns them, joined, as the extra text.
+func dropTrailingWords(toks []dateToken) ([]dateToken, string) {
+	if len(toks) < 4 {
+		return toks, ""
+	}
+	for _, t := range toks[:3] {
+		if t.word != "" {
+			return toks, ""
+		}
+	}
+	if toks[2].digits != 4 && toks[0].digits != 4 {
+		return toks, ""
+	}
+	var extra []string
+	for _, t := range toks[3:] {
+		if t.word == "" {
+			return toks, ""
+		}
+		extra = append(extra, t.word)
+	}
+	return toks[:3], strings.Join(extra, " ")
 }
 
 func daysIn(month, year int) int {

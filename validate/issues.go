@@ -29,6 +29,7 @@ const (
 	CodeBeforeDeath      = "registered_before_death"
 	CodeMarriageAge      = "under_marriage_age"
 	CodeUnusualName      = "unusual_name"
+	CodeDateExtra        = "date_extra_text"
 )
 
 func issue(code string, sev Severity, vi, en string) Issue {
@@ -77,6 +78,12 @@ func issueDateRange(y int) Issue {
 	return issue(CodeDateRange, sev,
 		fmt.Sprintf("Năm %d nằm ngoài khoảng %d–%d của các sổ này", y, minYear, maxYear),
 		fmt.Sprintf("Year %d is outside the %d–%d range of these registers", y, minYear, maxYear))
+}
+
+func issueDateExtra(extra string) Issue {
+	return issue(CodeDateExtra, SeverityNote,
+		fmt.Sprintf("Có chữ thừa sau ngày tháng (%q): kiểm tra lại", extra),
+		fmt.Sprintf("Extra text after the date (%q): check it", extra))
 }
 
 func issueDatePartial() Issue {

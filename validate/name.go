@@ -63,7 +63,7 @@ const penaltyUnusualName = 0.8
 // usual, suggesting the name with the usual word.
 func (v *Validator) checkNameMarks(r *Result, toks []string) {
 	for i, t := range toks {
-		alt := v.syl.usualNameVariant(t)
+		alt := v.syl.usualNameVariant(t, i == len(toks)-1)
 		if alt == "" {
 			continue
 		}

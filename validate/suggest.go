@@ -66,27 +66,40 @@ func (x *syllableIndex) valid(tok string) bool {
 }
 
 // usualNameVariant returns, in tok's capitalisation, the syllable with tok's letters and other
-// marks that is the most common in names, when tok itself never occurs in a name; else "".
-func (x *syllableIndex) usualNameVariant(tok string) string {
+// marks that is the most common in names, when tok itself never occurs in a name or, as a
+// family or middle name (not given), is rarer than that variant by unusualRatio; else "".
+func (x *syllableIndex) usualNameVariant(tok string, given bool) string {
 	low := strings.ToLower(tok)
-	if _, ok := x.inNames[low]; ok || !x.valid(low) {
+	if !x.valid(low) {
+		return ""
+	}
+	own, known := x.inNames[low]
+	if known && given {
 		return ""
 	}
 	best, bestN := "", -1
 	for _, i := range x.bySkel[fold(low)] {
 		s := x.list[i]
-		if strings.ContainsRune(s, 'đ') != strings.ContainsRune(low, 'đ') {
+		if s == low || strings.ContainsRune(s, 'đ') != strings.ContainsRune(low, 'đ') {
 			continue // đ and d are two letters, not one with other marks
 		}
 		if n, ok := x.inNames[s]; ok && n > bestN {
 			best, bestN = s, n
 		}
 	}
-	if best == "" {
+	if best == "" || known && (bestN < unusualMin || bestN < unusualRatio*max(own, 1)) {
 		return ""
 	}
 	return matchCase(best, tok)
 }
+
+// A family or middle name word is unusual next to a variant in marks that names use
+// unusualRatio times as often, and at least unusualMin times in the list ("Trinh" for Trịnh,
+// 2 against 88; "Thi" for Thị, 2 against 625).
+const (
+	unusualRatio = 20
+	unusualMin   = 20
+)
 
 // deletes returns s with each one of its letters removed.
 func deletes(s string) []string {

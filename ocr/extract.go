@@ -148,9 +148,12 @@ func (r *Reader) layout(g *image.Gray, words []Word, opts ExtractOptions) (Templ
 			layout = LayoutTable
 		}
 	}
-	ts := r.templates.Find(kind, layout)
+	// Every template of the layout is tried, as a title read in part ("SỔ ĐĂNG KÝ KHAI") can
+	// point to the wrong kind: the one finding most fields wins, the kind the title names
+	// winning a near tie.
+	ts := r.templates.Find(opts.Kind, layout)
 	if len(ts) == 0 {
-		return Template{}, nil, fmt.Errorf("%w: no template for kind %q, layout %q", domain.ErrNotFound, kind, layout)
+		return Template{}, nil, fmt.Errorf("%w: no template for kind %q, layout %q", domain.ErrNotFound, opts.Kind, layout)
 	}
 	var (
 		best      Template
@@ -161,8 +164,11 @@ func (r *Reader) layout(g *image.Gray, words []Word, opts ExtractOptions) (Templ
 	for _, t := range ts {
 		var es []*entry
 		var err error
+		n := 0
 		if t.Layout == LayoutTable {
-			es, err = extractTable(g, words, t)
+			var headers int
+			es, headers, err = extractTable(g, words, t)
+			n += 2 * headers // columns map by position whenever the counts agree
 		} else {
 			es = extractForm(lines, t)
 		}
@@ -170,9 +176,11 @@ func (r *Reader) layout(g *image.Gray, words []Word, opts ExtractOptions) (Templ
 			lastErr = err
 			continue
 		}
-		n := 0
 		for _, e := range es {
-			n += len(e.fields)
+			n += 2 * len(e.fields)
+		}
+		if t.Kind == kind {
+			n += titleBonus
 		}
 		if n > bestCount {
 			best, bestE, bestCount = t, es, n
@@ -183,6 +191,10 @@ func (r *Reader) layout(g *image.Gray, words []Word, opts ExtractOptions) (Templ
 	}
 	return best, bestE, nil
 }
+
+// titleBonus is what the kind named by the page title adds to its templates' score (two per
+// field found): it wins unless another kind's template finds three more fields.
+const titleBonus = 5
 
 // detectKind finds the register title among the first lines of the page; "" when none is close.
 func detectKind(lines []Line, ts []Template) domain.Kind {

@@ -47,7 +47,9 @@ func extractForm(lines []Line, t Template) []*entry {
 			cur = nil // page footer
 			continue
 		}
-		if len(ms) > 0 && ms[0].field >= 0 && (t.Fields[ms[0].field].StartsEntry || cur != nil && restarts(ms[0].field, same, assigned, lastIdx)) {
+		if len(ms) > 0 && ms[0].field >= 0 && (t.Fields[ms[0].field].StartsEntry ||
+			cur == nil && ms[0].field < restartFields || // the first entry's number line was not read
+			cur != nil && restarts(ms[0].field, same, assigned, lastIdx)) {
 			cur = newEntry()
 			out = append(out, cur)
 			assigned, lastIdx, last = map[int]bool{}, -1, nil

@@ -107,3 +107,20 @@ func TestExtractFormMissedEntryNumber(t *testing.T) {
 		t.Errorf("second entry: got %v, want Lê Thị Hoa, Nữ and no entry number", got[1])
 	}
 }
+
+func TestExtractFormFirstEntryNumberMissed(t *testing.T) {
+	tpl := mustTemplate(t, "khai-sinh-form")
+	words := page(
+		line(100, 700, "SỔ ĐĂNG KÝ KHAI"),
+		line(200, 900, "Quyển số: 02"),
+		line(400, 200, "TT Ặ z"), // the "Số: 221" line, unreadable
+		line(500, 200, "Họ và tên: PHAN THỊ TÂM"),
+		line(600, 200, "Giới tính: Nữ"),
+		line(900, 200, "Số: 222"),
+		line(1000, 200, "Họ và tên: PHẠM VĂN DUY"),
+	)
+	got := values(tpl, extractForm(groupLines(words), tpl))
+	if len(got) != 2 || got[0]["full_name"] != "PHAN THỊ TÂM" || got[0]["sex"] != "Nữ" || got[1]["entry_no"] != "222" {
+		t.Fatalf("got %v, want PHAN THỊ TÂM (no number) and entry 222", got)
+	}
+}

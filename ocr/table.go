@@ -93,10 +93,11 @@ func looksLikeTable(g *image.Gray, minCols int) bool {
 // extractTable reads a ruled table: each column is a field (by position when the number of
 // columns matches the template, else by header text), and each row between horizontal rules,
 // or starting at a line with an entry number, is an entry.
-func extractTable(g *image.Gray, words []Word, t Template) ([]*entry, error) {
+// It also returns how many column headers read as the template's labels.
+func extractTable(g *image.Gray, words []Word, t Template) ([]*entry, int, error) {
 	tg, ok := findTable(g, len(t.Fields)/2)
 	if !ok {
-		return nil, fmt.Errorf("ocr: no ruled table found for template %s", t.Name)
+		return nil, 0, fmt.Errorf("ocr: no ruled table found for template %s", t.Name)
 	}
 	words = splitColons(words)
 	mh := medianHeight(words)
@@ -133,7 +134,7 @@ func extractTable(g *image.Gray, words []Word, t Template) ([]*entry, error) {
 	}
 	if headerBot == 0 {
 		if len(starts) == 0 {
-			return nil, fmt.Errorf("ocr: table %s has no rows", t.Name)
+			return nil, 0, fmt.Errorf("ocr: table %s has no rows", t.Name)
 		}
 		headerBot = slices.Min(starts)
 	}
@@ -148,6 +149,12 @@ func extractTable(g *image.Gray, words []Word, t Template) ([]*entry, error) {
 	bounds = dedupe(bounds, mh)
 
 	fieldOf := mapColumns(tg, in, headerBot, t)
+	matched := 0
+	for _, f := range mapHeaders(tg, in, headerBot, t) {
+		if f >= 0 {
+			matched++
+		}
+	}
 	var out []*entry
 	for i := range bounds {
 		lo, hi := bounds[i], tg.bot
@@ -176,20 +183,28 @@ func extractTable(g *image.Gray, words []Word, t Template) ([]*entry, error) {
 			out = append(out, e)
 		}
 	}
-	return out, nil
+	return out, matched, nil
 }
 
 // mapColumns gives each column its template field (-1 for none): by position when the counts
 // agree, else by the closest header text.
 func mapColumns(tg tableGeometry, words []Word, headerBot int, t Template) []int {
 	n := len(tg.cols) - 1
-	out := make([]int, n)
 	if n == len(t.Fields) {
+		out := make([]int, n)
 		for i := range out {
 			out[i] = i
 		}
 		return out
 	}
+	return mapHeaders(tg, words, headerBot, t)
+}
+
+// mapHeaders gives each column the template field whose label its header reads as, in order;
+// -1 for none.
+func mapHeaders(tg tableGeometry, words []Word, headerBot int, t Template) []int {
+	n := len(tg.cols) - 1
+	out := make([]int, n)
 	heads := make([]string, n)
 	for _, w := range words {
 		if w.Box.Max.Y <= headerBot+4 {

@@ -17,6 +17,12 @@ const (
 // check keeps the place as written (cleaned) and links it to today's units.
 func (x *placeIndex) check(r *Result) {
 	r.Value = tidyPlace(r.Written)
+	var fixed []string
+	r.Value, fixed = fixTypeWords(r.Value, x.known)
+	for _, f := range fixed {
+		r.add(issue(CodePlaceSpelling, SeverityNote,
+			fmt.Sprintf("Đã sửa %q: kiểm tra lại", f), fmt.Sprintf("Corrected %q: check it", f)), 0.9)
+	}
 	parts := x.splitPlace(r.Value)
 	chains := x.resolve(parts)
 	if len(chains) == 0 {

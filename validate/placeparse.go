@@ -60,6 +60,43 @@ var placePrefixes = []prefix{
 	{"p.", asCommune, false, "phuong"}, {"x.", asCommune, false, "xa"}, {"t.", asProvince, false, "tinh"},
 }
 
+// fixTypeWords puts back the marks OCR got wrong on the type word opening a part ("tố 6" for
+// tổ 6, "xă" for xã) and returns the words it corrected; a part known as a unit's name as
+// written is kept. Words without any mark are left to
+// parsePart, which matches them folded.
+func fixTypeWords(s string, known func(key string) bool) (string, []string) {
+	parts := strings.Split(s, ",")
+	var fixed []string
+	for i, p := range parts {
+		lead := len(p) - len(strings.TrimLeft(p, " "))
+		w, rest, _ := strings.Cut(p[lead:], " ")
+		low := strings.ToLower(w)
+		if rest == "" || isASCII(w) || typeWord(low) || known(placeKey(p)) {
+			continue // "Phó Bảng" is a town, not "phố Bảng"
+		}
+		for _, pr := range placePrefixes {
+			word := strings.TrimSuffix(pr.word, " ")
+			if strings.ContainsAny(word, " .") || fold(word) != fold(low) {
+				continue
+			}
+			parts[i] = p[:lead] + matchCase(word, w) + " " + rest
+			fixed = append(fixed, w)
+			break
+		}
+	}
+	return strings.Join(parts, ","), fixed
+}
+
+// typeWord reports whether w is a one-word type word as written.
+func typeWord(w string) bool {
+	for _, pr := range placePrefixes {
+		if strings.TrimSuffix(pr.word, " ") == w {
+			return true
+		}
+	}
+	return false
+}
+
 // parsePart recognises the type word of one part. The type words are matched with their
 // diacritics ("Quan Hóa" is a district, not "quận Hóa"), or folded when OCR lost every mark in the
 // part.

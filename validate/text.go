@@ -97,7 +97,7 @@ func tidyPlace(s string) string {
 			t = strings.TrimRight(t, ".-–")
 		}
 		if utf8.RuneCountInString(t) > 1 {
-			t = strings.TrimLeft(t, ".")
+			t = strings.TrimLeft(t, ".-–")
 		}
 		if comma {
 			t += ","
@@ -110,11 +110,11 @@ func tidyPlace(s string) string {
 // tidyName drops the punctuation OCR glues to the words of a name ("Đặng Sao. Băng"); names
 // have none but the apostrophe and hyphen inside a word ("H'Hen", "Ka-Ly").
 func tidyName(s string) string {
-	toks := strings.Fields(s)
-	for i, t := range toks {
+	var out []string
+	for _, t := range strings.Fields(s) {
 		if u := strings.Trim(t, edgeJunk); u != "" {
-			toks[i] = u
+			out = append(out, u) // a lone dash or dot between words goes
 		}
 	}
-	return strings.Join(toks, " ")
+	return strings.Join(out, " ")
 }

@@ -1,6 +1,10 @@
 package validate
 
-import "testing"
+import (
+	"slices"
+	"strings"
+	"testing"
+)
 
 func TestCleanDropsStrayMarksInside(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -23,6 +27,7 @@ func TestTidyPlace(t *testing.T) {
 		{"ấp Trung An, xã- Quới An, huyện Vũng Liêm", "ấp Trung An, xã Quới An, huyện Vũng Liêm"},
 		{"bản Xuân Viên, xã Đồng Thịnh, .huyện Yên Lập", "bản Xuân Viên, xã Đồng Thịnh, huyện Yên Lập"},
 		{"đội..3, xã Nà Phòn", "đội 3, xã Nà Phòn"},
+		{"huyện Mộ Đức, -tỉnh Quảng Ngãi", "huyện Mộ Đức, tỉnh Quảng Ngãi"},
 		// Kept: abbreviations, dashes inside and between names.
 		{"tp. Huế, h. Yên Lập", "tp. Huế, h. Yên Lập"},
 		{"phường Đông Hải, tp. Phan Rang-Tháp Chàm", "phường Đông Hải, tp. Phan Rang-Tháp Chàm"},
@@ -61,7 +66,32 @@ func TestUnusualNameWord(t *testing.T) {
 			t.Errorf("%q: got issues %q, want none", in, codes(r.Issues))
 		}
 	}
-	if r := v.Check(TypeName, "Đặng Sao. Băng"); r.Value != "Đặng Sao Băng" {
-		t.Errorf("got %q, want the dot dropped", r.Value)
+	for in, want := range map[string]string{"Đặng Sao. Băng": "Đặng Sao Băng", "BÙI AN - ' NINH": "Bùi An Ninh", "Ka-Ly": "Ka-Ly"} {
+		if r := v.Check(TypeName, in); r.Value != want {
+			t.Errorf("%q: got %q, want %q", in, r.Value, want)
+		}
+	}
+}
+
+func TestFixTypeWords(t *testing.T) {
+	for _, tc := range []struct{ in, want, fixed string }{
+		{"tố 6, phường Phước Thới", "tổ 6, phường Phước Thới", "tố"},
+		{"xóm 2, xă Tân An", "xóm 2, xã Tân An", "xă"},
+		{"Thón Đông, xã Hòa Bình", "Thôn Đông, xã Hòa Bình", "Thón"},
+		{"thôn 2, xã Tân An, huyện Thanh Hà", "thôn 2, xã Tân An, huyện Thanh Hà", ""},
+		{"tổ 6, phố Huế", "tổ 6, phố Huế", ""},
+		{"thon 3, xa Tan An", "thon 3, xa Tan An", ""}, // no marks at all: matched folded later
+	} {
+		got, fixed := fixTypeWords(tc.in, func(string) bool { return false })
+		if got != tc.want || strings.Join(fixed, ",") != tc.fixed {
+			t.Errorf("fixTypeWords(%q): got %q %q, want %q %q", tc.in, got, fixed, tc.want, tc.fixed)
+		}
+	}
+	if r := testValidator(t).Check(TypePlace, "Phó Bảng, huyện Đồng Văn"); r.Value != "Phó Bảng, huyện Đồng Văn" {
+		t.Errorf("got %q, want the town Phó Bảng kept", r.Value)
+	}
+	r := testValidator(t).Check(TypePlace, "tố 6, phường Phước Thới")
+	if r.Value != "tổ 6, phường Phước Thới" || !slices.Contains(codes(r.Issues), CodePlaceSpelling) {
+		t.Errorf("got %q %q, want the type word corrected and flagged", r.Value, codes(r.Issues))
 	}
 }

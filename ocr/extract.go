@@ -99,6 +99,7 @@ func (r *Reader) Extract(ctx context.Context, res *imaging.Result, opts ExtractO
 	if err != nil {
 		return Page{}, fmt.Errorf("extract: %w", err)
 	}
+	checkSequence(&page)
 	if poorPage(res.Metrics) {
 		flagAll(&page)
 	}

@@ -90,22 +90,51 @@ var placeAbbreviations = map[string]bool{"tp.": true, "tx.": true, "tt.": true, 
 func tidyPlace(s string) string {
 	s = strings.ReplaceAll(s, "..", " ")
 	toks := strings.Fields(s)
+	mixed := strings.ToUpper(s) != s
 	for i, t := range toks {
+		if mixed && len([]rune(t)) > 1 && !isASCII(t) && strings.ToUpper(t) == t && strings.ToLower(t) != t {
+			t = titleCase(t) // "xóm LỘC Bổn": one word read in capitals
+		}
 		comma := strings.HasSuffix(t, ",")
 		t = strings.TrimSuffix(t, ",")
 		if !placeAbbreviations[strings.ToLower(t)] && utf8.RuneCountInString(t) > 1 {
 			t = strings.TrimRight(t, ".-–")
 		}
 		if utf8.RuneCountInString(t) > 1 {
-			t = strings.TrimLeft(t, ".-–")
+			t = strings.TrimLeft(t, ".-–'`")
 		}
 		if comma {
 			t += ","
 		}
 		toks[i] = t
 	}
-	return strings.Join(toks, " ")
+	// A dash right after a unit's type word is a speck ("xã - Nậm Chạc"), and the words naming
+	// a commune, district or province are capitalised ("huyện Bát xát").
+	out := toks[:0]
+	unit, justType := false, false
+	for _, t := range toks {
+		low := strings.ToLower(t)
+		if justType && (t == "-" || t == "–") {
+			continue
+		}
+		if r, size := utf8.DecodeRuneInString(t); unit && unicode.IsLower(r) {
+			t = string(unicode.ToUpper(r)) + t[size:]
+		}
+		out = append(out, t)
+		justType = unitWords[low]
+		switch {
+		case strings.HasSuffix(t, ","):
+			unit = false
+		case justType:
+			unit = true
+		}
+	}
+	return strings.Join(out, " ")
 }
+
+// unitWords are the type words of communes, districts and provinces, after which every word of the
+// part is a capitalised name.
+var unitWords = map[string]bool{"xã": true, "huyện": true, "tỉnh": true, "phường": true, "quận": true}
 
 // tidyName drops the punctuation OCR glues to the words of a name ("Đặng Sao. Băng"); names
 // have none but the apostrophe and hyphen inside a word ("H'Hen", "Ka-Ly").

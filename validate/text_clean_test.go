@@ -28,6 +28,11 @@ func TestTidyPlace(t *testing.T) {
 		{"bản Xuân Viên, xã Đồng Thịnh, .huyện Yên Lập", "bản Xuân Viên, xã Đồng Thịnh, huyện Yên Lập"},
 		{"đội..3, xã Nà Phòn", "đội 3, xã Nà Phòn"},
 		{"huyện Mộ Đức, -tỉnh Quảng Ngãi", "huyện Mộ Đức, tỉnh Quảng Ngãi"},
+		{"xóm LỘC Bổn, xã Lộc Vĩnh", "xóm Lộc Bổn, xã Lộc Vĩnh"},
+		{"xóm Ba Vinh, 'xã Ba Vinh", "xóm Ba Vinh, xã Ba Vinh"},
+		{"xóm Tòng Sành, xã - Nậm Chạc, huyện Bát xát", "xóm Tòng Sành, xã Nậm Chạc, huyện Bát Xát"},
+		{"XÓM 2, XÃ TÂN AN", "XÓM 2, XÃ TÂN AN"}, // all in capitals: left for the gazetteer
+		{"xã Tân An, huyện Thanh Hà - Hải Dương", "xã Tân An, huyện Thanh Hà - Hải Dương"},
 		// Kept: abbreviations, dashes inside and between names.
 		{"tp. Huế, h. Yên Lập", "tp. Huế, h. Yên Lập"},
 		{"phường Đông Hải, tp. Phan Rang-Tháp Chàm", "phường Đông Hải, tp. Phan Rang-Tháp Chàm"},
@@ -93,5 +98,31 @@ func TestFixTypeWords(t *testing.T) {
 	r := testValidator(t).Check(TypePlace, "tố 6, phường Phước Thới")
 	if r.Value != "tổ 6, phường Phước Thới" || !slices.Contains(codes(r.Issues), CodePlaceSpelling) {
 		t.Errorf("got %q %q, want the type word corrected and flagged", r.Value, codes(r.Issues))
+	}
+}
+
+func TestUsualPhrases(t *testing.T) {
+	v := testValidator(t)
+	for _, tc := range []struct{ in, want string }{
+		{"Ủng thư gan", "Ung thư gan"},
+		{"Úng thư", "Ung thư"},
+		{"Tai nạn 1ao động", "Tai nạn lao động"},
+		{"Tai nạn lão động", "Tai nạn lao động"},
+		{"Om đau lâu ngày", "Ốm đau lâu ngày"},
+		{"TAI NẠN GIAO THÔNG", "TAI NẠN GIAO THÔNG"},
+		{"Ung thư gan giai đoạn cuối", "Ung thư gan giai đoạn cuối"}, // longer text kept
+		{"Sốc xuất huyết", "Sốc xuất huyết"},                         // another word, not marks
+	} {
+		r := v.Check(TypeText, tc.in)
+		if r.Value != tc.want {
+			t.Errorf("%q: got %q, want %q", tc.in, r.Value, tc.want)
+		}
+		corrected := slices.Contains(codes(r.Issues), CodePhrase)
+		if changed := tc.in != tc.want; corrected != changed {
+			t.Errorf("%q: issues %q: want %s flagged only when corrected", tc.in, codes(r.Issues), CodePhrase)
+		}
+	}
+	if r := v.Check(TypeText, "Ung thư gan"); len(r.Issues) != 0 || r.Penalty != 1 {
+		t.Errorf("a usual phrase as written: got %q, penalty %v", codes(r.Issues), r.Penalty)
 	}
 }

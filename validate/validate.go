@@ -67,9 +67,10 @@ func TypeOf(kind domain.Kind, field string) Type {
 // Validator checks field values. Build it once with New; it is read-only afterwards and safe for
 // concurrent use.
 type Validator struct {
-	syl    *syllableIndex
-	ethnic *ethnicTable
-	places *placeIndex
+	syl     *syllableIndex
+	ethnic  *ethnicTable
+	places  *placeIndex
+	phrases []phrase
 }
 
 // New builds the syllable set, the ethnic-group table and the gazetteer index.
@@ -82,7 +83,7 @@ func New() (*Validator, error) {
 	if err != nil {
 		return nil, fmt.Errorf("places: %w", err)
 	}
-	return &Validator{syl: newSyllableIndex(), ethnic: eth, places: pl}, nil
+	return &Validator{syl: newSyllableIndex(), ethnic: eth, places: pl, phrases: loadPhrases()}, nil
 }
 
 // CheckField checks the value of a named field of a register kind.
@@ -116,6 +117,7 @@ func (v *Validator) Check(ft Type, text string) Result {
 		checkEntryNo(&r)
 	default:
 		v.checkText(&r)
+		v.checkPhrase(&r)
 	}
 	return r
 }

@@ -49,7 +49,7 @@ func extractForm(lines []Line, t Template) []*entry {
 		}
 		if len(ms) > 0 && ms[0].field >= 0 && (t.Fields[ms[0].field].StartsEntry ||
 			cur == nil && ms[0].field < restartFields || // the first entry's number line was not read
-			cur != nil && restarts(ms[0].field, same, assigned, lastIdx)) {
+			cur != nil && restarts(ms[0].field, len(t.Fields), same, assigned, lastIdx)) {
 			cur = newEntry()
 			out = append(out, cur)
 			assigned, lastIdx, last = map[int]bool{}, -1, nil
@@ -101,9 +101,10 @@ const restartFields = 3
 
 // restarts reports whether the label of field f, read on a line of the current entry, begins
 // the next entry: f is one of the template's first fields, every field printed with its label
-// has its value already, and the entry has gone past it.
-func restarts(f int, same map[int][]int, assigned map[int]bool, lastIdx int) bool {
-	if f >= restartFields || f >= lastIdx {
+// has its value already, and the entry has reached its last fields (of n), so that a damaged
+// later label ("Họ và tên cha" read as "Họ và tên") does not split an entry in two.
+func restarts(f, n int, same map[int][]int, assigned map[int]bool, lastIdx int) bool {
+	if f >= restartFields || lastIdx < n-3 {
 		return false
 	}
 	for _, g := range same[f] {

@@ -92,9 +92,12 @@ func TestExtractFormMissedEntryNumber(t *testing.T) {
 		line(400, 200, "Số: 12"),
 		line(500, 200, "Họ và tên: NGUYỄN VĂN AN"),
 		line(600, 200, "Giới tính: Nam"),
-		line(900, 200, "~~ ¬ .."), // the "Số: 13" line, unreadable
-		line(1000, 200, "Họ và tên: Lê Thị Hoa"),
-		line(1100, 200, "Giới tính: Nữ"),
+		line(700, 200, "Họ và tên cha: NGUYỄN VĂN BA"),
+		line(800, 200, "Họ và tên mẹ: LÊ THỊ TƯ"),
+		line(900, 200, "Ngày đăng ký: 12/3/1987"),
+		line(1000, 200, "~~ ¬ .."), // the "Số: 13" line, unreadable
+		line(1100, 200, "Họ và tên: Lê Thị Hoa"),
+		line(1200, 200, "Giới tính: Nữ"),
 	)
 	got := values(tpl, extractForm(groupLines(words), tpl))
 	if len(got) != 2 {
@@ -122,5 +125,24 @@ func TestExtractFormFirstEntryNumberMissed(t *testing.T) {
 	got := values(tpl, extractForm(groupLines(words), tpl))
 	if len(got) != 2 || got[0]["full_name"] != "PHAN THỊ TÂM" || got[0]["sex"] != "Nữ" || got[1]["entry_no"] != "222" {
 		t.Fatalf("got %v, want PHAN THỊ TÂM (no number) and entry 222", got)
+	}
+}
+
+func TestExtractFormDamagedLaterLabel(t *testing.T) {
+	tpl := mustTemplate(t, "khai-sinh-form")
+	words := page(
+		line(400, 200, "Số: 12"),
+		line(500, 200, "Họ và tên: NGUYỄN VĂN AN"),
+		line(600, 200, "Giới tính: Nam"),
+		line(700, 200, "Họ và tên: NGUYỄN VĂN BA"), // "Họ và tên cha:" with "cha" lost
+		line(800, 200, "Họ và tên mẹ: LÊ THỊ TƯ"),
+		line(900, 200, "Ngày đăng ký: 12/3/1987"),
+	)
+	got := values(tpl, extractForm(groupLines(words), tpl))
+	if len(got) != 1 {
+		t.Fatalf("got %d entries %v, want 1: a damaged label inside an entry does not start another", len(got), got)
+	}
+	if got[0]["mother_name"] != "LÊ THỊ TƯ" || got[0]["registration_date"] != "12/3/1987" {
+		t.Errorf("got %v, want the mother and the registration date kept in the entry", got[0])
 	}
 }

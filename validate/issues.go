@@ -30,7 +30,7 @@ const (
 	CodeMarriageAge      = "under_marriage_age"
 	CodeUnusualName      = "unusual_name"
 	CodeDateExtra        = "date_extra_text"
-	CodePhrase           = "text_corrected"
+	CodeTextCorrected    = "text_corrected"
 )
 
 func issue(code string, sev Severity, vi, en string) Issue {

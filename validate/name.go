@@ -1,13 +1,9 @@
 package validate
 
 import (
-	_ "embed"
-	"fmt"
 	"slices"
 	"strings"
 	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // Penalty factors for syllables outside the set: strong in a name, where every word must be a
@@ -84,9 +80,11 @@ func (v *Validator) checkNameMarks(r *Result, toks []string) {
 // checkText cleans free text and checks its words mildly: numbers, abbreviations in capitals
 // ("HIV") and words with digits are left alone.
 func (v *Validator) checkText(r *Result) {
-	r.Value = r.Written
-	allUpper := strings.ToUpper(r.Written) == r.Written
-	for _, t := range strings.FieldsFunc(r.Written, func(c rune) bool {
+	if r.Value == "" {
+		r.Value = r.Written
+	}
+	allUpper := strings.ToUpper(r.Value) == r.Value
+	for _, t := range strings.FieldsFunc(r.Value, func(c rune) bool {
 		return !unicode.IsLetter(c) && !unicode.IsDigit(c)
 	}) {
 		if (!allUpper && abbreviation(t)) || hasDigit(t) || v.syl.valid(t) {
@@ -98,75 +96,6 @@ func (v *Validator) checkText(r *Result) {
 			r.Suggestions = append(r.Suggestions, strings.Replace(r.Value, t, s[0], 1))
 		}
 	}
-}
-
-// penaltyPhrase is the factor for free text corrected to a usual phrase.
-const penaltyPhrase = 0.9
-
-// checkPhrase corrects free text that reads as a usual register phrase but for its marks or a
-// digit OCR put for a letter ("Ủng thư gan" → "Ung thư gan"), keeping what follows the phrase,
-// and flags the correction.
-func (v *Validator) checkPhrase(r *Result) {
-	toks := strings.Fields(r.Value)
-	keys := make([]string, len(toks))
-	for i, t := range toks {
-		keys[i] = fold(strings.Trim(lettersForDigits(t), edgeJunk))
-	}
-	best := -1
-	for i, p := range v.phrases {
-		n := len(p.keys)
-		if n <= len(keys) && slices.Equal(keys[:n], p.keys) && (best < 0 || n > len(v.phrases[best].keys)) {
-			best = i
-		}
-	}
-	if best < 0 {
-		return
-	}
-	p := v.phrases[best]
-	n := len(p.keys)
-	if strings.ToLower(strings.Join(toks[:n], " ")) == strings.ToLower(p.text) {
-		return // as written, whatever the capitals
-	}
-	was := strings.Join(toks[:n], " ")
-	r.Value = strings.Join(append([]string{p.text}, toks[n:]...), " ")
-	r.Issues = slices.DeleteFunc(r.Issues, func(is Issue) bool { return is.Code == CodeSyllable })
-	r.Suggestions = nil
-	r.Penalty = penaltyPhrase
-	r.add(issue(CodePhrase, SeverityNote,
-		fmt.Sprintf("Đọc được %q, đã sửa thành %q: kiểm tra lại", was, p.text),
-		fmt.Sprintf("Read %q, corrected to %q: check it", was, p.text)))
-}
-
-// lettersForDigits undoes the digits OCR reads for letters inside a word ("1ao" → "lao").
-func lettersForDigits(t string) string {
-	if strings.IndexFunc(t, unicode.IsLetter) < 0 {
-		return t
-	}
-	return strings.NewReplacer("1", "l", "0", "o").Replace(t)
-}
-
-// phrase is a usual free-text phrase and its folded words.
-type phrase struct {
-	text string
-	keys []string
-}
-
-//go:embed data/phrases.txt
-var phrasesTxt string
-
-func loadPhrases() []phrase {
-	var out []phrase
-	for _, l := range strings.Split(phrasesTxt, "\n") {
-		if l = strings.TrimSpace(l); l == "" || strings.HasPrefix(l, "#") {
-			continue
-		}
-		p := phrase{text: norm.NFC.String(l)}
-		for _, w := range strings.Fields(p.text) {
-			p.keys = append(p.keys, fold(w))
-		}
-		out = append(out, p)
-	}
-	return out
 }
 
 // abbreviation reports whether t is written in capitals, like "HIV" or "UBND".

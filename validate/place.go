@@ -45,6 +45,7 @@ func (o oldProvince) label() string {
 
 // placeIndex finds administrative units by accent-insensitive name.
 type placeIndex struct {
+	syllable func(string) bool // whether a word is a Vietnamese syllable
 	units    []gazetteer.Unit
 	byCode   map[string]int
 	province []string            // province code of each unit

@@ -2,6 +2,8 @@ package validate
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // levels is a set of administrative levels a part of a place may be.
@@ -61,22 +63,27 @@ var placePrefixes = []prefix{
 }
 
 // fixTypeWords puts back the marks OCR got wrong on the type word opening a part ("tố 6" for
-// tổ 6, "xă" for xã) and returns the words it corrected; a part known as a unit's name as
-// written is kept. Words without any mark are left to
-// parsePart, which matches them folded.
-func fixTypeWords(s string, known func(key string) bool) (string, []string) {
+// tổ 6, "xă Tân An" for xã) and returns the words it corrected. It acts only when the word is
+// followed by a number or is no Vietnamese syllable at all (valid says which are): "Tô Hiến
+// Thành", "Tĩnh Gia" and "Dương Khuê" are names, kept as written, and d never becomes đ. Words
+// without any mark are left to parsePart, which matches them folded.
+func fixTypeWords(s string, valid func(string) bool) (string, []string) {
 	parts := strings.Split(s, ",")
 	var fixed []string
 	for i, p := range parts {
 		lead := len(p) - len(strings.TrimLeft(p, " "))
 		w, rest, _ := strings.Cut(p[lead:], " ")
 		low := strings.ToLower(w)
-		if rest == "" || isASCII(w) || typeWord(low) || known(placeKey(p)) {
-			continue // "Phó Bảng" is a town, not "phố Bảng"
+		if rest == "" || isASCII(w) || typeWord(low) {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsDigit(r) && valid(low) {
+			continue
 		}
 		for _, pr := range placePrefixes {
 			word := strings.TrimSuffix(pr.word, " ")
-			if strings.ContainsAny(word, " .") || fold(word) != fold(low) {
+			if strings.ContainsAny(word, " .") || fold(word) != fold(low) ||
+				strings.ContainsRune(word, 'đ') != strings.ContainsRune(low, 'đ') {
 				continue
 			}
 			parts[i] = p[:lead] + matchCase(word, w) + " " + rest

@@ -24,6 +24,9 @@ type syllableIndex struct {
 //go:embed data/name-syllables.txt
 var nameSyllables string
 
+//go:embed data/old-given-names.txt
+var oldGivenNames string
+
 // namePrior is subtracted from the distance of a syllable common in names when suggesting for a
 // name, so that of two near readings the usual name wins ("Nguyéen" → Nguyễn before Nguyến).
 const namePrior = 0.2
@@ -35,6 +38,13 @@ func newSyllableIndex() *syllableIndex {
 	for _, l := range strings.Split(nameSyllables, "\n") {
 		if s, c, ok := strings.Cut(l, "\t"); ok && !strings.HasPrefix(l, "#") {
 			x.inNames[s], _ = strconv.Atoi(c)
+		}
+	}
+	for _, l := range strings.Split(oldGivenNames, "\n") {
+		if l = strings.ToLower(strings.TrimSpace(l)); l != "" && !strings.HasPrefix(l, "#") {
+			if _, ok := x.inNames[l]; !ok {
+				x.inNames[l] = 0 // given names only
+			}
 		}
 	}
 	for s := range set {

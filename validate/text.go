@@ -82,7 +82,10 @@ func words(s string) []string {
 
 // placeAbbreviations keep their dot: "tp. Huế", "h. Yên Lập".
 var placeAbbreviations = map[string]bool{"tp.": true, "tx.": true, "tt.": true, "h.": true, "q.": true,
-	"p.": true, "x.": true, "t.": true}
+	"p.": true, "x.": true, "t.": true, "kp.": true}
+
+// upperAbbreviations are written in capitals inside places and stay so.
+var upperAbbreviations = map[string]bool{"TP": true, "TX": true, "TT": true, "KP": true, "UBND": true, "HTX": true}
 
 // tidyPlace drops the dots and dashes OCR glues to the words of a place ("huyện Thanh. Hà",
 // "xã- Quới An", ".huyện", "đội..3"); commas, the dots of abbreviations and dashes inside or
@@ -92,7 +95,8 @@ func tidyPlace(s string) string {
 	toks := strings.Fields(s)
 	mixed := strings.ToUpper(s) != s
 	for i, t := range toks {
-		if mixed && len([]rune(t)) > 1 && !isASCII(t) && strings.ToUpper(t) == t && strings.ToLower(t) != t {
+		if mixed && len([]rune(t)) > 1 && !placeAbbreviations[strings.ToLower(t)] && !upperAbbreviations[strings.TrimRight(t, ".,")] &&
+			strings.ToUpper(t) == t && strings.ToLower(t) != t {
 			t = titleCase(t) // "xóm LỘC Bổn": one word read in capitals
 		}
 		comma := strings.HasSuffix(t, ",")
@@ -117,13 +121,14 @@ func tidyPlace(s string) string {
 		if justType && (t == "-" || t == "–") {
 			continue
 		}
-		if r, size := utf8.DecodeRuneInString(t); unit && unicode.IsLower(r) {
+		isType := typeWord(strings.TrimRight(low, ","))
+		if r, size := utf8.DecodeRuneInString(t); unit && !isType && unicode.IsLower(r) {
 			t = string(unicode.ToUpper(r)) + t[size:]
 		}
 		out = append(out, t)
 		justType = unitWords[low]
 		switch {
-		case strings.HasSuffix(t, ","):
+		case strings.HasSuffix(t, ",") || isType && !justType:
 			unit = false
 		case justType:
 			unit = true

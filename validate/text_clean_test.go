@@ -32,6 +32,10 @@ func TestTidyPlace(t *testing.T) {
 		{"xóm Ba Vinh, 'xã Ba Vinh", "xóm Ba Vinh, xã Ba Vinh"},
 		{"xóm Tòng Sành, xã - Nậm Chạc, huyện Bát xát", "xóm Tòng Sành, xã Nậm Chạc, huyện Bát Xát"},
 		{"XÓM 2, XÃ TÂN AN", "XÓM 2, XÃ TÂN AN"}, // all in capitals: left for the gazetteer
+		{"phường 1, TP. HỒ CHÍ MINH", "phường 1, TP. Hồ Chí Minh"},
+		{"xã Tân An huyện Thanh Hà tỉnh Hải Dương", "xã Tân An huyện Thanh Hà tỉnh Hải Dương"},
+		{"phường 5 quận 3", "phường 5 quận 3"},
+		{"KP. 3, phường 2", "KP. 3, phường 2"},
 		{"xã Tân An, huyện Thanh Hà - Hải Dương", "xã Tân An, huyện Thanh Hà - Hải Dương"},
 		// Kept: abbreviations, dashes inside and between names.
 		{"tp. Huế, h. Yên Lập", "tp. Huế, h. Yên Lập"},
@@ -82,12 +86,16 @@ func TestFixTypeWords(t *testing.T) {
 	for _, tc := range []struct{ in, want, fixed string }{
 		{"tố 6, phường Phước Thới", "tổ 6, phường Phước Thới", "tố"},
 		{"xóm 2, xă Tân An", "xóm 2, xã Tân An", "xă"},
-		{"Thón Đông, xã Hòa Bình", "Thôn Đông, xã Hòa Bình", "Thón"},
+		{"xóm 2, thón 3", "xóm 2, thôn 3", "thón"},
+		// Names that fold like a type word are kept.
+		{"Tô Hiến Thành, phường 12", "Tô Hiến Thành, phường 12", ""},
+		{"Tĩnh Gia, Thanh Hóa", "Tĩnh Gia, Thanh Hóa", ""},
+		{"Dương Khuê, phường Mai Dịch", "Dương Khuê, phường Mai Dịch", ""},
 		{"thôn 2, xã Tân An, huyện Thanh Hà", "thôn 2, xã Tân An, huyện Thanh Hà", ""},
 		{"tổ 6, phố Huế", "tổ 6, phố Huế", ""},
 		{"thon 3, xa Tan An", "thon 3, xa Tan An", ""}, // no marks at all: matched folded later
 	} {
-		got, fixed := fixTypeWords(tc.in, func(string) bool { return false })
+		got, fixed := fixTypeWords(tc.in, testValidator(t).syl.valid)
 		if got != tc.want || strings.Join(fixed, ",") != tc.fixed {
 			t.Errorf("fixTypeWords(%q): got %q %q, want %q %q", tc.in, got, fixed, tc.want, tc.fixed)
 		}
@@ -117,12 +125,30 @@ func TestUsualPhrases(t *testing.T) {
 		if r.Value != tc.want {
 			t.Errorf("%q: got %q, want %q", tc.in, r.Value, tc.want)
 		}
-		corrected := slices.Contains(codes(r.Issues), CodePhrase)
+		corrected := slices.Contains(codes(r.Issues), CodeTextCorrected)
 		if changed := tc.in != tc.want; corrected != changed {
-			t.Errorf("%q: issues %q: want %s flagged only when corrected", tc.in, codes(r.Issues), CodePhrase)
+			t.Errorf("%q: issues %q: want %s flagged only when corrected", tc.in, codes(r.Issues), CodeTextCorrected)
 		}
 	}
 	if r := v.Check(TypeText, "Ung thư gan"); len(r.Issues) != 0 || r.Penalty != 1 {
 		t.Errorf("a usual phrase as written: got %q, penalty %v", codes(r.Issues), r.Penalty)
+	}
+}
+
+func TestPhraseKeepsOtherIssuesAndPunctuation(t *testing.T) {
+	v := testValidator(t)
+	r := v.Check(TypeText, "Úng thư gan giaj đoạn cuối")
+	if r.Value != "Ung thư gan giaj đoạn cuối" {
+		t.Errorf("got %q", r.Value)
+	}
+	if got := codes(r.Issues); !slices.Contains(got, CodeTextCorrected) || !slices.Contains(got, CodeSyllable) {
+		t.Errorf("got issues %q, want the correction and the bad syllable after it", got)
+	}
+	if r := v.Check(TypeText, "Tại nhà, xóm 2"); r.Value != "Tại nhà, xóm 2" || len(r.Issues) != 0 {
+		t.Errorf("a usual phrase with a comma: got %q %q, want it kept with no issue", r.Value, codes(r.Issues))
+	}
+	r = v.CheckField("khai-tu", "death_place", "Tai nhà")
+	if r.Value != "Tại nhà" || !slices.Contains(codes(r.Issues), CodeTextCorrected) {
+		t.Errorf("place of death: got %q %q, want Tại nhà, corrected", r.Value, codes(r.Issues))
 	}
 }

@@ -83,7 +83,9 @@ func New() (*Validator, error) {
 	if err != nil {
 		return nil, fmt.Errorf("places: %w", err)
 	}
-	return &Validator{syl: newSyllableIndex(), ethnic: eth, places: pl, phrases: loadPhrases()}, nil
+	syl := newSyllableIndex()
+	pl.syllable = syl.valid
+	return &Validator{syl: syl, ethnic: eth, places: pl, phrases: loadPhrases()}, nil
 }
 
 // CheckField checks the value of a named field of a register kind.
@@ -113,11 +115,12 @@ func (v *Validator) Check(ft Type, text string) Result {
 		checkNationality(&r)
 	case TypePlace:
 		v.places.check(&r)
+		v.checkPhrase(&r) // "Tại nhà": a place of death that is no administrative unit
 	case TypeEntryNo:
 		checkEntryNo(&r)
 	default:
-		v.checkText(&r)
 		v.checkPhrase(&r)
+		v.checkText(&r)
 	}
 	return r
 }

@@ -15,10 +15,13 @@
 //
 // Every value is cleaned the same way first: NFC, whitespace collapsed, stray OCR punctuation
 // trimmed from the ends. Result.Written keeps that; Result.Value is the normalised form (a
-// title-cased name, an ISO 8601 date, an official ethnic group); a place keeps what was written
-// and carries a PlaceLink to the units of 03/2025 instead.
+// title-cased name, an ISO 8601 date, an official ethnic group); a place keeps what was written,
+// tidied of OCR specks, and carries a PlaceLink to the units of 03/2025 instead. A correction a
+// person has not seen (a type word's marks, a usual phrase) always comes with an issue.
 //
 // Data files in data/ cite their origin in a header: ethnic-groups.tsv (public repository
 // bachhs/dwh-dx), old-units.tsv (former provinces), name-syllables.txt (duyet/vietnamese-namedb,
-// MIT). The lookup tables in the package are constants or never written after initialisation.
+// MIT); old-given-names.txt (given names of older registers) and phrases.txt (usual free-text
+// phrases) are written by the sohoa authors. The lookup tables in the package are constants or
+// never written after initialisation.
 package validate

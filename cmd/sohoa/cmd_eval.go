@@ -51,7 +51,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	threshold := fs.Float64("review-threshold", 0.85, "fields less confident than this need review")
 	reread := fs.String("reread", "auto", "read field crops again: auto, always or never")
 	plain := fs.Bool("plain", true, "measure plain page OCR (CER/WER) too; false measures field extraction only")
-	wrongPath := fs.String("wrong", "", "write every wrong field (page, entry, field, truth, reading, confidence, flagged, issues) to this TSV file")
+	wrongPath := fs.String("wrong", "", "write every wrong field (page, severity, entry, field, truth, value, OCR text, confidence, flagged, entry found, issues) to this TSV file")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -113,7 +113,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	if *wrongPath != "" {
 		if err := writeWrong(*wrongPath, pages); err != nil {
-			return fmt.Errorf("eval: %w", err)
+			return fmt.Errorf("eval: write wrong fields %s: %w", *wrongPath, err)
 		}
 	}
 	fmt.Fprintf(stdout, "\nThroughput: %d pages decoded, cleaned and extracted in %.1f s with %d workers: %.1f pages/minute\n",
@@ -353,15 +353,20 @@ func printFields(w io.Writer, pages []*evalPage) {
 
 // failAll counts every printed field of a page that could not be read as wrong and flagged.
 func (p *evalPage) failAll() {
-	p.fields = p.fields[:0]
+	p.fields, p.wrong = p.fields[:0], p.wrong[:0]
 	for _, tr := range p.truth.Records {
 		for _, tf := range tr.Fields {
 			if tf.Printed {
 				p.fields = append(p.fields, fieldOutcome{name: tf.Name, severity: string(p.truth.Severity), flagged: true})
+				p.wrong = append(p.wrong, strings.Join([]string{filepath.Base(p.path), string(p.truth.Severity),
+					strconv.Itoa(tr.Number), tf.Name, tf.Value, "", "", "0.00", "true", "false", "page_failed"}, "\t"))
 			}
 		}
 	}
 }
+
+// oneLine keeps an OCR reading on one TSV line (its fields are already tab-separated).
+var oneLine = strings.NewReplacer("\n", " ", "\r", " ")
 
 // writeWrong writes the wrong fields of every page as TSV, for finding what to fix.
 func writeWrong(path string, pages []*evalPage) error {
@@ -369,7 +374,7 @@ func writeWrong(path string, pages []*evalPage) error {
 	b.WriteString("page\tseverity\tentry\tfield\ttruth\tvalue\tocr_text\tconfidence\tflagged\tentry_found\tissues\n")
 	for _, p := range pages {
 		for _, l := range p.wrong {
-			b.WriteString(strings.NewReplacer("\n", " ").Replace(l))
+			b.WriteString(oneLine.Replace(l))
 			b.WriteByte('\n')
 		}
 	}

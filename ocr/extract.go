@@ -68,18 +68,30 @@ func (r *Reader) Extract(ctx context.Context, res *imaging.Result, opts ExtractO
 	src, other := r.input(res)
 	var page Page
 	err := r.engine.do(ctx, 0, func(ctx context.Context, c *tessClient) error {
+		// The ruling is looked for once: it decides how the page is read and its layout.
+		var tg tableGeometry
+		table := false
+		if opts.Layout != LayoutForm {
+			tg, table = findTable(src, minTableCols)
+		}
+		layout := opts.Layout
+		if layout == "" {
+			layout = LayoutForm
+			if table {
+				layout = LayoutTable
+			}
+		}
 		var words []Word
 		var err error
-		if tg, ok := findTable(src, 4); ok && opts.Layout != LayoutForm {
+		if table {
 			words, err = c.readTable(ctx, src, tg)
-			opts.Layout = LayoutTable
 		} else {
 			words, err = c.recognize(ctx, src, readSettings{psm: pagePSM})
 		}
 		if err != nil {
 			return err
 		}
-		t, entries, err := r.layout(src, words, opts)
+		t, entries, err := r.layout(words, tg, layout, opts.Kind)
 		if err != nil {
 			return err
 		}
@@ -134,27 +146,20 @@ func flagAll(p *Page) {
 	}
 }
 
-// layout picks the template (detecting kind and layout when not given) and splits the page into
-// entries with it; among several candidate templates the one finding most fields wins.
-func (r *Reader) layout(g *image.Gray, words []Word, opts ExtractOptions) (Template, []*entry, error) {
+// layout picks the template of the given layout (among all kinds unless kind is given) and
+// splits the page into entries with it; tg is the page's ruled grid, for tables.
+func (r *Reader) layout(words []Word, tg tableGeometry, layout Layout, kind domain.Kind) (Template, []*entry, error) {
 	lines := groupLines(words)
-	kind := opts.Kind
-	if kind == "" {
-		kind = detectKind(lines, r.templates.All())
-	}
-	layout := opts.Layout
-	if layout == "" {
-		layout = LayoutForm
-		if looksLikeTable(g, 4) {
-			layout = LayoutTable
-		}
+	titled := kind
+	if titled == "" {
+		titled = detectKind(lines, r.templates.All())
 	}
 	// Every template of the layout is tried, as a title read in part ("SỔ ĐĂNG KÝ KHAI") can
 	// point to the wrong kind: the one finding most fields wins, the kind the title names
 	// winning a near tie.
-	ts := r.templates.Find(opts.Kind, layout)
+	ts := r.templates.Find(kind, layout)
 	if len(ts) == 0 {
-		return Template{}, nil, fmt.Errorf("%w: no template for kind %q, layout %q", domain.ErrNotFound, opts.Kind, layout)
+		return Template{}, nil, fmt.Errorf("%w: no template for kind %q, layout %q", domain.ErrNotFound, kind, layout)
 	}
 	var (
 		best      Template
@@ -168,7 +173,7 @@ func (r *Reader) layout(g *image.Gray, words []Word, opts ExtractOptions) (Templ
 		n := 0
 		if t.Layout == LayoutTable {
 			var headers int
-			es, headers, err = extractTable(g, words, t)
+			es, headers, err = extractTable(tg, words, t)
 			n += 2 * headers // columns map by position whenever the counts agree
 		} else {
 			es = extractForm(lines, t)
@@ -180,7 +185,7 @@ func (r *Reader) layout(g *image.Gray, words []Word, opts ExtractOptions) (Templ
 		for _, e := range es {
 			n += 2 * len(e.fields)
 		}
-		if t.Kind == kind {
+		if t.Kind == titled {
 			n += titleBonus
 		}
 		if n > bestCount {

@@ -84,20 +84,16 @@ func median(xs []int) int {
 	return xs[len(xs)/2]
 }
 
-// LooksLikeTable reports whether the page is ruled as a table of at least minCols columns.
-func looksLikeTable(g *image.Gray, minCols int) bool {
-	_, ok := findTable(g, minCols)
-	return ok
-}
+// minTableCols is the fewest columns a ruled grid needs to be read as a table page.
+const minTableCols = 4
 
 // extractTable reads a ruled table: each column is a field (by position when the number of
 // columns matches the template, else by header text), and each row between horizontal rules,
 // or starting at a line with an entry number, is an entry.
 // It also returns how many column headers read as the template's labels.
-func extractTable(g *image.Gray, words []Word, t Template) ([]*entry, int, error) {
-	tg, ok := findTable(g, len(t.Fields)/2)
-	if !ok {
-		return nil, 0, fmt.Errorf("ocr: no ruled table found for template %s", t.Name)
+func extractTable(tg tableGeometry, words []Word, t Template) ([]*entry, int, error) {
+	if len(tg.cols) < len(t.Fields)/2+1 {
+		return nil, 0, fmt.Errorf("ocr: no ruled table of %d columns found for template %s", len(t.Fields)/2, t.Name)
 	}
 	words = splitColons(words)
 	mh := medianHeight(words)

@@ -96,7 +96,7 @@ func hasInk(g *image.Gray, r image.Rectangle) bool {
 // on a vertical run longer than minRule, or on a horizontal run longer than minRule or 60% of
 // the box's width, turns white. Runs are measured across three rows (columns), so a rule that
 // wanders by a pixel or two still counts as one. Letters are never that tall or that wide in a
-// cell, and a letter touching a rule keeps all its pixels but those on the rule itself.
+// cell, and a letter touching a rule keeps all its pixels but those on the rule and next to it.
 func withoutRules(g *image.Gray, r image.Rectangle) *image.Gray {
 	w, h := r.Dx(), r.Dy()
 	ink := make([]bool, w*h)
@@ -107,7 +107,8 @@ func withoutRules(g *image.Gray, r image.Rectangle) *image.Gray {
 		}
 	}
 	erase := make([]bool, w*h)
-	// across(i, j) is the ink at position j along line i, OR-ed with the neighbouring lines.
+	// runs erases the long runs along each of the given lines; on(j) is the ink at position j of
+	// line i OR-ed with the neighbouring lines, at(i, j) the index of that pixel.
 	runs := func(lines, along, minLen int, at func(i, j int) int) {
 		for i := range lines {
 			for j := 0; j < along; {

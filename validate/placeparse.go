@@ -95,14 +95,10 @@ func fixTypeWords(s string, valid func(string) bool) (string, []string) {
 }
 
 // typeWord reports whether w is a one-word type word as written.
-func typeWord(w string) bool {
-	for _, pr := range placePrefixes {
-		if strings.TrimSuffix(pr.word, " ") == w {
-			return true
-		}
-	}
-	return false
-}
+func typeWord(w string) bool { return typeWords[w] }
+
+// typeWords are all the type words of placePrefixes, without their trailing space.
+var typeWords = prefixWords(func(string, prefix) bool { return true })
 
 // parsePart recognises the type word of one part. The type words are matched with their
 // diacritics ("Quan Hóa" is a district, not "quận Hóa"), or folded when OCR lost every mark in the

@@ -80,9 +80,9 @@ func words(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' || r == '–' })
 }
 
-// placeAbbreviations keep their dot: "tp. Huế", "h. Yên Lập".
-var placeAbbreviations = map[string]bool{"tp.": true, "tx.": true, "tt.": true, "h.": true, "q.": true,
-	"p.": true, "x.": true, "t.": true, "kp.": true}
+// placeAbbreviations keep their dot: "tp. Huế", "h. Yên Lập" (the abbreviated type words of
+// placePrefixes, and "kp." for khu phố).
+var placeAbbreviations = prefixWords(func(w string, _ prefix) bool { return strings.HasSuffix(w, ".") }, "kp.")
 
 // upperAbbreviations are written in capitals inside places and stay so.
 var upperAbbreviations = map[string]bool{"TP": true, "TX": true, "TT": true, "KP": true, "UBND": true, "HTX": true}
@@ -137,9 +137,24 @@ func tidyPlace(s string) string {
 	return strings.Join(out, " ")
 }
 
-// unitWords are the type words of communes, districts and provinces, after which every word of the
-// part is a capitalised name.
-var unitWords = map[string]bool{"xã": true, "huyện": true, "tỉnh": true, "phường": true, "quận": true}
+// unitWords are the one-word type words of communes, districts and provinces (xã, phường,
+// huyện, quận, tỉnh), after which every word of the part is a capitalised name.
+var unitWords = prefixWords(func(w string, p prefix) bool { return p.levels != 0 && !strings.ContainsAny(w, " .") && !isASCII(w) })
+
+// prefixWords collects the type words of placePrefixes (without their trailing space) that keep
+// says to keep, plus extra ones.
+func prefixWords(keep func(w string, p prefix) bool, extra ...string) map[string]bool {
+	out := map[string]bool{}
+	for _, p := range placePrefixes {
+		if w := strings.TrimSuffix(p.word, " "); keep(w, p) {
+			out[w] = true
+		}
+	}
+	for _, w := range extra {
+		out[w] = true
+	}
+	return out
+}
 
 // tidyName drops the punctuation OCR glues to the words of a name ("Đặng Sao. Băng"); names
 // have none but the apostrophe and hyphen inside a word ("H'Hen", "Ka-Ly").

@@ -228,10 +228,7 @@ func extractPage(ctx context.Context, r *ocr.Reader, p *evalPage) error {
 				for _, is := range f.Issues {
 					codes = append(codes, is.Code)
 				}
-				p.wrong = append(p.wrong, strings.Join([]string{filepath.Base(p.path), string(p.truth.Severity),
-					strconv.Itoa(tr.Number), tf.Name, tf.Value, f.Value, f.Text,
-					strconv.FormatFloat(f.Confidence, 'f', 2, 64), strconv.FormatBool(o.flagged),
-					strconv.FormatBool(got != nil), strings.Join(codes, ",")}, "\t"))
+				p.wrong = append(p.wrong, p.wrongLine(tr.Number, tf, f, o.flagged, got != nil, strings.Join(codes, ",")))
 			}
 		}
 	}
@@ -358,11 +355,18 @@ func (p *evalPage) failAll() {
 		for _, tf := range tr.Fields {
 			if tf.Printed {
 				p.fields = append(p.fields, fieldOutcome{name: tf.Name, severity: string(p.truth.Severity), flagged: true})
-				p.wrong = append(p.wrong, strings.Join([]string{filepath.Base(p.path), string(p.truth.Severity),
-					strconv.Itoa(tr.Number), tf.Name, tf.Value, "", "", "0.00", "true", "false", "page_failed"}, "\t"))
+				p.wrong = append(p.wrong, p.wrongLine(tr.Number, tf, ocr.Field{}, true, false, "page_failed"))
 			}
 		}
 	}
+}
+
+// wrongLine is the --wrong TSV line of one wrong field: the truth, what was extracted (f), and
+// the issue codes.
+func (p *evalPage) wrongLine(entry int, tf synth.Field, f ocr.Field, flagged, found bool, codes string) string {
+	return strings.Join([]string{filepath.Base(p.path), string(p.truth.Severity), strconv.Itoa(entry),
+		tf.Name, tf.Value, f.Value, f.Text, strconv.FormatFloat(f.Confidence, 'f', 2, 64),
+		strconv.FormatBool(flagged), strconv.FormatBool(found), codes}, "\t")
 }
 
 // oneLine keeps an OCR reading on one TSV line (its fields are already tab-separated).

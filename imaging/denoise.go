@@ -8,9 +8,9 @@ import (
 // Median3 applies a 3×3 median filter, which removes salt-and-pepper noise and paper grain
 // while keeping stroke edges. Edges are handled by repeating the border pixels.
 //
-// Each column triple is sorted once per row; the median of the nine is then med(max of lows,
-// med of middles, min of highs). Both passes work on eight pixels at a time packed in a uint64
-// (see swar.go), with no branches.
+// Each column triple is sorted once per row (sortColumns); the median of the nine is then
+// med(max of lows, med of middles, min of highs) (combineColumns). Both passes work on sixteen
+// pixels at a time with no branches: SSE2 on amd64, eight-byte words elsewhere.
 func Median3(g *image.Gray) *image.Gray { return median3LUT(g, nil) }
 
 // median3LUT is Median3 followed by lut (when not nil) in the same pass. For a non-decreasing
@@ -18,7 +18,7 @@ func Median3(g *image.Gray) *image.Gray { return median3LUT(g, nil) }
 // median of mapped values is the mapped median. Clean uses it to save a pass over the page.
 func median3LUT(g *image.Gray, lut *[256]uint8) *image.Gray {
 	w, h := g.Rect.Dx(), g.Rect.Dy()
-	if w < 8 || h == 0 {
+	if w < 16 || h == 0 {
 		dst := median3Scalar(g)
 		if lut != nil {
 			for i, v := range dst.Pix {
@@ -36,33 +36,21 @@ func median3LUT(g *image.Gray, lut *[256]uint8) *image.Gray {
 	lo := make([]uint8, w+2)
 	mid := make([]uint8, w+2)
 	hi := make([]uint8, w+2)
+	n := w &^ 15 // whole 16-pixel groups; a last group overlapping them covers the rest
 	for y := 0; y < h; y++ {
 		a, b, c := row(y-1), row(y), row(y+1)
-		// The last word overlaps the one before it when w is not a multiple of 8: harmless.
-		for x := 0; ; x += 8 {
-			x = min(x, w-8)
-			p, q := sortBytes(load8(a[x:]), load8(b[x:]))
-			q, r := sortBytes(q, load8(c[x:]))
-			p, q = sortBytes(p, q)
-			store8(lo[x+1:], p)
-			store8(mid[x+1:], q)
-			store8(hi[x+1:], r)
-			if x == w-8 {
-				break
-			}
+		sortColumns(lo[1:], mid[1:], hi[1:], a[:n], b, c)
+		if n < w {
+			x := w - 16
+			sortColumns(lo[x+1:], mid[x+1:], hi[x+1:], a[x:], b[x:], c[x:])
 		}
 		lo[0], mid[0], hi[0] = lo[1], mid[1], hi[1]
 		lo[w+1], mid[w+1], hi[w+1] = lo[w], mid[w], hi[w]
 		out := dst.Pix[y*dst.Stride:][:w]
-		for x := 0; ; x += 8 {
-			x = min(x, w-8)
-			l := maxBytes(maxBytes(load8(lo[x:]), load8(lo[x+1:])), load8(lo[x+2:]))
-			u := minBytes(minBytes(load8(hi[x:]), load8(hi[x+1:])), load8(hi[x+2:]))
-			m := med3Bytes(load8(mid[x:]), load8(mid[x+1:]), load8(mid[x+2:]))
-			store8(out[x:], med3Bytes(l, m, u))
-			if x == w-8 {
-				break
-			}
+		combineColumns(out[:n], lo, mid, hi)
+		if n < w {
+			x := w - 16
+			combineColumns(out[x:], lo[x:], mid[x:], hi[x:])
 		}
 		if lut != nil { // the row is still in cache
 			for x, v := range out {
@@ -73,7 +61,35 @@ func median3LUT(g *image.Gray, lut *[256]uint8) *image.Gray {
 	return dst
 }
 
-// median3Scalar is Median3 one pixel at a time, for images narrower than eight pixels.
+// sortColumnsSWAR is sortColumns eight pixels at a time in a uint64 (see swar.go).
+func sortColumnsSWAR(lo, mid, hi, a, b, c []byte) {
+	if len(a)%16 != 0 {
+		panic("imaging: sortColumns: length not a multiple of 16")
+	}
+	for x := 0; x < len(a); x += 8 {
+		p, q := sortBytes(load8(a[x:]), load8(b[x:]))
+		q, r := sortBytes(q, load8(c[x:]))
+		p, q = sortBytes(p, q)
+		store8(lo[x:], p)
+		store8(mid[x:], q)
+		store8(hi[x:], r)
+	}
+}
+
+// combineColumnsSWAR is combineColumns eight pixels at a time in a uint64.
+func combineColumnsSWAR(out, lo, mid, hi []byte) {
+	if len(out)%16 != 0 {
+		panic("imaging: combineColumns: length not a multiple of 16")
+	}
+	for x := 0; x < len(out); x += 8 {
+		l := maxBytes(maxBytes(load8(lo[x:]), load8(lo[x+1:])), load8(lo[x+2:]))
+		u := minBytes(minBytes(load8(hi[x:]), load8(hi[x+1:])), load8(hi[x+2:]))
+		m := med3Bytes(load8(mid[x:]), load8(mid[x+1:]), load8(mid[x+2:]))
+		store8(out[x:], med3Bytes(l, m, u))
+	}
+}
+
+// median3Scalar is Median3 one pixel at a time, for images narrower than sixteen pixels.
 func median3Scalar(g *image.Gray) *image.Gray {
 	w, h := g.Rect.Dx(), g.Rect.Dy()
 	dst := image.NewGray(image.Rect(0, 0, w, h))

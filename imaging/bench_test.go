@@ -59,6 +59,7 @@ func BenchmarkSteps(b *testing.B) {
 		{"analysis", func() { newAnalysis(g) }},
 		{"skew", func() { DetectSkew(g, DefaultMaxSkew) }},
 		{"rotate", func() { Rotate(g, 2) }},
+		{"shear", func() { shearRotate(g, 2, 255) }},
 		{"flatten", func() { FlattenBackground(g, 50) }},
 		{"stretch", func() { StretchContrast(flat, DefaultLowPercentile, DefaultHighPercentile) }},
 		{"median", func() { Median3(flat) }},

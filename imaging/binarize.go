@@ -36,12 +36,12 @@ func Sauvola(g *image.Gray, window int, k, r float64) *image.Gray {
 		return g.Pix[g.PixOffset(g.Rect.Min.X, g.Rect.Min.Y+y):][:w]
 	}
 
-	colSum := make([]uint32, w) // Σv over rows [y-rad, y+rad]
-	colSq := make([]uint64, w)  // Σv² over the same rows
-	pSum := make([]int64, w+1)  // prefix sums of colSum along the row: one integral-image row
-	pSq := make([]int64, w+1)   // prefix sums of colSq
-	thr := make([]int16, (w+1)/2)
-	inv := make([]float64, len(thr)) // 1/area of each block's window, for rows invRows high
+	colSum := make([]uint32, w)     // Σv over rows [y-rad, y+rad]
+	colSq := make([]uint64, w)      // Σv² over the same rows
+	pSum := make([]int64, w+1)      // prefix sums of colSum along the row: one integral-image row
+	pSq := make([]int64, w+1)       // prefix sums of colSq
+	thr := make([]uint8, w+1)       // each block's threshold, once per pixel
+	inv := make([]float64, (w+1)/2) // 1/area of each block's window, for rows invRows high
 	invRows := 0.0
 	for y := 0; y < rad; y++ {
 		slideColumns(colSum, colSq, row(y), zero, zero, zero)
@@ -64,7 +64,7 @@ func Sauvola(g *image.Gray, window int, k, r float64) *image.Gray {
 				inv[i] = 1 / (rows * float64(min(w, x+rad+1)-max(0, x-rad)))
 			}
 		}
-		for i := range thr {
+		for i := range inv {
 			x := 2 * i
 			lo, hi := max(0, x-rad), min(w, x+rad+1)
 			inv := inv[i]
@@ -79,10 +79,10 @@ func Sauvola(g *image.Gray, window int, k, r float64) *image.Gray {
 			if t > 255 {
 				t = 255
 			}
-			thr[i] = int16(t)
+			thr[x], thr[x+1] = uint8(t), uint8(t)
 		}
 		for yy := y; yy < min(y+2, h); yy++ {
-			thresholdRow(dst.Pix[yy*dst.Stride:][:w], row(yy), thr)
+			thresholdRow(dst.Pix[yy*dst.Stride:][:w], row(yy), thr[:w])
 		}
 	}
 	return dst
@@ -111,17 +111,12 @@ func prefixSums(ps, pq []int64, sum []uint32, sq []uint64) {
 	}
 }
 
-// thresholdRow writes 0 where src is at or below the threshold of its 2-pixel block, 255
-// elsewhere, without branches.
-func thresholdRow(out, src []uint8, thr []int16) {
-	if n := len(out); n%2 == 1 {
-		out[n-1] = uint8((int32(thr[n/2]) - int32(src[n-1])) >> 31)
-	}
-	src = src[:len(out)]
-	thr = thr[:len(out)/2]
-	for i, t := range thr {
+// thresholdRowGo is the portable thresholdRow: 0 where src is at or below thr, 255 elsewhere,
+// without branches.
+func thresholdRowGo(out, src, thr []uint8) {
+	src, thr = src[:len(out)], thr[:len(out)]
+	for i, v := range src {
 		// t − v < 0, that is paper, gives all ones in the sign bits.
-		out[2*i] = uint8((int32(t) - int32(src[2*i])) >> 31)
-		out[2*i+1] = uint8((int32(t) - int32(src[2*i+1])) >> 31)
+		out[i] = uint8((int32(thr[i]) - int32(v)) >> 31)
 	}
 }

@@ -97,3 +97,32 @@ func TestDespeckleMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+func TestHistogramCountsEveryPixel(t *testing.T) {
+	for _, w := range []int{1, 3, 4, 7, 130} {
+		g := uniform(w+5, 23, 128)
+		addNoise(g, 70, uint64(w))
+		sub := g.SubImage(image.Rect(3, 2, 3+w, 21)).(*image.Gray)
+		var want [256]int
+		for y := 2; y < 21; y++ {
+			for x := 3; x < 3+w; x++ {
+				want[g.GrayAt(x, y).Y]++
+			}
+		}
+		if got := histogram(sub); *got != want {
+			t.Errorf("width %d: got %v, want %v", w, got, want)
+		}
+	}
+}
+
+func TestDivideByMatchesReference(t *testing.T) {
+	for _, tc := range []struct{ w, h, block int }{{3, 3, 1}, {101, 77, 8}, {96, 64, 5}, {40, 200, 9}} {
+		g := uniform(tc.w, tc.h, 170)
+		addNoise(g, 60, uint64(tc.w))
+		low := downscaleMax(g, tc.block)
+		got, want := divideBy(g, low, tc.block, tc.w, tc.h), divideByRef(g, low, tc.block, tc.w, tc.h)
+		if !slices.Equal(got.Pix, want.Pix) {
+			t.Errorf("%d×%d, block %d: pixels differ from the reference", tc.w, tc.h, tc.block)
+		}
+	}
+}

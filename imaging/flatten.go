@@ -39,20 +39,31 @@ func divideBy(g, low *image.Gray, block, w, h int) *image.Gray {
 		i, f := lowCoord(x, block, lw)
 		xi[x], xw[x] = int32(i), f
 	}
-	rowv := make([]uint32, lw+1)
+	// Two low-resolution rows interpolated across the page (×256); they change only every
+	// block rows, so each pixel costs one vertical interpolation. Interpolating across first
+	// and then down gives exactly the same sums as the other way round.
+	across := func(dst []uint32, i int) {
+		r := low.Pix[i*low.Stride:][:lw]
+		for x := range dst {
+			j, f := xi[x], xw[x]
+			next := r[min(int(j)+1, lw-1)]
+			dst[x] = uint32(r[j])*(256-f) + uint32(next)*f
+		}
+	}
+	top, bot := make([]uint32, w), make([]uint32, w)
+	row0 := -1
 	for y := 0; y < h; y++ {
 		i, fy := lowCoord(y, block, lh)
-		r0 := low.Pix[i*low.Stride : i*low.Stride+lw]
-		r1 := low.Pix[min(i+1, lh-1)*low.Stride:][:lw]
-		for x := range lw {
-			rowv[x] = uint32(r0[x])*(256-fy) + uint32(r1[x])*fy
+		if i != row0 {
+			across(top, i)
+			across(bot, min(i+1, lh-1))
+			row0 = i
 		}
-		rowv[lw] = rowv[lw-1]
 		src := g.Pix[g.PixOffset(g.Rect.Min.X, g.Rect.Min.Y+y):][:w]
 		out := dst.Pix[y*dst.Stride : y*dst.Stride+w]
+		t, b := top[:len(src)], bot[:len(src)]
 		for x, v := range src {
-			j, fx := xi[x], xw[x]
-			bg := (rowv[j]*(256-fx) + rowv[j+1]*fx) >> 16
+			bg := (t[x]*(256-fy) + b[x]*fy) >> 16
 			out[x] = uint8(min(255, (uint32(v)*recip[bg]+1<<15)>>16))
 		}
 	}

@@ -258,3 +258,41 @@ func despeckleRef(bin *image.Gray, maxSize int) {
 		}
 	}
 }
+
+// divideByRef is divideBy as it was before the background rows were interpolated across once
+// per block of rows: it computes min(255, 255·g/bg) where bg is the low-resolution background (one pixel per
+// block×block area) upsampled bilinearly on the fly, one row at a time.
+func divideByRef(g, low *image.Gray, block, w, h int) *image.Gray {
+	dst := image.NewGray(image.Rect(0, 0, w, h))
+	lw, lh := low.Rect.Dx(), low.Rect.Dy()
+	var recip [256]uint32 // 255·2¹⁶/b, so 255·v/b = v·recip[b] >> 16
+	for b := 1; b < 256; b++ {
+		recip[b] = (255<<16 + uint32(b)/2) / uint32(b)
+	}
+	recip[0] = recip[1]
+	// Horizontal sample positions and 8-bit weights, the same for every row.
+	xi := make([]int32, w)
+	xw := make([]uint32, w)
+	for x := range w {
+		i, f := lowCoord(x, block, lw)
+		xi[x], xw[x] = int32(i), f
+	}
+	rowv := make([]uint32, lw+1)
+	for y := 0; y < h; y++ {
+		i, fy := lowCoord(y, block, lh)
+		r0 := low.Pix[i*low.Stride : i*low.Stride+lw]
+		r1 := low.Pix[min(i+1, lh-1)*low.Stride:][:lw]
+		for x := range lw {
+			rowv[x] = uint32(r0[x])*(256-fy) + uint32(r1[x])*fy
+		}
+		rowv[lw] = rowv[lw-1]
+		src := g.Pix[g.PixOffset(g.Rect.Min.X, g.Rect.Min.Y+y):][:w]
+		out := dst.Pix[y*dst.Stride : y*dst.Stride+w]
+		for x, v := range src {
+			j, fx := xi[x], xw[x]
+			bg := (rowv[j]*(256-fx) + rowv[j+1]*fx) >> 16
+			out[x] = uint8(min(255, (uint32(v)*recip[bg]+1<<15)>>16))
+		}
+	}
+	return dst
+}

@@ -265,34 +265,6 @@ func TestMedian3MatchesScalar(t *testing.T) {
 	}
 }
 
-// TestMedianColumnsMatchSWAR checks the row passes Median3 uses on this architecture (SSE2
-// on amd64) against the portable eight-byte versions, over every pair of extreme levels.
-func TestMedianColumnsMatchSWAR(t *testing.T) {
-	const n = 64
-	var a, b, c [n]byte
-	vals := []uint8{0, 1, 127, 128, 129, 254, 255}
-	for i := range n {
-		a[i], b[i], c[i] = vals[i%7], vals[i/7%7], vals[(i*5+3)%7]
-	}
-	var lo, mid, hi, lo2, mid2, hi2 [n + 2]byte
-	sortColumns(lo[:], mid[:], hi[:], a[:], b[:], c[:])
-	sortColumnsSWAR(lo2[:], mid2[:], hi2[:], a[:], b[:], c[:])
-	if lo != lo2 || mid != mid2 || hi != hi2 {
-		t.Fatalf("sortColumns: got %v %v %v, want %v %v %v", lo, mid, hi, lo2, mid2, hi2)
-	}
-	for i := range n {
-		if lo[i] > mid[i] || mid[i] > hi[i] || int(lo[i])+int(mid[i])+int(hi[i]) != int(a[i])+int(b[i])+int(c[i]) {
-			t.Fatalf("column %d: %d %d %d is not %d %d %d sorted", i, lo[i], mid[i], hi[i], a[i], b[i], c[i])
-		}
-	}
-	var out, out2 [n]byte
-	combineColumns(out[:], lo[:], mid[:], hi[:])
-	combineColumnsSWAR(out2[:], lo[:], mid[:], hi[:])
-	if out != out2 {
-		t.Fatalf("combineColumns: got %v, want %v", out, out2)
-	}
-}
-
 func TestSWARMinMax(t *testing.T) {
 	vals := []uint8{0, 1, 2, 126, 127, 128, 129, 200, 254, 255}
 	for _, a := range vals {

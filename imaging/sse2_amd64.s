@@ -1,0 +1,193 @@
+//go:build !purego
+
+#include "textflag.h"
+
+// func sort3Columns(lo, mid, hi, a, b, c *byte, n int)
+// For each of the n bytes (n a multiple of 16): lo, mid, hi = sorted(a, b, c).
+TEXT ·sort3Columns(SB), NOSPLIT, $0-56
+	MOVQ lo+0(FP), DI
+	MOVQ mid+8(FP), SI
+	MOVQ hi+16(FP), DX
+	MOVQ a+24(FP), R8
+	MOVQ b+32(FP), R9
+	MOVQ c+40(FP), R10
+	MOVQ n+48(FP), CX
+	XORQ AX, AX
+loop:
+	CMPQ AX, CX
+	JGE  done
+	MOVOU (R8)(AX*1), X0
+	MOVOU (R9)(AX*1), X1
+	MOVOU (R10)(AX*1), X2
+	MOVOU X0, X3
+	PMINUB X1, X3 // X3 = min(a, b)
+	PMAXUB X0, X1 // X1 = max(a, b)
+	MOVOU X1, X4
+	PMINUB X2, X4 // X4 = min(max(a, b), c)
+	PMAXUB X1, X2 // X2 = max(a, b, c)
+	MOVOU X3, X5
+	PMINUB X4, X5 // X5 = lowest
+	PMAXUB X3, X4 // X4 = middle
+	MOVOU X5, (DI)(AX*1)
+	MOVOU X4, (SI)(AX*1)
+	MOVOU X2, (DX)(AX*1)
+	ADDQ $16, AX
+	JMP  loop
+done:
+	RET
+
+// func combine3Columns(out, lo, mid, hi *byte, n int)
+// For each of the n output bytes (n a multiple of 16), from the sorted column triples at
+// x, x+1 and x+2: out[x] = med3(max of lows, med3 of middles, min of highs).
+TEXT ·combine3Columns(SB), NOSPLIT, $0-40
+	MOVQ out+0(FP), DI
+	MOVQ lo+8(FP), R8
+	MOVQ mid+16(FP), R9
+	MOVQ hi+24(FP), R10
+	MOVQ n+32(FP), CX
+	XORQ AX, AX
+loop:
+	CMPQ AX, CX
+	JGE  done
+	// X0 = max of the three lows
+	MOVOU (R8)(AX*1), X0
+	MOVOU 1(R8)(AX*1), X1
+	MOVOU 2(R8)(AX*1), X2
+	PMAXUB X1, X0
+	PMAXUB X2, X0
+	// X1 = min of the three highs
+	MOVOU (R10)(AX*1), X1
+	MOVOU 1(R10)(AX*1), X2
+	MOVOU 2(R10)(AX*1), X3
+	PMINUB X2, X1
+	PMINUB X3, X1
+	// X2 = med3 of the three middles: max(min(p, q), min(max(p, q), r))
+	MOVOU (R9)(AX*1), X2
+	MOVOU 1(R9)(AX*1), X3
+	MOVOU 2(R9)(AX*1), X4
+	MOVOU X2, X5
+	PMINUB X3, X5
+	PMAXUB X3, X2
+	PMINUB X4, X2
+	PMAXUB X5, X2
+	// med3(X0, X2, X1)
+	MOVOU X0, X5
+	PMINUB X2, X5
+	PMAXUB X2, X0
+	PMINUB X1, X0
+	PMAXUB X5, X0
+	MOVOU X0, (DI)(AX*1)
+	ADDQ $16, AX
+	JMP  loop
+done:
+	RET
+
+// func lerpRow16(out, a, b *byte, n, f int)
+// out[i] = (a[i]·(256−f) + b[i]·f + 128) >> 8 for i < n; n a multiple of 16, 0 ≤ f < 256.
+// The sum is at most 255·256 + 128, so 16-bit lanes hold it.
+TEXT ·lerpRow16(SB), NOSPLIT, $0-40
+	MOVQ out+0(FP), DI
+	MOVQ a+8(FP), R8
+	MOVQ b+16(FP), R9
+	MOVQ n+24(FP), CX
+	MOVQ f+32(FP), AX
+	MOVQ AX, X5
+	PSHUFLW $0, X5, X5
+	PSHUFD $0, X5, X5 // f in every word
+	MOVQ $256, BX
+	SUBQ AX, BX
+	MOVQ BX, X6
+	PSHUFLW $0, X6, X6
+	PSHUFD $0, X6, X6 // 256−f in every word
+	MOVQ $128, BX
+	MOVQ BX, X4
+	PSHUFLW $0, X4, X4
+	PSHUFD $0, X4, X4 // 128 in every word
+	PXOR X7, X7
+	XORQ AX, AX
+loop:
+	CMPQ AX, CX
+	JGE  done
+	MOVOU (R8)(AX*1), X0
+	MOVOU (R9)(AX*1), X1
+	MOVOU X0, X2
+	PUNPCKLBW X7, X0
+	PUNPCKHBW X7, X2
+	MOVOU X1, X3
+	PUNPCKLBW X7, X1
+	PUNPCKHBW X7, X3
+	PMULLW X6, X0
+	PMULLW X6, X2
+	PMULLW X5, X1
+	PMULLW X5, X3
+	PADDW X1, X0
+	PADDW X3, X2
+	PADDW X4, X0
+	PADDW X4, X2
+	PSRLW $8, X0
+	PSRLW $8, X2
+	PACKUSWB X2, X0
+	MOVOU X0, (DI)(AX*1)
+	ADDQ $16, AX
+	JMP  loop
+done:
+	RET
+
+// func blendColumns16(out, src *byte, stride, taps int, w *uint16)
+// out[i] = (Σ_r src[r·stride+i]·w[16r+i] + 128) >> 8 for i < 16 and r < taps (taps ≥ 1),
+// where each lane's weights sum to 256.
+TEXT ·blendColumns16(SB), NOSPLIT, $0-40
+	MOVQ out+0(FP), DI
+	MOVQ src+8(FP), SI
+	MOVQ stride+16(FP), DX
+	MOVQ taps+24(FP), CX
+	MOVQ w+32(FP), R8
+	MOVQ $128, BX
+	MOVQ BX, X0
+	PSHUFLW $0, X0, X0
+	PSHUFD $0, X0, X0
+	MOVOU X0, X1 // both accumulators start at 128, for rounding
+	PXOR X7, X7
+loop:
+	MOVOU (SI), X2
+	MOVOU X2, X3
+	PUNPCKLBW X7, X2
+	PUNPCKHBW X7, X3
+	MOVOU (R8), X5
+	MOVOU 16(R8), X6
+	PMULLW X5, X2
+	PMULLW X6, X3
+	PADDW X2, X0
+	PADDW X3, X1
+	ADDQ DX, SI
+	ADDQ $32, R8
+	DECQ CX
+	JNZ  loop
+	PSRLW $8, X0
+	PSRLW $8, X1
+	PACKUSWB X1, X0
+	MOVOU X0, (DI)
+	RET
+
+// func threshold16(out, src, thr *byte, n int)
+// out[i] = 0 where src[i] ≤ thr[i], 255 elsewhere, for i < n; n a multiple of 16.
+TEXT ·threshold16(SB), NOSPLIT, $0-32
+	MOVQ out+0(FP), DI
+	MOVQ src+8(FP), R8
+	MOVQ thr+16(FP), R9
+	MOVQ n+24(FP), CX
+	PCMPEQB X7, X7 // all ones
+	XORQ AX, AX
+loop:
+	CMPQ AX, CX
+	JGE  done
+	MOVOU (R8)(AX*1), X0
+	MOVOU (R9)(AX*1), X1
+	PMINUB X0, X1 // min(src, thr) equals src where src ≤ thr
+	PCMPEQB X0, X1
+	PXOR X7, X1
+	MOVOU X1, (DI)(AX*1)
+	ADDQ $16, AX
+	JMP  loop
+done:
+	RET

@@ -52,13 +52,17 @@ func Grayscale(img image.Image) *image.Gray {
 func rgbToGray(dst *image.Gray, pix []uint8, stride, off int) {
 	w, h := dst.Rect.Dx(), dst.Rect.Dy()
 	for y := 0; y < h; y++ {
-		row := pix[off+y*stride : off+y*stride+4*w]
-		out := dst.Pix[y*dst.Stride : y*dst.Stride+w]
-		for x := range out {
-			p := row[4*x : 4*x+3 : 4*x+3]
-			// 19595+38470+7471 = 65536, the weights image/color uses.
-			out[x] = uint8((19595*uint32(p[0]) + 38470*uint32(p[1]) + 7471*uint32(p[2]) + 1<<15) >> 16)
-		}
+		rgbaToGray(dst.Pix[y*dst.Stride:][:w], pix[off+y*stride:][:4*w])
+	}
+}
+
+// rgbaToGrayGo is the portable rgbaToGray: the luma of each 4-byte RGB(A) pixel of src.
+func rgbaToGrayGo(out, src []byte) {
+	src = src[:4*len(out)]
+	for x := range out {
+		p := src[4*x : 4*x+3 : 4*x+3]
+		// 19595+38470+7471 = 65536, the weights image/color uses.
+		out[x] = uint8((19595*uint32(p[0]) + 38470*uint32(p[1]) + 7471*uint32(p[2]) + 1<<15) >> 16)
 	}
 }
 

@@ -65,6 +65,20 @@ func thresholdRow(out, src, thr []byte) {
 	thresholdRowGo(out[m:], src[m:n], thr[m:n])
 }
 
+// rgbaToGray sets out[i] to the Rec. 601 luma of the RGBA (or NRGBA) pixel src[4i:4i+4], for
+// i < len(out), rounded as rgbaToGrayGo rounds it.
+func rgbaToGray(out, src []byte) {
+	n := len(out)
+	if len(src) < 4*n {
+		panic("imaging: rgbaToGray: bad lengths")
+	}
+	m := n &^ 15
+	if m > 0 {
+		rgbaToGray16(&out[0], &src[0], m)
+	}
+	rgbaToGrayGo(out[m:], src[4*m:])
+}
+
 //go:noescape
 func sort3Columns(lo, mid, hi, a, b, c *byte, n int)
 
@@ -79,3 +93,6 @@ func blendColumns16(out, src *byte, stride, taps int, w *uint16)
 
 //go:noescape
 func threshold16(out, src, thr *byte, n int)
+
+//go:noescape
+func rgbaToGray16(out, src *byte, n int)

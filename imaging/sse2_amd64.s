@@ -191,3 +191,101 @@ loop:
 	JMP  loop
 done:
 	RET
+
+// Luma weights for PMADDWD on unpacked RGBA words: the pairs (R, G) and (B, A) of each pixel.
+// 38470, G's weight, does not fit a signed word, so G is counted twice: 19235 + 19235.
+DATA lumaRGBA<>+0(SB)/8, $0x00001d2f4b234c8b // words 19595, 19235, 7471, 0
+DATA lumaRGBA<>+8(SB)/8, $0x00001d2f4b234c8b
+GLOBL lumaRGBA<>(SB), RODATA|NOPTR, $16
+DATA lumaG<>+0(SB)/8, $0x000000004b230000 // words 0, 19235, 0, 0
+DATA lumaG<>+8(SB)/8, $0x000000004b230000
+GLOBL lumaG<>(SB), RODATA|NOPTR, $16
+DATA half16<>+0(SB)/8, $0x0000800000008000 // dwords 32768
+DATA half16<>+8(SB)/8, $0x0000800000008000
+GLOBL half16<>(SB), RODATA|NOPTR, $16
+
+// LUMA4 leaves in dwords 0 and 1 of R the partial sums of two pixels' luma (·65536): for the
+// pixel pairs in word registers W, dword i of R = 19595R+38470G of pixel i/2 (even i) or
+// 7471B (odd i). Uses X14, X15 as the weights.
+#define LUMA4(W, R, T) \
+	MOVOU W, R; \
+	PMADDWL X14, R; \
+	MOVOU W, T; \
+	PMADDWL X15, T; \
+	PADDL T, R
+
+// func rgbaToGray16(out, src *byte, n int)
+// out[i] = (19595·R + 38470·G + 7471·B + 32768) >> 16 of the RGBA pixel at src[4i:], for
+// i < n; n a multiple of 16.
+TEXT ·rgbaToGray16(SB), NOSPLIT, $0-24
+	MOVQ out+0(FP), DI
+	MOVQ src+8(FP), SI
+	MOVQ n+16(FP), CX
+	MOVOU lumaRGBA<>(SB), X14
+	MOVOU lumaG<>(SB), X15
+	MOVOU half16<>(SB), X13
+	PXOR X12, X12
+	XORQ AX, AX
+loop:
+	CMPQ AX, CX
+	JGE  done
+	// Pixels 0–7 → X8 (luma of 8 pixels as words), then 8–15 → X9.
+	MOVOU (SI), X0
+	MOVOU X0, X1
+	PUNPCKLBW X12, X0 // pixels 0, 1
+	PUNPCKHBW X12, X1 // pixels 2, 3
+	LUMA4(X0, X2, X6)
+	LUMA4(X1, X3, X6)
+	MOVOU 16(SI), X0
+	MOVOU X0, X1
+	PUNPCKLBW X12, X0 // pixels 4, 5
+	PUNPCKHBW X12, X1 // pixels 6, 7
+	LUMA4(X0, X4, X6)
+	LUMA4(X1, X5, X6)
+	// X2 = [a0 b0 a1 b1], X3 = [a2 b2 a3 b3]: sum a+b per pixel.
+	MOVAPS X2, X0
+	SHUFPS $0x88, X3, X0 // a0 a1 a2 a3
+	SHUFPS $0xDD, X3, X2 // b0 b1 b2 b3
+	PADDL X2, X0
+	MOVAPS X4, X1
+	SHUFPS $0x88, X5, X1
+	SHUFPS $0xDD, X5, X4
+	PADDL X4, X1
+	PADDL X13, X0
+	PADDL X13, X1
+	PSRLL $16, X0
+	PSRLL $16, X1
+	PACKSSLW X1, X0
+	MOVOU X0, X8
+	MOVOU 32(SI), X0
+	MOVOU X0, X1
+	PUNPCKLBW X12, X0
+	PUNPCKHBW X12, X1
+	LUMA4(X0, X2, X6)
+	LUMA4(X1, X3, X6)
+	MOVOU 48(SI), X0
+	MOVOU X0, X1
+	PUNPCKLBW X12, X0
+	PUNPCKHBW X12, X1
+	LUMA4(X0, X4, X6)
+	LUMA4(X1, X5, X6)
+	MOVAPS X2, X0
+	SHUFPS $0x88, X3, X0
+	SHUFPS $0xDD, X3, X2
+	PADDL X2, X0
+	MOVAPS X4, X1
+	SHUFPS $0x88, X5, X1
+	SHUFPS $0xDD, X5, X4
+	PADDL X4, X1
+	PADDL X13, X0
+	PADDL X13, X1
+	PSRLL $16, X0
+	PSRLL $16, X1
+	PACKSSLW X1, X0
+	PACKUSWB X0, X8
+	MOVOU X8, (DI)(AX*1)
+	ADDQ $64, SI
+	ADDQ $16, AX
+	JMP  loop
+done:
+	RET

@@ -9,3 +9,4 @@ func combineColumns(out, lo, mid, hi []byte)               { combineColumnsSWAR(
 func lerpRow(out, a, b []byte, f int)                      { lerpRowGo(out, a, b, f) }
 func blendColumns(out, src []byte, stride int, w []uint16) { blendColumnsGo(out, src, stride, w) }
 func thresholdRow(out, src, thr []byte)                    { thresholdRowGo(out, src, thr) }
+func rgbaToGray(out, src []byte)                           { rgbaToGrayGo(out, src) }

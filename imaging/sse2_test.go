@@ -96,3 +96,30 @@ func TestThresholdRowMatchesPortable(t *testing.T) {
 		}
 	}
 }
+
+func TestRGBAToGrayMatchesPortable(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 9))
+	for _, n := range []int{0, 7, 16, 33, 64} {
+		src := make([]byte, 4*n)
+		for i := range src {
+			src[i] = []byte{0, 255, uint8(rng.IntN(256))}[rng.IntN(3)]
+		}
+		got, want := make([]byte, n), make([]byte, n)
+		rgbaToGray(got, src)
+		rgbaToGrayGo(want, src)
+		if string(got) != string(want) {
+			t.Fatalf("%d pixels: got %v, want %v", n, got, want)
+		}
+	}
+	// White stays white and a pure colour keeps image/color's weights.
+	out := make([]byte, 16)
+	src := make([]byte, 64)
+	for i := range 16 {
+		copy(src[4*i:], []byte{255, 255, 255, 255})
+	}
+	copy(src[4:], []byte{0, 255, 0, 255})
+	rgbaToGray(out, src)
+	if out[0] != 255 || out[1] != 150 {
+		t.Errorf("white and green: got %d and %d, want 255 and 150", out[0], out[1])
+	}
+}

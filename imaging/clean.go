@@ -199,7 +199,7 @@ func fixGeometry(g *image.Gray, m *Metrics, opts Options, step func(string, *ima
 	m.SkewDegrees = a.skew(opts.MaxSkew)
 	m.DPI = cmpOr(opts.DPI, a.dpi(g.Rect.Size(), m.SkewDegrees).DPI)
 	if math.Abs(m.SkewDegrees) >= 0.05 {
-		g = rotateFill(g, -m.SkewDegrees, uint8(m.Brightness*255+0.5))
+		g = shearRotate(g, -m.SkewDegrees, uint8(m.Brightness*255+0.5))
 		if err := step("deskew", g); err != nil {
 			return nil, err
 		}

@@ -73,11 +73,14 @@ func Sauvola(g *image.Gray, window int, k, r float64) *image.Gray {
 			if variance < 0 { // rounding on flat areas
 				variance = 0
 			}
-			// Ink is v ≤ T; v is whole, so compare with ⌊T⌋. T ≥ 0 here, so truncation is
-			// the floor. (Go's float min, max and Floor are slow; plain comparisons are not.)
+			// Ink is v ≤ T; v is whole, so compare with ⌊T⌋, clamped to a grey level; for
+			// T ≥ 0 truncation is the floor. T < 0 only with k > 1, where it keeps just pure
+			// black. (Go's float min, max and Floor are slow; plain comparisons are not.)
 			t := mean * (oneMinusK + kr*math.Sqrt(variance))
 			if t > 255 {
 				t = 255
+			} else if t < 0 {
+				t = 0
 			}
 			thr[x], thr[x+1] = uint8(t), uint8(t)
 		}

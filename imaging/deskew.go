@@ -177,7 +177,7 @@ func Rotate(g *image.Gray, deg float64) *image.Gray { return rotateFill(g, deg, 
 // rotateFill is Rotate with the uncovered corners filled with grey level fill. Clean fills
 // with the paper's own level so the corners do not make edges that binarise as lines.
 func rotateFill(g *image.Gray, deg float64, fill uint8) *image.Gray {
-	if deg == 0 {
+	if deg == 0 || math.IsNaN(deg) {
 		return cloneGray(g)
 	}
 	w, h := g.Rect.Dx(), g.Rect.Dy()

@@ -126,3 +126,16 @@ func TestDivideByMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// TestSauvolaLargeK checks that a k above 1, which makes the threshold negative, keeps the
+// paper white instead of wrapping the threshold around.
+func TestSauvolaLargeK(t *testing.T) {
+	g := uniform(40, 40, 100)
+	g.Pix[0] = 0
+	got := Sauvola(g, 15, 1.5, 128)
+	for i, v := range got.Pix {
+		if i > 0 && v != 255 {
+			t.Fatalf("pixel %d: got %d, want paper (255)", i, v)
+		}
+	}
+}

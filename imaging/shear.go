@@ -11,7 +11,7 @@ const maxShearDeg = 15
 // shearRotate turns g counter-clockwise by deg degrees (|deg| ≤ maxShearDeg) about its centre,
 // like rotateFill, as two shears with linear interpolation: each source row is shifted
 // sideways, then each column up or down. Every shift is constant along its row or column, so
-// both passes are plain weighted sums of neighbouring bytes, sixteen at a time (shear_amd64.s);
+// both passes are plain weighted sums of neighbouring bytes, sixteen at a time (sse2_amd64.s);
 // that is several times cheaper than bilinear sampling along slanted lines.
 //
 // The shears are chosen so that lines parallel to the page's text lines come out exactly
@@ -20,7 +20,7 @@ const maxShearDeg = 15
 // with the page's area kept. Uncovered areas get grey level fill.
 func shearRotate(g *image.Gray, deg float64, fill uint8) *image.Gray {
 	w, h := g.Rect.Dx(), g.Rect.Dy()
-	if deg == 0 || w < 16 || math.Abs(deg) > maxShearDeg {
+	if deg == 0 || math.IsNaN(deg) || w < 16 || math.Abs(deg) > maxShearDeg {
 		return rotateFill(g, deg, fill)
 	}
 	sin, cos := math.Sincos(deg * math.Pi / 180)
@@ -117,7 +117,7 @@ func lerpRowGo(out, a, b []byte, f int) {
 	}
 }
 
-// blendColumnsGo is the portable blendColumns.
+// blendColumnsGo is the portable blendColumns, with the same preconditions.
 func blendColumnsGo(out, src []byte, stride int, w []uint16) {
 	taps := len(w) / 16
 	if len(out) < 16 || taps < 1 || len(w) != 16*taps {

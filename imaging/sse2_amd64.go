@@ -43,10 +43,11 @@ func lerpRow(out, a, b []byte, f int) {
 }
 
 // blendColumns sets out[i], for i < 16, to (Σ_r src[r·stride+i]·w[16r+i] + 128) >> 8 over the
-// len(w)/16 taps r. Each lane's weights must sum to 256.
+// len(w)/16 taps r. Each lane's weights must sum to at most 256 (shearRotate's sum to exactly
+// 256), or the 16-bit sums of the assembly wrap where the portable version's do not.
 func blendColumns(out, src []byte, stride int, w []uint16) {
 	taps := len(w) / 16
-	if len(out) < 16 || taps < 1 || len(w) != 16*taps || len(src) < (taps-1)*stride+16 {
+	if len(out) < 16 || taps < 1 || len(w) != 16*taps || stride < 16 || len(src) < (taps-1)*stride+16 {
 		panic("imaging: blendColumns: bad arguments")
 	}
 	blendColumns16(&out[0], &src[0], stride, taps, &w[0])

@@ -195,3 +195,26 @@ func TestCleanCropViewMatchesCopy(t *testing.T) {
 		})
 	}
 }
+
+// TestCleanTrustsGivenDPI checks that a resolution the file records decides the upscaling: the
+// small writing of TestCleanUpscalesLowResolution, on a page said to be scanned at 300 dpi,
+// stays at its size, and the same page said to be 150 dpi is doubled.
+func TestCleanTrustsGivenDPI(t *testing.T) {
+	spec := pageSpec{w: 1240, h: 1754, xHeight: 10, pitch: 30, margin: 100, paper: 230, ink: 40, stroke: 2, seed: 3}
+	g := makePage(spec).g
+	for _, tc := range []struct {
+		dpi, upscale float64
+	}{{300, 1}, {150, 2}} {
+		res, err := Clean(context.Background(), g, Options{DPI: tc.dpi})
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := res.Metrics
+		if m.DPI != tc.dpi || math.Abs(m.Upscale-tc.upscale) > 0.01 {
+			t.Errorf("given %v dpi: got dpi %.0f, upscale %.2f; want %v and %v", tc.dpi, m.DPI, m.Upscale, tc.dpi, tc.upscale)
+		}
+		if m.TextDPI > 200 {
+			t.Errorf("given %v dpi: text size reads as %.0f dpi, want the small type's low reading", tc.dpi, m.TextDPI)
+		}
+	}
+}

@@ -61,6 +61,10 @@ type Info struct {
 	Format        Format
 	Width, Height int // as stored, before any EXIF rotation
 	Orientation   int // EXIF orientation 1..8 (JPEG only; 1 when absent)
+	// DPI is the scanning resolution the file records (PNG pHYs, JPEG JFIF or EXIF, TIFF
+	// XResolution), 0 when it records none or an implausible one (cameras write 72). Pass it
+	// as Options.DPI to Clean.
+	DPI float64
 }
 
 // Sniff names the format of data from its first bytes.
@@ -93,7 +97,7 @@ func Probe(data []byte, lim Limits) (Info, error) {
 	if err != nil {
 		return Info{}, fmt.Errorf("probe %s header: %w: %w", f, domain.ErrInvalid, err)
 	}
-	info := Info{Format: f, Width: cfg.Width, Height: cfg.Height, Orientation: 1}
+	info := Info{Format: f, Width: cfg.Width, Height: cfg.Height, Orientation: 1, DPI: fileDPI(f, data)}
 	if f == FormatJPEG {
 		info.Orientation = jpegOrientation(data)
 	}
@@ -111,31 +115,32 @@ func Probe(data []byte, lim Limits) (Info, error) {
 }
 
 // Decode reads one PNG, JPEG or TIFF image from r within lim, checking the header before
-// decoding the pixels and applying the EXIF orientation of JPEGs.
-func Decode(r io.Reader, lim Limits) (image.Image, Format, error) {
+// decoding the pixels and applying the EXIF orientation of JPEGs. Info describes the file as
+// stored (Width and Height before the EXIF turn) and carries its recorded resolution.
+func Decode(r io.Reader, lim Limits) (image.Image, Info, error) {
 	lim = lim.withDefaults()
 	data, err := io.ReadAll(io.LimitReader(r, lim.MaxBytes+1))
 	if err != nil {
-		return nil, "", fmt.Errorf("decode: read: %w", err)
+		return nil, Info{}, fmt.Errorf("decode: read: %w", err)
 	}
 	return DecodeBytes(data, lim)
 }
 
 // DecodeBytes is Decode for an image already in memory.
-func DecodeBytes(data []byte, lim Limits) (image.Image, Format, error) {
+func DecodeBytes(data []byte, lim Limits) (image.Image, Info, error) {
 	info, err := Probe(data, lim)
 	if err != nil {
-		return nil, info.Format, fmt.Errorf("decode: %w", err)
+		return nil, info, fmt.Errorf("decode: %w", err)
 	}
 	img, err := safeDecode(info.Format, data)
 	if err != nil {
-		return nil, info.Format, fmt.Errorf("decode %s: %w: %w", info.Format, domain.ErrInvalid, err)
+		return nil, info, fmt.Errorf("decode %s: %w: %w", info.Format, domain.ErrInvalid, err)
 	}
 	if b := img.Bounds(); b.Dx() != info.Width || b.Dy() != info.Height {
-		return nil, info.Format, fmt.Errorf("decode %s: pixels are %v, header said %d×%d: %w",
+		return nil, info, fmt.Errorf("decode %s: pixels are %v, header said %d×%d: %w",
 			info.Format, b.Size(), info.Width, info.Height, domain.ErrInvalid)
 	}
-	return orient(img, info.Orientation), info.Format, nil
+	return orient(img, info.Orientation), info, nil
 }
 
 // errPanic reports a decoder that panicked on malformed input.

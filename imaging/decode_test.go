@@ -125,12 +125,12 @@ func TestDecodeFormats(t *testing.T) {
 		{"tiff", tif.Bytes(), FormatTIFF},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			img, f, err := Decode(bytes.NewReader(tc.data), Limits{})
+			img, got, err := Decode(bytes.NewReader(tc.data), Limits{})
 			if err != nil {
 				t.Fatalf("got %v, want no error", err)
 			}
-			if f != tc.want {
-				t.Errorf("got format %q, want %q", f, tc.want)
+			if got.Format != tc.want || got.DPI != 0 {
+				t.Errorf("got format %q, dpi %v; want %q and no resolution recorded", got.Format, got.DPI, tc.want)
 			}
 			if got := img.Bounds().Size(); got != image.Pt(240, 320) {
 				t.Errorf("got size %v, want (240,320)", got)

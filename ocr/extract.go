@@ -22,6 +22,9 @@ const BoxSpace = "cleaned_gray"
 type ExtractOptions struct {
 	Kind   domain.Kind
 	Layout Layout
+	// DPI is the scanning resolution the file records (imaging.Info.DPI), for ExtractImage's
+	// clean-up; 0 lets imaging.Clean estimate it.
+	DPI float64
 }
 
 // Box is a rectangle [x0, y0, x1, y1] in pixels of the cleaned greyscale page, x1 and y1 exclusive.

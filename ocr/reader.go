@@ -140,7 +140,7 @@ func (r *Reader) Text(ctx context.Context, g *image.Gray) (string, error) {
 // ExtractImage cleans a decoded scan with imaging.Clean and extracts its records. Boxes are in
 // the coordinates of the cleaned page's Gray image, which is returned too.
 func (r *Reader) ExtractImage(ctx context.Context, img image.Image, opts ExtractOptions) (Page, *imaging.Result, error) {
-	res, err := imaging.Clean(ctx, img, imaging.Options{})
+	res, err := imaging.Clean(ctx, img, imaging.Options{DPI: opts.DPI})
 	if err != nil {
 		return Page{}, nil, fmt.Errorf("ocr: %w", err)
 	}

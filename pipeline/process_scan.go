@@ -97,7 +97,7 @@ func (w *ProcessScan) process(ctx context.Context, id int64, logger *slog.Logger
 	if err := w.store.SetScanStatus(ctx, id, domain.ScanCleaning, ""); err != nil {
 		return err
 	}
-	img, _, err := imaging.DecodeBytes(data, imaging.Limits{})
+	img, info, err := imaging.DecodeBytes(data, imaging.Limits{})
 	if err != nil {
 		return fmt.Errorf("%w: the original is not a readable image (%v)", errPermanent, err)
 	}
@@ -105,7 +105,7 @@ func (w *ProcessScan) process(ctx context.Context, id int64, logger *slog.Logger
 	if err := w.store.SetScanSize(ctx, id, b.Dx(), b.Dy()); err != nil {
 		return err
 	}
-	res, err := imaging.Clean(ctx, img, imaging.Options{})
+	res, err := imaging.Clean(ctx, img, imaging.Options{DPI: info.DPI})
 	if err != nil {
 		return fmt.Errorf("%w: cleaning failed: %v", errPermanent, err)
 	}

@@ -37,12 +37,12 @@ func runClean(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return fmt.Errorf("clean: %w", err)
 	}
-	img, _, err := imaging.Decode(f, imaging.Limits{})
+	img, info, err := imaging.Decode(f, imaging.Limits{})
 	f.Close()
 	if err != nil {
 		return fmt.Errorf("clean %s: %w", in, err)
 	}
-	res, err := imaging.Clean(ctx, img, imaging.Options{KeepGeometry: *keep, CollectSteps: *stepsDir != ""})
+	res, err := imaging.Clean(ctx, img, imaging.Options{KeepGeometry: *keep, CollectSteps: *stepsDir != "", DPI: info.DPI})
 	if err != nil {
 		return fmt.Errorf("clean %s: %w", in, err)
 	}
@@ -112,7 +112,7 @@ func printMetrics(w io.Writer, res *imaging.Result) {
 	m := res.Metrics
 	fmt.Fprintf(w, "size        %d×%d\n", res.Gray.Rect.Dx(), res.Gray.Rect.Dy())
 	fmt.Fprintf(w, "skew        %.2f°\n", m.SkewDegrees)
-	fmt.Fprintf(w, "dpi         %.0f (upscaled ×%.2f)\n", m.DPI, m.Upscale)
+	fmt.Fprintf(w, "dpi         %.0f (text size suggests %.0f; upscaled ×%.2f)\n", m.DPI, m.TextDPI, m.Upscale)
 	fmt.Fprintf(w, "crop        %v\n", m.Crop)
 	fmt.Fprintf(w, "brightness  %.2f\n", m.Brightness)
 	fmt.Fprintf(w, "contrast    %.2f\n", m.Contrast)

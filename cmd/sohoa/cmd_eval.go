@@ -141,7 +141,7 @@ func parallel(n int, pages []*evalPage, f func(*evalPage)) {
 
 // plainOCR reads the page raw and cleaned, and scores the text against the truth lines.
 func plainOCR(ctx context.Context, r *ocr.Reader, p *evalPage, kinds []string) error {
-	img, err := decodeFile(p.path)
+	img, info, err := decodeFile(p.path)
 	if err != nil {
 		return err
 	}
@@ -155,7 +155,7 @@ func plainOCR(ctx context.Context, r *ocr.Reader, p *evalPage, kinds []string) e
 			g = imaging.Grayscale(img)
 		case "gray", "binary":
 			if res == nil {
-				if res, err = imaging.Clean(ctx, img, imaging.Options{}); err != nil {
+				if res, err = imaging.Clean(ctx, img, imaging.Options{DPI: info.DPI}); err != nil {
 					return err
 				}
 			}
@@ -188,11 +188,11 @@ func truthText(gt synth.GroundTruth) string {
 // extractPage extracts the page's records and compares every printed field with the truth.
 func extractPage(ctx context.Context, r *ocr.Reader, p *evalPage) error {
 	start := time.Now()
-	img, err := decodeFile(p.path)
+	img, info, err := decodeFile(p.path)
 	if err != nil {
 		return err
 	}
-	page, _, err := r.ExtractImage(ctx, img, ocr.ExtractOptions{})
+	page, _, err := r.ExtractImage(ctx, img, ocr.ExtractOptions{DPI: info.DPI})
 	if err != nil {
 		return err
 	}

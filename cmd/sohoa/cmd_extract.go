@@ -37,10 +37,11 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if *layout != "" && opts.Layout != ocr.LayoutForm && opts.Layout != ocr.LayoutTable {
 		return fmt.Errorf("extract: --layout %q: want form or table: %w", *layout, domain.ErrInvalid)
 	}
-	img, err := decodeFile(pos[0])
+	img, info, err := decodeFile(pos[0])
 	if err != nil {
 		return fmt.Errorf("extract: %w", err)
 	}
+	opts.DPI = info.DPI
 	r, err := ocr.New(ocr.Config{
 		Engine: ocr.EngineConfig{Workers: 1}, TemplatesDir: *templates, ReviewThreshold: *threshold,
 		Reread: ocr.Reread(*reread), Input: ocr.Input(*input),

@@ -26,7 +26,7 @@ func runOCR(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		fs.Usage()
 		return fmt.Errorf("ocr: want one IMAGE, got %d arguments: %w", len(pos), domain.ErrInvalid)
 	}
-	img, err := decodeFile(pos[0])
+	img, info, err := decodeFile(pos[0])
 	if err != nil {
 		return fmt.Errorf("ocr: %w", err)
 	}
@@ -37,7 +37,7 @@ func runOCR(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	defer r.Close()
 	g := imaging.Grayscale(img)
 	if !*raw {
-		res, err := imaging.Clean(ctx, img, imaging.Options{})
+		res, err := imaging.Clean(ctx, img, imaging.Options{DPI: info.DPI})
 		if err != nil {
 			return fmt.Errorf("ocr %s: %w", pos[0], err)
 		}
@@ -54,16 +54,17 @@ func runOCR(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	return err
 }
 
-// decodeFile decodes a page image file (PNG, JPEG or TIFF).
-func decodeFile(path string) (image.Image, error) {
+// decodeFile decodes a page image file (PNG, JPEG or TIFF); Info carries the resolution the
+// file records.
+func decodeFile(path string) (image.Image, imaging.Info, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, imaging.Info{}, err
 	}
 	defer f.Close()
-	img, _, err := imaging.Decode(f, imaging.Limits{})
+	img, info, err := imaging.Decode(f, imaging.Limits{})
 	if err != nil {
-		return nil, fmt.Errorf("decode %s: %w", path, err)
+		return nil, info, fmt.Errorf("decode %s: %w", path, err)
 	}
-	return img, nil
+	return img, info, nil
 }

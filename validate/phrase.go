@@ -3,7 +3,6 @@ package validate
 import (
 	_ "embed"
 	"fmt"
-	"slices"
 	"strings"
 	"unicode"
 
@@ -21,14 +20,27 @@ func (v *Validator) checkPhrase(r *Result) {
 		r.Value = r.Written
 	}
 	toks := strings.Fields(r.Value)
-	keys := make([]string, len(toks))
+	// A 1 inside a word is an l or an i misread ("1ao", "Ta1"): each word has both readings.
+	keys := make([][2]string, len(toks))
 	for i, t := range toks {
-		keys[i] = fold(strings.Trim(lettersForDigits(t), edgeJunk))
+		for k, one := range []string{"l", "i"} {
+			keys[i][k] = fold(strings.Trim(lettersForDigits(t, one), edgeJunk))
+		}
+	}
+	matches := func(p phrase) bool {
+		if len(p.keys) > len(keys) {
+			return false
+		}
+		for j, k := range p.keys {
+			if keys[j][0] != k && keys[j][1] != k {
+				return false
+			}
+		}
+		return true
 	}
 	best := -1
 	for i, p := range v.phrases {
-		n := len(p.keys)
-		if n <= len(keys) && slices.Equal(keys[:n], p.keys) && (best < 0 || n > len(v.phrases[best].keys)) {
+		if matches(p) && (best < 0 || len(p.keys) > len(v.phrases[best].keys)) {
 			best = i
 		}
 	}
@@ -48,12 +60,13 @@ func (v *Validator) checkPhrase(r *Result) {
 		fmt.Sprintf("Read %q, corrected to %q: check it", was, p.text)), penaltyPhrase)
 }
 
-// lettersForDigits undoes the digits OCR reads for letters inside a word ("1ao" → "lao").
-func lettersForDigits(t string) string {
+// lettersForDigits undoes the digits OCR reads for letters inside a word, reading 1 as one
+// ("l" or "i") and 0 as o: "1ao" → "lao".
+func lettersForDigits(t, one string) string {
 	if strings.IndexFunc(t, unicode.IsLetter) < 0 {
 		return t
 	}
-	return strings.NewReplacer("1", "l", "0", "o").Replace(t)
+	return strings.NewReplacer("1", one, "0", "o").Replace(t)
 }
 
 // phrase is a usual free-text phrase and its folded words.

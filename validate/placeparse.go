@@ -64,9 +64,10 @@ var placePrefixes = []prefix{
 
 // fixTypeWords puts back the marks OCR got wrong on the type word opening a part ("tố 6" for
 // tổ 6, "xă Tân An" for xã) and returns the words it corrected. It acts only when the word is
-// followed by a number or is no Vietnamese syllable at all (valid says which are): "Tô Hiến
-// Thành", "Tĩnh Gia" and "Dương Khuê" are names, kept as written, and d never becomes đ. Words
-// without any mark are left to parsePart, which matches them folded.
+// followed by a number, is written in lower case before a capitalised name ("bẩn Lam Điền"), or
+// is no Vietnamese syllable at all (valid says which are): "Tô Hiến Thành", "Tĩnh Gia" and
+// "Dương Khuê" are names, kept as written, and d never becomes đ. Words without any mark are
+// left to parsePart, which matches them folded.
 func fixTypeWords(s string, valid func(string) bool) (string, []string) {
 	parts := strings.Split(s, ",")
 	var fixed []string
@@ -77,7 +78,10 @@ func fixTypeWords(s string, valid func(string) bool) (string, []string) {
 		if rest == "" || isASCII(w) || typeWord(low) {
 			continue
 		}
-		if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsDigit(r) && valid(low) {
+		// A real word is taken for a misread type word only before a number, or when it is
+		// written in lower case before a capitalised name, as type words are ("bẩn Lam Điền").
+		r, _ := utf8.DecodeRuneInString(rest)
+		if beforeName := w == low && unicode.IsUpper(r); !unicode.IsDigit(r) && !beforeName && valid(low) {
 			continue
 		}
 		for _, pr := range placePrefixes {

@@ -87,6 +87,8 @@ func TestFixTypeWords(t *testing.T) {
 		{"tố 6, phường Phước Thới", "tổ 6, phường Phước Thới", "tố"},
 		{"xóm 2, xă Tân An", "xóm 2, xã Tân An", "xă"},
 		{"xóm 2, thón 3", "xóm 2, thôn 3", "thón"},
+		{"bẩn Lam Điền, xã Hoàng Văn Thụ", "bản Lam Điền, xã Hoàng Văn Thụ", "bẩn"},
+		{"gần chợ, xã Tân An", "gần chợ, xã Tân An", ""}, // lower case, but no name follows
 		// Names that fold like a type word are kept.
 		{"Tô Hiến Thành, phường 12", "Tô Hiến Thành, phường 12", ""},
 		{"Tĩnh Gia, Thanh Hóa", "Tĩnh Gia, Thanh Hóa", ""},
@@ -115,6 +117,7 @@ func TestUsualPhrases(t *testing.T) {
 		{"Ủng thư gan", "Ung thư gan"},
 		{"Úng thư", "Ung thư"},
 		{"Tai nạn 1ao động", "Tai nạn lao động"},
+		{"Ta1 nạn giao thông", "Tai nạn giao thông"},
 		{"Tai nạn lão động", "Tai nạn lao động"},
 		{"Om đau lâu ngày", "Ốm đau lâu ngày"},
 		{"TAI NẠN GIAO THÔNG", "TAI NẠN GIAO THÔNG"},

@@ -197,19 +197,9 @@ func extractPage(ctx context.Context, r *ocr.Reader, p *evalPage) error {
 		return err
 	}
 	p.extractSec = time.Since(start).Seconds()
-	byNo := map[string]*ocr.Record{}
-	for i := range page.Records {
-		byNo[page.Records[i].Fields["entry_no"].Value] = &page.Records[i]
-	}
-	// Entries are in page order on both sides: when extraction found as many as the page has,
-	// pair them in order (a misread entry number is then a wrong field, not a lost entry);
-	// otherwise pair by entry number, falling back to the order for an unread number.
-	sameCount := len(page.Records) == len(p.truth.Records)
+	pairs := pairEntries(p.truth.Records, page.Records)
 	for i, tr := range p.truth.Records {
-		got := byNo[strconv.Itoa(tr.Number)]
-		if sameCount || (got == nil && i < len(page.Records) && page.Records[i].Fields["entry_no"].Value == "") {
-			got = &page.Records[i]
-		}
+		got := pairs[i]
 		for _, tf := range tr.Fields {
 			if !tf.Printed {
 				continue
@@ -233,6 +223,59 @@ func extractPage(ctx context.Context, r *ocr.Reader, p *evalPage) error {
 		}
 	}
 	return nil
+}
+
+// pairEntries finds the extracted record for each truth entry (nil for a lost entry). Entries
+// are in page order on both sides: when extraction found as many as the page has, they pair in
+// order. Otherwise they pair by entry number; then an entry left over pairs with the left-over
+// record that has at least two of its other fields exactly right, the most first (its number
+// was misread: a wrong field, not a lost entry); then an entry whose record in the same place
+// has no number read pairs with it.
+func pairEntries(truth []synth.Record, recs []ocr.Record) []*ocr.Record {
+	out := make([]*ocr.Record, len(truth))
+	if len(recs) == len(truth) {
+		for i := range truth {
+			out[i] = &recs[i]
+		}
+		return out
+	}
+	used := make([]bool, len(recs))
+	byNo := map[string]int{}
+	for i := range recs {
+		byNo[recs[i].Fields["entry_no"].Value] = i
+	}
+	for i, tr := range truth {
+		if j, ok := byNo[strconv.Itoa(tr.Number)]; ok && !used[j] {
+			out[i], used[j] = &recs[j], true
+		}
+	}
+	for i, tr := range truth {
+		best, bestN := -1, 1
+		for j := range recs {
+			if used[j] || out[i] != nil {
+				continue
+			}
+			n := 0
+			for _, tf := range tr.Fields {
+				f, ok := recs[j].Fields[tf.Name]
+				if tf.Printed && tf.Name != "entry_no" && ok && ocr.NormalizeText(f.Value) == ocr.NormalizeText(tf.Value) {
+					n++
+				}
+			}
+			if n > bestN {
+				best, bestN = j, n
+			}
+		}
+		if best >= 0 {
+			out[i], used[best] = &recs[best], true
+		}
+	}
+	for i := range truth {
+		if out[i] == nil && i < len(recs) && !used[i] && recs[i].Fields["entry_no"].Value == "" {
+			out[i], used[i] = &recs[i], true
+		}
+	}
+	return out
 }
 
 var severities = []string{"light", "medium", "heavy", "all"}

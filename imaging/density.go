@@ -24,18 +24,20 @@ func fileDPI(f Format, data []byte) float64 {
 	case FormatTIFF:
 		dpi = tiffDPI(data)
 	}
-	if dpi < minFileDPI || dpi > maxFileDPI {
+	if !plausibleDPI(dpi) {
 		return 0
 	}
 	return math.Round(dpi)
 }
+
+func plausibleDPI(dpi float64) bool { return dpi >= minFileDPI && dpi <= maxFileDPI }
 
 // pngDPI reads the pHYs chunk, which must come before the image data.
 func pngDPI(data []byte) float64 {
 	for i := 8; i+12 <= len(data); {
 		n := int(binary.BigEndian.Uint32(data[i:]))
 		typ := string(data[i+4 : i+8])
-		if typ == "IDAT" || n < 0 || i+12+n > len(data) {
+		if typ == "IDAT" || n < 0 || n > len(data)-i-12 { // no i+12+n: it may overflow
 			return 0
 		}
 		if typ == "pHYs" && n == 9 && data[i+16] == 1 { // unit 1: pixels per metre
@@ -46,21 +48,25 @@ func pngDPI(data []byte) float64 {
 	return 0
 }
 
-// jpegDPI reads the JFIF header's density, or else EXIF's XResolution.
+// jpegDPI reads the first plausible resolution of the JFIF header's density and EXIF's
+// XResolution: many files carry a placeholder 72 in one and the scanner's value in the other.
 func jpegDPI(data []byte) float64 {
 	var dpi float64
 	jpegSegments(data, func(marker byte, seg []byte) bool {
+		var d float64
 		switch {
 		case marker == 0xe0 && len(seg) >= 12 && string(seg[:5]) == "JFIF\x00":
-			d := float64(binary.BigEndian.Uint16(seg[8:]))
 			switch seg[7] { // unit
 			case 1:
-				dpi = d
+				d = float64(binary.BigEndian.Uint16(seg[8:]))
 			case 2: // dots per centimetre
-				dpi = d * 2.54
+				d = float64(binary.BigEndian.Uint16(seg[8:])) * 2.54
 			}
-		case marker == 0xe1 && len(seg) > 6 && string(seg[:6]) == "Exif\x00\x00" && dpi == 0:
-			dpi = tiffDPI(seg[6:])
+		case marker == 0xe1 && len(seg) > 6 && string(seg[:6]) == "Exif\x00\x00":
+			d = tiffDPI(seg[6:])
+		}
+		if plausibleDPI(d) {
+			dpi = d
 		}
 		return dpi == 0
 	})
@@ -76,7 +82,7 @@ func tiffDPI(b []byte) float64 {
 		switch {
 		case tag == 0x011a && typ == 5: // XResolution, RATIONAL at an offset
 			off := int(bo.Uint32(value))
-			if off >= 0 && off+8 <= len(b) {
+			if off >= 0 && off <= len(b)-8 {
 				if den := bo.Uint32(b[off+4:]); den != 0 {
 					res = float64(bo.Uint32(b[off:])) / float64(den)
 				}
@@ -141,13 +147,13 @@ func tiffIFD0(b []byte, fn func(bo binary.ByteOrder, tag, typ uint16, value []by
 		return
 	}
 	ifd := int(bo.Uint32(b[4:]))
-	if ifd < 8 || ifd+2 > len(b) {
+	if ifd < 8 || ifd > len(b)-2 { // no ifd+2: it may overflow where int has 32 bits
 		return
 	}
 	count := int(bo.Uint16(b[ifd:]))
 	for k := 0; k < count; k++ {
 		e := ifd + 2 + 12*k
-		if e+12 > len(b) {
+		if e > len(b)-12 {
 			return
 		}
 		fn(bo, bo.Uint16(b[e:]), bo.Uint16(b[e+2:]), b[e+8:e+12])

@@ -91,6 +91,10 @@ func TestFileDPI(t *testing.T) {
 		binary.BigEndian.PutUint16(seg[2:], uint16(len(payload)+2))
 		return append(seg, payload...)
 	}
+	var plainPNG bytes.Buffer
+	if err := png.Encode(&plainPNG, uniform(120, 160, 200)); err != nil {
+		t.Fatal(err)
+	}
 	var goTIFF bytes.Buffer
 	if err := tiff.Encode(&goTIFF, uniform(120, 160, 200), nil); err != nil {
 		t.Fatal(err)
@@ -105,13 +109,16 @@ func TestFileDPI(t *testing.T) {
 		{"png 150 dpi", FormatPNG, withPHYs(t, 5906, 1), 150},
 		{"png aspect ratio only", FormatPNG, withPHYs(t, 11811, 0), 0},
 		{"png at a camera's 72 dpi", FormatPNG, withPHYs(t, 2835, 1), 0},
-		{"png without pHYs", FormatPNG, withPHYs(t, 0, 1)[:8], 0},
+		{"png without pHYs", FormatPNG, plainPNG.Bytes(), 0},
+		{"png chunk length past the end", FormatPNG, append([]byte("\x89PNG\r\n\x1a\n\x7f\xff\xff\xf8pHYs"), make([]byte, 20)...), 0},
 		{"jpeg jfif dpi", FormatJPEG, withAPP(t, jfif(1, 200)), 200},
 		{"jpeg jfif per cm", FormatJPEG, withAPP(t, jfif(2, 118)), 300},
 		{"jpeg jfif aspect only", FormatJPEG, withAPP(t, jfif(0, 1)), 0},
 		{"jpeg exif", FormatJPEG, withAPP(t, jfif(0, 1), exif(tiffResolution(binary.BigEndian, 600, 2, 2))), 300},
 		{"jpeg exif per cm", FormatJPEG, withAPP(t, exif(tiffResolution(binary.LittleEndian, 118, 1, 3))), 300},
 		{"jpeg plain", FormatJPEG, withAPP(t), 0},
+		{"jpeg jfif placeholder, exif value", FormatJPEG, withAPP(t, jfif(1, 72), exif(tiffResolution(binary.BigEndian, 300, 1, 2))), 300},
+		{"jpeg exif placeholder, jfif value", FormatJPEG, withAPP(t, exif(tiffResolution(binary.BigEndian, 72, 1, 2)), jfif(1, 300)), 300},
 		{"tiff default unit", FormatTIFF, tiffResolution(binary.LittleEndian, 400, 1, 0), 400},
 		{"tiff no unit", FormatTIFF, tiffResolution(binary.BigEndian, 400, 1, 1), 0},
 		{"tiff zero denominator", FormatTIFF, tiffResolution(binary.BigEndian, 400, 0, 2), 0},

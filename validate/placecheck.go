@@ -18,7 +18,7 @@ const (
 func (x *placeIndex) check(r *Result) {
 	r.Value = tidyPlace(r.Written)
 	var fixed []string
-	r.Value, fixed = fixTypeWords(r.Value, x.syllable)
+	r.Value, fixed = fixTypeWords(r.Value, x.syllable, x.known)
 	for _, f := range fixed {
 		r.add(issue(CodePlaceSpelling, SeverityNote,
 			fmt.Sprintf("Đã sửa %q: kiểm tra lại", f), fmt.Sprintf("Corrected %q: check it", f)), 0.9)

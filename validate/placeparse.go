@@ -66,9 +66,9 @@ var placePrefixes = []prefix{
 // tổ 6, "xă Tân An" for xã) and returns the words it corrected. It acts only when the word is
 // followed by a number, is written in lower case before a capitalised name ("bẩn Lam Điền"), or
 // is no Vietnamese syllable at all (valid says which are): "Tô Hiến Thành", "Tĩnh Gia" and
-// "Dương Khuê" are names, kept as written, and d never becomes đ. Words without any mark are
-// left to parsePart, which matches them folded.
-func fixTypeWords(s string, valid func(string) bool) (string, []string) {
+// "Dương Khuê" are names, kept as written, and d never becomes đ. known says which placeKeys
+// name a unit. Words without any mark are left to parsePart, which matches them folded.
+func fixTypeWords(s string, valid, known func(string) bool) (string, []string) {
 	parts := strings.Split(s, ",")
 	var fixed []string
 	for i, p := range parts {
@@ -79,9 +79,11 @@ func fixTypeWords(s string, valid func(string) bool) (string, []string) {
 			continue
 		}
 		// A real word is taken for a misread type word only before a number, or when it is
-		// written in lower case before a capitalised name, as type words are ("bẩn Lam Điền").
+		// written in lower case before a capitalised name, as type words are ("bẩn Lam Điền"),
+		// unless the part is itself a unit's name ("xà Phiên", "quán Thánh").
 		r, _ := utf8.DecodeRuneInString(rest)
-		if beforeName := w == low && unicode.IsUpper(r); !unicode.IsDigit(r) && !beforeName && valid(low) {
+		beforeName := w == low && unicode.IsUpper(r) && !known(placeKey(p))
+		if !unicode.IsDigit(r) && !beforeName && valid(low) {
 			continue
 		}
 		for _, pr := range placePrefixes {

@@ -88,7 +88,9 @@ func TestFixTypeWords(t *testing.T) {
 		{"xóm 2, xă Tân An", "xóm 2, xã Tân An", "xă"},
 		{"xóm 2, thón 3", "xóm 2, thôn 3", "thón"},
 		{"bẩn Lam Điền, xã Hoàng Văn Thụ", "bản Lam Điền, xã Hoàng Văn Thụ", "bẩn"},
-		{"gần chợ, xã Tân An", "gần chợ, xã Tân An", ""}, // lower case, but no name follows
+		{"gần chợ, xã Tân An", "gần chợ, xã Tân An", ""},                     // lower case, but no name follows
+		{"xà Phiên, Long Mỹ, Hậu Giang", "xà Phiên, Long Mỹ, Hậu Giang", ""}, // the commune Xà Phiên
+		{"quán Thánh, Ba Đình, Hà Nội", "quán Thánh, Ba Đình, Hà Nội", ""},   // the ward Quán Thánh
 		// Names that fold like a type word are kept.
 		{"Tô Hiến Thành, phường 12", "Tô Hiến Thành, phường 12", ""},
 		{"Tĩnh Gia, Thanh Hóa", "Tĩnh Gia, Thanh Hóa", ""},
@@ -97,7 +99,8 @@ func TestFixTypeWords(t *testing.T) {
 		{"tổ 6, phố Huế", "tổ 6, phố Huế", ""},
 		{"thon 3, xa Tan An", "thon 3, xa Tan An", ""}, // no marks at all: matched folded later
 	} {
-		got, fixed := fixTypeWords(tc.in, testValidator(t).syl.valid)
+		v := testValidator(t)
+		got, fixed := fixTypeWords(tc.in, v.syl.valid, v.places.known)
 		if got != tc.want || strings.Join(fixed, ",") != tc.fixed {
 			t.Errorf("fixTypeWords(%q): got %q %q, want %q %q", tc.in, got, fixed, tc.want, tc.fixed)
 		}

@@ -227,10 +227,11 @@ func extractPage(ctx context.Context, r *ocr.Reader, p *evalPage) error {
 
 // pairEntries finds the extracted record for each truth entry (nil for a lost entry). Entries
 // are in page order on both sides: when extraction found as many as the page has, they pair in
-// order. Otherwise they pair by entry number; then an entry left over pairs with the left-over
-// record that has at least two of its other fields exactly right, the most first (its number
-// was misread: a wrong field, not a lost entry); then an entry whose record in the same place
-// has no number read pairs with it.
+// order. Otherwise they pair by entry number; then left-over entries and records pair by how
+// many of the entry's distinctive fields (a value no other entry on the page has, such as a
+// name or a date; not "Kinh" or "Việt Nam") the record has exactly right, at least two, best
+// pairs first (the number was misread: a wrong field, not a lost entry); then an entry whose
+// record in the same place has no number read pairs with it.
 func pairEntries(truth []synth.Record, recs []ocr.Record) []*ocr.Record {
 	out := make([]*ocr.Record, len(truth))
 	if len(recs) == len(truth) {
@@ -249,25 +250,41 @@ func pairEntries(truth []synth.Record, recs []ocr.Record) []*ocr.Record {
 			out[i], used[j] = &recs[j], true
 		}
 	}
+	seen := map[[2]string]int{} // how many entries have each field value
+	for _, tr := range truth {
+		for _, tf := range tr.Fields {
+			seen[[2]string{tf.Name, ocr.NormalizeText(tf.Value)}]++
+		}
+	}
+	type pair struct{ i, j, n int }
+	var pairs []pair
 	for i, tr := range truth {
-		best, bestN := -1, 1
 		for j := range recs {
-			if used[j] || out[i] != nil {
+			if out[i] != nil || used[j] {
 				continue
 			}
 			n := 0
 			for _, tf := range tr.Fields {
+				v := ocr.NormalizeText(tf.Value)
 				f, ok := recs[j].Fields[tf.Name]
-				if tf.Printed && tf.Name != "entry_no" && ok && ocr.NormalizeText(f.Value) == ocr.NormalizeText(tf.Value) {
+				if tf.Printed && tf.Name != "entry_no" && seen[[2]string{tf.Name, v}] == 1 && ok && ocr.NormalizeText(f.Value) == v {
 					n++
 				}
 			}
-			if n > bestN {
-				best, bestN = j, n
+			if n >= 2 {
+				pairs = append(pairs, pair{i, j, n})
 			}
 		}
-		if best >= 0 {
-			out[i], used[best] = &recs[best], true
+	}
+	slices.SortStableFunc(pairs, func(a, b pair) int {
+		if a.n != b.n {
+			return b.n - a.n
+		}
+		return abs(a.i-a.j) - abs(b.i-b.j)
+	})
+	for _, p := range pairs {
+		if out[p.i] == nil && !used[p.j] {
+			out[p.i], used[p.j] = &recs[p.j], true
 		}
 	}
 	for i := range truth {
@@ -276,6 +293,13 @@ func pairEntries(truth []synth.Record, recs []ocr.Record) []*ocr.Record {
 		}
 	}
 	return out
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 var severities = []string{"light", "medium", "heavy", "all"}

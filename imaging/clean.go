@@ -134,10 +134,7 @@ func Clean(ctx context.Context, img image.Image, opts Options) (*Result, error) 
 	m.Crop, m.Upscale = image.Rect(0, 0, g.Rect.Dx(), g.Rect.Dy()), 1
 
 	if opts.KeepGeometry {
-		a := newAnalysis(g)
-		m.SkewDegrees = a.skew(opts.MaxSkew)
-		m.TextDPI = a.dpi(g.Rect.Size(), m.SkewDegrees).DPI
-		m.DPI = cmpOr(opts.DPI, m.TextDPI)
+		m.measure(g, opts)
 	} else {
 		var err error
 		if g, err = fixGeometry(g, m, opts, step); err != nil {
@@ -208,10 +205,7 @@ func fixGeometry(g *image.Gray, m *Metrics, opts Options, step func(string, *ima
 	if err := step("crop", g); err != nil {
 		return nil, err
 	}
-	a := newAnalysis(g)
-	m.SkewDegrees = a.skew(opts.MaxSkew)
-	m.TextDPI = a.dpi(g.Rect.Size(), m.SkewDegrees).DPI
-	m.DPI = cmpOr(opts.DPI, m.TextDPI)
+	m.measure(g, opts)
 	if math.Abs(m.SkewDegrees) >= 0.05 {
 		g = shearRotate(g, -m.SkewDegrees, uint8(m.Brightness*255+0.5))
 		if err := step("deskew", g); err != nil {
@@ -232,6 +226,15 @@ func fixGeometry(g *image.Gray, m *Metrics, opts Options, step func(string, *ima
 		}
 	}
 	return g, nil
+}
+
+// measure finds g's skew and the resolution its text suggests, and takes opts.DPI as the
+// scanning resolution when given, else that suggestion.
+func (m *Metrics) measure(g *image.Gray, opts Options) {
+	a := newAnalysis(g)
+	m.SkewDegrees = a.skew(opts.MaxSkew)
+	m.TextDPI = a.dpi(g.Rect.Size(), m.SkewDegrees).DPI
+	m.DPI = cmpOr(opts.DPI, m.TextDPI)
 }
 
 func cmpOr(a, b float64) float64 {

@@ -36,22 +36,15 @@ func median3LUT(g *image.Gray, lut *[256]uint8) *image.Gray {
 	lo := make([]uint8, w+2)
 	mid := make([]uint8, w+2)
 	hi := make([]uint8, w+2)
-	n := w &^ 15 // whole 16-pixel groups; a last group overlapping them covers the rest
 	for y := 0; y < h; y++ {
 		a, b, c := row(y-1), row(y), row(y+1)
-		sortColumns(lo[1:], mid[1:], hi[1:], a[:n], b, c)
-		if n < w {
-			x := w - 16
-			sortColumns(lo[x+1:], mid[x+1:], hi[x+1:], a[x:], b[x:], c[x:])
-		}
+		spans16(w, func(x0, x1 int) {
+			sortColumns(lo[x0+1:], mid[x0+1:], hi[x0+1:], a[x0:x1], b[x0:], c[x0:])
+		})
 		lo[0], mid[0], hi[0] = lo[1], mid[1], hi[1]
 		lo[w+1], mid[w+1], hi[w+1] = lo[w], mid[w], hi[w]
 		out := dst.Pix[y*dst.Stride:][:w]
-		combineColumns(out[:n], lo, mid, hi)
-		if n < w {
-			x := w - 16
-			combineColumns(out[x:], lo[x:], mid[x:], hi[x:])
-		}
+		spans16(w, func(x0, x1 int) { combineColumns(out[x0:x1], lo[x0:], mid[x0:], hi[x0:]) })
 		if lut != nil { // the row is still in cache
 			for x, v := range out {
 				out[x] = lut[v]

@@ -56,11 +56,13 @@ func jpegDPI(data []byte) float64 {
 		var d float64
 		switch {
 		case marker == 0xe0 && len(seg) >= 12 && string(seg[:5]) == "JFIF\x00":
+			d = float64(binary.BigEndian.Uint16(seg[8:]))
 			switch seg[7] { // unit
-			case 1:
-				d = float64(binary.BigEndian.Uint16(seg[8:]))
+			case 1: // dots per inch
 			case 2: // dots per centimetre
-				d = float64(binary.BigEndian.Uint16(seg[8:])) * 2.54
+				d *= 2.54
+			default: // 0: an aspect ratio only
+				d = 0
 			}
 		case marker == 0xe1 && len(seg) > 6 && string(seg[:6]) == "Exif\x00\x00":
 			d = tiffDPI(seg[6:])

@@ -39,16 +39,12 @@ func shearRotate(g *image.Gray, deg float64, fill uint8) *image.Gray {
 	fillBytes(mid[(padY+h)*w:], fill)
 	line := make([]uint8, w+2*padX+1)
 	fillBytes(line, fill)
-	n := w &^ 15 // whole 16-pixel groups; one more group ending at w covers the rest
 	for y := 0; y < h; y++ {
 		copy(line[padX:], g.Pix[g.PixOffset(g.Rect.Min.X, g.Rect.Min.Y+y):][:w])
 		k, f := splitShift(a * (float64(y) - cy))
 		src := line[padX+k:]
 		out := mid[(padY+y)*w:][:w]
-		lerpRow(out[:n], src, src[1:], f)
-		if n < w {
-			lerpRow(out[w-16:], src[w-16:], src[w-15:], f)
-		}
+		spans16(w, func(x0, x1 int) { lerpRow(out[x0:x1], src[x0:], src[x0+1:], f) })
 	}
 
 	// Pass 2: each column shifted by b·(x − cx). Sixteen columns share a group; their shifts
@@ -59,8 +55,7 @@ func shearRotate(g *image.Gray, deg float64, fill uint8) *image.Gray {
 		w        []uint16
 	}
 	groups := make([]group, 0, (w+15)/16)
-	for x0 := 0; x0 < w; x0 += 16 {
-		x0 = min(x0, w-16)
+	newGroup := func(x0 int) {
 		var ks, fs [16]int
 		kmin, kmax := math.MaxInt, math.MinInt
 		for i := range 16 {
@@ -75,10 +70,12 @@ func shearRotate(g *image.Gray, deg float64, fill uint8) *image.Gray {
 			wt[16*(r+1)+i] += uint16(fs[i])
 		}
 		groups = append(groups, group{x0, kmin, wt})
-		if x0 == w-16 {
-			break
-		}
 	}
+	spans16(w, func(x0, x1 int) {
+		for ; x0 < x1; x0 += 16 {
+			newGroup(x0)
+		}
+	})
 	dst := image.NewGray(image.Rect(0, 0, w, h))
 	for y := 0; y < h; y++ {
 		out := dst.Pix[y*dst.Stride:][:w]
@@ -97,6 +94,18 @@ func splitShift(d float64) (k, f int) {
 		k, f = k+1, 0
 	}
 	return k, f
+}
+
+// spans16 calls fn with [x0, x1) covering [0, w) in whole groups of 16 columns, w ≥ 16: all
+// the whole groups at once, then, when w is not a multiple of 16, the last 16 columns, which
+// overlap the groups before (harmless where fn's output depends only on its inputs).
+func spans16(w int, fn func(x0, x1 int)) {
+	if n := w &^ 15; n > 0 {
+		fn(0, n)
+		if n < w {
+			fn(w-16, w)
+		}
+	}
 }
 
 func fillBytes(b []uint8, v uint8) {

@@ -2,6 +2,12 @@
 
 #include "textflag.h"
 
+// BROADCASTW puts the low 16 bits of general register R in all eight words of X.
+#define BROADCASTW(R, X) \
+	MOVQ R, X; \
+	PSHUFLW $0, X, X; \
+	PSHUFD $0, X, X
+
 // func sort3Columns(lo, mid, hi, a, b, c *byte, n int)
 // For each of the n bytes (n a multiple of 16): lo, mid, hi = sorted(a, b, c).
 TEXT ·sort3Columns(SB), NOSPLIT, $0-56
@@ -91,18 +97,12 @@ TEXT ·lerpRow16(SB), NOSPLIT, $0-40
 	MOVQ b+16(FP), R9
 	MOVQ n+24(FP), CX
 	MOVQ f+32(FP), AX
-	MOVQ AX, X5
-	PSHUFLW $0, X5, X5
-	PSHUFD $0, X5, X5 // f in every word
+	BROADCASTW(AX, X5) // f
 	MOVQ $256, BX
 	SUBQ AX, BX
-	MOVQ BX, X6
-	PSHUFLW $0, X6, X6
-	PSHUFD $0, X6, X6 // 256−f in every word
+	BROADCASTW(BX, X6) // 256−f
 	MOVQ $128, BX
-	MOVQ BX, X4
-	PSHUFLW $0, X4, X4
-	PSHUFD $0, X4, X4 // 128 in every word
+	BROADCASTW(BX, X4) // 128, for rounding
 	PXOR X7, X7
 	XORQ AX, AX
 loop:
@@ -143,9 +143,7 @@ TEXT ·blendColumns16(SB), NOSPLIT, $0-40
 	MOVQ taps+24(FP), CX
 	MOVQ w+32(FP), R8
 	MOVQ $128, BX
-	MOVQ BX, X0
-	PSHUFLW $0, X0, X0
-	PSHUFD $0, X0, X0
+	BROADCASTW(BX, X0)
 	MOVOU X0, X1 // both accumulators start at 128, for rounding
 	PXOR X7, X7
 loop:
@@ -214,6 +212,37 @@ GLOBL half16<>(SB), RODATA|NOPTR, $16
 	PMADDWL X15, T; \
 	PADDL T, R
 
+// LUMA8 leaves in the eight words of X0 the luma of the eight RGBA pixels at OFF(SI). After
+// LUMA4, X2 = [a0 b0 a1 b1] and X3 = [a2 b2 a3 b3]; SHUFPS gathers the a's and the b's of four
+// pixels so that one PADDL sums each pixel's two halves. Uses X1–X6, X12 (zero), X13 (32768s),
+// X14 and X15.
+#define LUMA8(OFF) \
+	MOVOU OFF(SI), X0; \
+	MOVOU X0, X1; \
+	PUNPCKLBW X12, X0; \
+	PUNPCKHBW X12, X1; \
+	LUMA4(X0, X2, X6); \
+	LUMA4(X1, X3, X6); \
+	MOVOU OFF+16(SI), X0; \
+	MOVOU X0, X1; \
+	PUNPCKLBW X12, X0; \
+	PUNPCKHBW X12, X1; \
+	LUMA4(X0, X4, X6); \
+	LUMA4(X1, X5, X6); \
+	MOVAPS X2, X0; \
+	SHUFPS $0x88, X3, X0; \
+	SHUFPS $0xDD, X3, X2; \
+	PADDL X2, X0; \
+	MOVAPS X4, X1; \
+	SHUFPS $0x88, X5, X1; \
+	SHUFPS $0xDD, X5, X4; \
+	PADDL X4, X1; \
+	PADDL X13, X0; \
+	PADDL X13, X1; \
+	PSRLL $16, X0; \
+	PSRLL $16, X1; \
+	PACKSSLW X1, X0
+
 // func rgbaToGray16(out, src *byte, n int)
 // out[i] = (19595·R + 38470·G + 7471·B + 32768) >> 16 of the RGBA pixel at src[4i:], for
 // i < n; n a multiple of 16.
@@ -229,59 +258,9 @@ TEXT ·rgbaToGray16(SB), NOSPLIT, $0-24
 loop:
 	CMPQ AX, CX
 	JGE  done
-	// Pixels 0–7 → X8 (luma of 8 pixels as words), then 8–15 → X9.
-	MOVOU (SI), X0
-	MOVOU X0, X1
-	PUNPCKLBW X12, X0 // pixels 0, 1
-	PUNPCKHBW X12, X1 // pixels 2, 3
-	LUMA4(X0, X2, X6)
-	LUMA4(X1, X3, X6)
-	MOVOU 16(SI), X0
-	MOVOU X0, X1
-	PUNPCKLBW X12, X0 // pixels 4, 5
-	PUNPCKHBW X12, X1 // pixels 6, 7
-	LUMA4(X0, X4, X6)
-	LUMA4(X1, X5, X6)
-	// X2 = [a0 b0 a1 b1], X3 = [a2 b2 a3 b3]: sum a+b per pixel.
-	MOVAPS X2, X0
-	SHUFPS $0x88, X3, X0 // a0 a1 a2 a3
-	SHUFPS $0xDD, X3, X2 // b0 b1 b2 b3
-	PADDL X2, X0
-	MOVAPS X4, X1
-	SHUFPS $0x88, X5, X1
-	SHUFPS $0xDD, X5, X4
-	PADDL X4, X1
-	PADDL X13, X0
-	PADDL X13, X1
-	PSRLL $16, X0
-	PSRLL $16, X1
-	PACKSSLW X1, X0
+	LUMA8(0) // pixels 0–7
 	MOVOU X0, X8
-	MOVOU 32(SI), X0
-	MOVOU X0, X1
-	PUNPCKLBW X12, X0
-	PUNPCKHBW X12, X1
-	LUMA4(X0, X2, X6)
-	LUMA4(X1, X3, X6)
-	MOVOU 48(SI), X0
-	MOVOU X0, X1
-	PUNPCKLBW X12, X0
-	PUNPCKHBW X12, X1
-	LUMA4(X0, X4, X6)
-	LUMA4(X1, X5, X6)
-	MOVAPS X2, X0
-	SHUFPS $0x88, X3, X0
-	SHUFPS $0xDD, X3, X2
-	PADDL X2, X0
-	MOVAPS X4, X1
-	SHUFPS $0x88, X5, X1
-	SHUFPS $0xDD, X5, X4
-	PADDL X4, X1
-	PADDL X13, X0
-	PADDL X13, X1
-	PSRLL $16, X0
-	PSRLL $16, X1
-	PACKSSLW X1, X0
+	LUMA8(32) // pixels 8–15
 	PACKUSWB X0, X8
 	MOVOU X8, (DI)(AX*1)
 	ADDQ $64, SI

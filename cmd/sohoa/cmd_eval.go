@@ -259,8 +259,11 @@ func pairEntries(truth []synth.Record, recs []ocr.Record) []*ocr.Record {
 	type pair struct{ i, j, n int }
 	var pairs []pair
 	for i, tr := range truth {
+		if out[i] != nil {
+			continue
+		}
 		for j := range recs {
-			if out[i] != nil || used[j] {
+			if used[j] {
 				continue
 			}
 			n := 0

@@ -36,7 +36,7 @@ func values(cs []Candidate) []string {
 
 func TestComplete(t *testing.T) {
 	e := newEngine(t)
-	const thaiNguyenCommune = "05881" // in today's Thái Nguyên, part of Bắc Thái in 1965–1996
+	const thaiNguyenCommune = "05464" // Phường Tân Lập, in today's Thái Nguyên, part of Bắc Thái in 1965–1996
 	cases := []struct {
 		name  string
 		q     Query
@@ -99,7 +99,7 @@ func TestCompleteProvinceOfTheYearFirst(t *testing.T) {
 		year int
 		want string
 	}{{1980, "tỉnh Bắc Thái"}, {2005, "tỉnh Thái Nguyên"}} {
-		got, err := e.Complete(context.Background(), Query{Type: TypePlace, Prefix: "thai", Year: tc.year, Commune: "05881"})
+		got, err := e.Complete(context.Background(), Query{Type: TypePlace, Prefix: "thai", Year: tc.year, Commune: "05464"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -154,11 +154,11 @@ func TestTypeOf(t *testing.T) {
 func BenchmarkComplete(b *testing.B) {
 	e := newEngine(b)
 	queries := []Query{
-		{Type: TypePlace, Prefix: "t", Year: 1980, Commune: "05881"},
-		{Type: TypePlace, Prefix: "x", Year: 1980, Commune: "05881"},
-		{Type: TypePlace, Prefix: "tan l", Year: 1980, Commune: "05881"},
-		{Type: TypePlace, Prefix: "xom dong, xa tan l", Year: 1990, Commune: "05881"},
-		{Type: TypePlace, Prefix: "tram y te xa h", Year: 1990, Commune: "05881"},
+		{Type: TypePlace, Prefix: "t", Year: 1980, Commune: "05464"},
+		{Type: TypePlace, Prefix: "x", Year: 1980, Commune: "05464"},
+		{Type: TypePlace, Prefix: "tan l", Year: 1980, Commune: "05464"},
+		{Type: TypePlace, Prefix: "xom dong, xa tan l", Year: 1990, Commune: "05464"},
+		{Type: TypePlace, Prefix: "tram y te xa h", Year: 1990, Commune: "05464"},
 		{Type: TypeName, Prefix: "n", Year: 1990},
 		{Type: TypeName, Prefix: "nguyen van a"},
 		{Type: TypeName, Prefix: "tran thi "},

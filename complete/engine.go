@@ -125,10 +125,9 @@ func TypeOf(field string) string {
 		return TypeFamilyName
 	case "given_name":
 		return TypeGivenName
-	case "birth_date", "husband_birth_date", "wife_birth_date", "death_date", "registration_date":
+	case "birth_date", "husband_birth_date", "wife_birth_date", "death_date", "registration_date",
+		"birth_date_in_words": // keyed as a date; the screen shows and takes it as dd/mm/yyyy
 		return TypeDate
-	case "birth_date_in_words":
-		return TypeDateInWords
 	case "ethnicity", "husband_ethnicity", "wife_ethnicity":
 		return TypeEthnicity
 	case "nationality":

@@ -52,6 +52,10 @@ func fold(s string) string {
 	return b.String()
 }
 
+// Fold is the form completion matches on: no diacritics, lower case, single spaces ("Xóm
+// Đông" → "xom dong"). ConfirmedPlaces gets its prefix in this form.
+func Fold(s string) string { return fold(s) }
+
 // titleWord capitalises the first letter of a word ("nguyễn" → "Nguyễn").
 func titleWord(w string) string {
 	for i, r := range w {

@@ -18,6 +18,7 @@ type lead struct {
 
 var leads = []lead{
 	{"thôn", true}, {"xóm", true}, {"ấp", true}, {"bản", true}, {"buôn", true}, {"làng", true},
+	{"đội", true}, {"tổ", true}, {"khối", true}, {"khu phố", true}, {"khu", true},
 	{"Trạm y tế", false}, {"Trạm xá", false}, {"Bệnh viện", false}, {"Bệnh viện đa khoa", false},
 	{"Nhà hộ sinh", false}, {"Tại nhà", false},
 }
@@ -141,6 +142,10 @@ func (d *placeData) completeSegment(seg string, q Query, home int, b *best, base
 // hamlets offers the bare names of the communes of the register's district, as hamlets are
 // often named like the communes around them.
 func (d *placeData) hamlets(key string, q Query, home int, b *best, base float64, head string) {
+	if n := strings.TrimSpace(key); n != "" && strings.Trim(n, "0123456789") == "" {
+		b.add(Candidate{Value: head + n, Source: "phrase"}, base+25) // a numbered hamlet: "xóm 6"
+		return
+	}
 	if home < 0 || d.district[home] < 0 {
 		return
 	}

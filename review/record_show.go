@@ -17,6 +17,7 @@ type recordPage struct {
 	Problems map[string][]domain.Issue
 	Audit    []domain.AuditEvent
 	Notice   string
+	Previous map[string]string // the entry above on the page, as shown: what F3 copies
 }
 
 // recordShow is the review screen: the page with the entry outlined, and for every field its
@@ -41,9 +42,13 @@ func (ui *UI) showRecord(w http.ResponseWriter, r *request, status int, rec doma
 			values[f.Name] = displayValue(rec.Kind, f.Name, f.Value)
 		}
 	}
+	previous, err := ui.previousValues(r, rec)
+	if err != nil {
+		return err
+	}
 	held := rec.Status == domain.RecordPending && rec.LeaseUserID != nil && *rec.LeaseUserID == r.user.ID
 	return ui.render(w, r, status, "record.html", recordPage{Record: rec, Place: place, Held: held, Values: values,
-		Problems: problems, Audit: trail, Notice: notice})
+		Problems: problems, Audit: trail, Notice: notice, Previous: previous})
 }
 
 // displayValue shows a stored value the way a clerk writes it: ISO dates as dd/mm/yyyy. The

@@ -42,6 +42,7 @@ type UI struct {
 	cfg       Config
 	pages     map[string]*template.Template
 	limiter   *loginLimiter
+	completer Completer // keying assistance; nil: none
 }
 
 // New parses the templates once and builds the UI.
@@ -93,6 +94,7 @@ func (ui *UI) Register(mux *http.ServeMux) {
 	mux.Handle("POST /review/next", ui.user(domain.RoleClerk, ui.queueNext))
 	mux.Handle("GET /review/records/{id}", ui.user(domain.RoleClerk, ui.recordShow))
 	mux.Handle("GET /review/records/{id}/image", ui.user(domain.RoleClerk, ui.recordImage))
+	mux.Handle("GET /review/records/{id}/complete", ui.user(domain.RoleClerk, ui.recordComplete))
 	mux.Handle("POST /review/records/{id}/confirm", ui.user(domain.RoleClerk, ui.recordConfirm))
 	mux.Handle("POST /review/records/{id}/flag", ui.user(domain.RoleClerk, ui.recordFlag))
 	mux.Handle("POST /review/records/{id}/release", ui.user(domain.RoleClerk, ui.recordRelease))

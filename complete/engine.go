@@ -73,6 +73,13 @@ func New(confirmed ConfirmedPlaces) (*Engine, error) {
 	return &Engine{names: names, places: places, lists: lists, confirmed: confirmed}, nil
 }
 
+// With returns an engine sharing e's reference data that takes confirmed places from c.
+func (e *Engine) With(c ConfirmedPlaces) *Engine {
+	x := *e
+	x.confirmed = c
+	return &x
+}
+
 // ErrUnknownType is returned for a query type the engine does not know.
 var ErrUnknownType = fmt.Errorf("%w: unknown completion type", domain.ErrInvalid)
 

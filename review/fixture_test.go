@@ -13,12 +13,14 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 
 	"github.com/sohoa/sohoa/auth"
+	"github.com/sohoa/sohoa/complete"
 	"github.com/sohoa/sohoa/domain"
 	"github.com/sohoa/sohoa/review"
 	"github.com/sohoa/sohoa/server"
@@ -36,7 +38,11 @@ type bundle struct {
 	other    domain.Ledger // in commune 05464
 	password string
 	token    string // a station token
+	ui       *review.UI
 }
+
+// engine is the keying-assistance reference data, loaded once for all tests.
+var engine = sync.OnceValues(func() (*complete.Engine, error) { return complete.New(nil) })
 
 const testPassword = "mật-khẩu-thử"
 
@@ -53,6 +59,12 @@ func setup(t testing.TB, cfg review.Config) *bundle {
 	if err != nil {
 		t.Fatal(err)
 	}
+	e, err := engine()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ui.UseCompleter(e.With(b.store))
+	b.ui = ui
 	srv := httptest.NewServer(server.New(server.Deps{Logger: storagetest.Logger(t), Store: b.store, Objects: b.objects, UI: ui}))
 	t.Cleanup(srv.Close)
 	b.url = srv.URL

@@ -22,6 +22,7 @@
   var items = [];     // candidate values shown
   var active = -1;    // highlighted index, -1 none
   var timer = 0, seq = 0;
+  var swallow = false; // the Enter that took a candidate: its keypress must not submit the form
 
   function close() {
     list.classList.add("hidden");
@@ -122,7 +123,7 @@
       case "Enter":
       case "Tab":
         if (open && active >= 0) {
-          if (e.key === "Enter") { e.preventDefault(); e.stopPropagation(); }
+          if (e.key === "Enter") { e.preventDefault(); e.stopPropagation(); swallow = true; }
           take(active); // Tab then moves on with the value taken
           return;
         }
@@ -141,6 +142,16 @@
         return;
     }
   }
+
+  // Some platforms deliver Enter's keypress even when its keydown was handled: it must not
+  // submit the form the candidate was taken in.
+  document.addEventListener("keypress", function (e) {
+    if (swallow && e.key === "Enter") e.preventDefault();
+  }, true);
+  document.addEventListener("submit", function (e) {
+    if (swallow) { e.preventDefault(); e.stopPropagation(); }
+  }, true);
+  document.addEventListener("keyup", function (e) { if (e.key === "Enter") swallow = false; }, true);
 
   document.querySelectorAll("input[data-complete], input[data-suggestions], input[data-previous]").forEach(function (input) {
     input.addEventListener("keydown", onKey);

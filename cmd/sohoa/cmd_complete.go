@@ -28,6 +28,7 @@ func runComplete(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	limit := fs.Int("limit", 10, "most candidates printed")
 	offline := fs.Bool("offline", false, "do not use the database even when SOHOA_DATABASE_URL is set")
 	replay := fs.String("replay", "", "replay the truth of a `sohoa synth` corpus through the engine and print keystrokes")
+	replayConfirmed := fs.Bool("replay-confirmed", true, "with --replay: places of earlier entries of the commune count as confirmed")
 	cfg, err := config.Load(fs, os.Getenv)
 	if err != nil {
 		return err
@@ -36,7 +37,7 @@ func runComplete(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return err
 	}
 	if *replay != "" {
-		return replayCorpus(ctx, *replay, stdout)
+		return replayCorpus(ctx, *replay, *replayConfirmed, stdout)
 	}
 	typ := *field
 	if t := complete.TypeOf(typ); t != "" {

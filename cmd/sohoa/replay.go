@@ -33,9 +33,13 @@ func (t keyTally) ratio(n int) string {
 // it by hand in Telex plus Tab, against the fewest keys with completion plus Tab (and with F3
 // when the entry above on the page has the same value). Places of the entries replayed before
 // in the same commune count as confirmed, as they would be in the database.
-func replayCorpus(ctx context.Context, dir string, w io.Writer) error {
+func replayCorpus(ctx context.Context, dir string, confirmed bool, w io.Writer) error {
 	places := replayPlaces{}
-	e, err := complete.New(places)
+	var source complete.ConfirmedPlaces = places
+	if !confirmed {
+		source = nil
+	}
+	e, err := complete.New(source)
 	if err != nil {
 		return err
 	}

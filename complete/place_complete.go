@@ -47,7 +47,7 @@ func (d *placeData) placeScore(ref int, q Query, home int, exact bool) float64 {
 		}
 		return s
 	}
-	u := d.units[ref]
+	u := &d.units[ref]
 	if u.Level != gazetteer.Province || d.provinceInForce(ref, q.Year) {
 		s += 5
 	}
@@ -76,22 +76,47 @@ type unitMatch struct {
 	score float64
 }
 
-// find finds the units whose name (with or without its type) starts with key, best first.
+// find finds the units whose name (with or without its type) starts with key, the n best
+// first. A one-letter key matches thousands of units, so only the best few are kept as it goes.
 func (d *placeData) find(key string, q Query, home int, n int) []unitMatch {
-	seen := map[int]int{}
-	var out []unitMatch
+	keep := 2 * n // room for a unit found under both of its keys
+	top := make([]unitMatch, 0, keep)
+	worst := 0 // index of the lowest score in top, once full
 	d.index.prefix(key, func(e *entry) bool {
 		s := d.placeScore(e.ref, q, home, e.key == key) - float64(len(e.key))*0.01
-		if j, ok := seen[e.ref]; ok {
-			out[j].score = max(out[j].score, s)
+		if len(top) < keep {
+			top = append(top, unitMatch{e.ref, s})
+			if len(top) == keep {
+				worst = lowest(top)
+			}
 			return true
 		}
-		seen[e.ref] = len(out)
-		out = append(out, unitMatch{e.ref, s})
+		if s > top[worst].score {
+			top[worst] = unitMatch{e.ref, s}
+			worst = lowest(top)
+		}
 		return true
 	})
-	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
+	sort.SliceStable(top, func(i, j int) bool { return top[i].score > top[j].score })
+	out := top[:0]
+	seen := map[int]bool{}
+	for _, m := range top {
+		if !seen[m.ref] {
+			seen[m.ref] = true
+			out = append(out, m)
+		}
+	}
 	return out[:min(n, len(out))]
+}
+
+func lowest(ms []unitMatch) int {
+	w := 0
+	for i := range ms {
+		if ms[i].score < ms[w].score {
+			w = i
+		}
+	}
+	return w
 }
 
 func (d *placeData) renderRef(ref, year int, full bool) string {

@@ -226,6 +226,22 @@ func TestBrowserCompletionWithTelex(t *testing.T) {
 	if got := eval[string](tb, `document.getElementById("f-entry_no").value`); got != "1" {
 		t.Errorf("F3 on the entry number: got %q, want %q (the entry above)", got, "1")
 	}
+	// Tab takes the highlighted candidate and moves on: here the place confirmed in the entry
+	// above, typed without diacritics as an input method without composition delivers it.
+	tb.press(kb.Tab, kb.Tab, kb.Tab, kb.Tab, kb.Tab)
+	tb.waitFor(next, "f-birth_place")
+	tb.ctrl("a")
+	tb.press(kb.Backspace)
+	tb.typeText("tram y te x")
+	j := waitList(tb, "Trạm y tế xã Gia Sàng")
+	for range j + 1 {
+		tb.press(kb.ArrowDown)
+	}
+	tb.press(kb.Tab)
+	tb.waitFor(next, "f-ethnicity")
+	if got := eval[string](tb, `document.getElementById("f-birth_place").value`); got != "Trạm y tế xã Gia Sàng" {
+		t.Errorf("after ↓ Tab: got %q, want %q", got, "Trạm y tế xã Gia Sàng")
+	}
 	rec := record(t, b, ids[0])
 	if got := rec.Fields[1].Value; got != "Nguyễn Văn An" {
 		t.Errorf("confirmed name: got %q, want %q", got, "Nguyễn Văn An")

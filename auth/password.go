@@ -26,7 +26,8 @@ const (
 // HashPassword hashes a password with argon2id, in the PHC string format.
 func HashPassword(password string) (string, error) {
 	if len([]rune(password)) < minPassword {
-		return "", fmt.Errorf("%w: a password needs at least %d characters", domain.ErrInvalid, minPassword)
+		return "", domain.Public(fmt.Errorf("%w: a password needs at least %d characters", domain.ErrInvalid, minPassword),
+			fmt.Sprintf("Mật khẩu cần ít nhất %d ký tự.", minPassword), fmt.Sprintf("a password needs at least %d characters", minPassword))
 	}
 	salt := make([]byte, 16)
 	_, _ = rand.Read(salt)

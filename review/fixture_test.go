@@ -63,7 +63,8 @@ func setup(t testing.TB, cfg review.Config) *bundle {
 	for _, u := range []domain.User{
 		{Username: "canbo", DisplayName: "Nguyễn Thị Lan", Role: domain.RoleClerk, Communes: []string{"05461"}},
 		{Username: "canbo-khac", DisplayName: "Trần Văn Bình", Role: domain.RoleClerk, Communes: []string{"05464"}},
-		{Username: "giamsat", DisplayName: "Lê Văn Sơn", Role: domain.RoleSupervisor},
+		{Username: "giamsat", DisplayName: "Lê Văn Sơn", Role: domain.RoleProvince},
+		{Username: "giamsat-xa", DisplayName: "Đỗ Thị Mai", Role: domain.RoleSupervisor, Communes: []string{"05461"}},
 		{Username: "quantri", DisplayName: "Phạm Minh", Role: domain.RoleAdmin},
 	} {
 		if err := b.store.CreateUser(ctx, &u, hash, "test"); err != nil {
@@ -71,7 +72,7 @@ func setup(t testing.TB, cfg review.Config) *bundle {
 		}
 	}
 	token, th := auth.NewStationToken()
-	if err := b.store.CreateStationToken(ctx, "trạm thử", th); err != nil {
+	if err := b.store.CreateStationToken(ctx, "trạm thử", th, "05461"); err != nil {
 		t.Fatal(err)
 	}
 	b.token = token

@@ -98,7 +98,9 @@ func parseTemplates() (map[string]*template.Template, error) {
 
 // Register adds every route of the browser UI to mux, top to bottom. Each is a handler in a file
 // of its own, named noun_verb.go.
-func (ui *UI) Register(mux interface{ Handle(pattern string, h http.Handler) }) {
+func (ui *UI) Register(mux interface {
+	Handle(pattern string, h http.Handler)
+}) {
 	static, _ := fs.Sub(staticFiles, "static")
 	mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
 	mux.Handle("GET /login", ui.page(ui.loginShow))

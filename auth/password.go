@@ -15,6 +15,9 @@ import (
 
 // Argon2id parameters (RFC 9106's second recommendation, lighter on memory: 64 MiB, 3 passes).
 // They are stored with each hash, so they can be raised later without breaking old hashes.
+// ArgonThreads is how many cores one password check keeps busy.
+const ArgonThreads = argonThreads
+
 const (
 	argonTime    = 3
 	argonMemory  = 64 * 1024

@@ -22,7 +22,9 @@ type passwordGate struct {
 
 func newPasswordGate(n int, check func(hash, password string) (bool, error)) *passwordGate {
 	if n <= 0 {
-		n = runtime.NumCPU()
+		// Each argon2id run keeps auth.ArgonThreads cores busy: sized to the machine, the hashes
+		// running at once use every core and no more.
+		n = max(1, runtime.NumCPU()/auth.ArgonThreads)
 	}
 	if check == nil {
 		check = auth.CheckPassword

@@ -36,7 +36,8 @@ type Config struct {
 	// TrustedProxies are the reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are
 	// believed (SOHOA_TRUSTED_PROXIES); from anyone else the headers are ignored.
 	TrustedProxies []netip.Prefix
-	// PasswordChecks caps password hashes running at once (default: the number of cores).
+	// PasswordChecks caps password hashes running at once (default: the cores divided by the
+	// cores one hash uses, at least 1).
 	PasswordChecks int
 	// CheckPassword checks a password against a stored hash (default auth.CheckPassword); tests
 	// count calls through it.

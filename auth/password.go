@@ -15,6 +15,9 @@ import (
 
 // Argon2id parameters (RFC 9106's second recommendation, lighter on memory: 64 MiB, 3 passes).
 // They are stored with each hash, so they can be raised later without breaking old hashes.
+// ArgonThreads is how many cores one password check keeps busy.
+const ArgonThreads = argonThreads
+
 const (
 	argonTime    = 3
 	argonMemory  = 64 * 1024
@@ -26,7 +29,8 @@ const (
 // HashPassword hashes a password with argon2id, in the PHC string format.
 func HashPassword(password string) (string, error) {
 	if len([]rune(password)) < minPassword {
-		return "", fmt.Errorf("%w: a password needs at least %d characters", domain.ErrInvalid, minPassword)
+		return "", domain.Public(fmt.Errorf("%w: a password needs at least %d characters", domain.ErrInvalid, minPassword),
+			fmt.Sprintf("Mật khẩu cần ít nhất %d ký tự.", minPassword), fmt.Sprintf("a password needs at least %d characters", minPassword))
 	}
 	salt := make([]byte, 16)
 	_, _ = rand.Read(salt)

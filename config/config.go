@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/netip"
 	"net/url"
 	"os"
 	"runtime"
@@ -31,6 +32,16 @@ type Config struct {
 	TLSKey      string        // SOHOA_TLS_KEY: …and this key
 	// SecureCookies (SOHOA_SECURE_COOKIES) marks cookies Secure behind a TLS-terminating proxy.
 	SecureCookies bool
+	// TrustedProxies (SOHOA_TRUSTED_PROXIES): reverse proxies whose X-Forwarded-For and
+	// X-Forwarded-Proto are believed, as addresses or CIDR prefixes, comma separated.
+	TrustedProxies []netip.Prefix
+	// MetricsListen (SOHOA_METRICS_LISTEN): serve /metrics on this address only.
+	MetricsListen string
+	// MetricsToken (SOHOA_METRICS_TOKEN): serve /metrics on the main address to this bearer token.
+	MetricsToken string
+	// MigrateDatabaseURL (SOHOA_MIGRATE_DATABASE_URL): the schema owner's connection, used to
+	// migrate; SOHOA_DATABASE_URL is then the application's role, which cannot alter the schema.
+	MigrateDatabaseURL string
 }
 
 // S3 locates the object store holding originals and derived images.
@@ -84,6 +95,10 @@ var Settings = []Setting{
 	{"tls-cert", "SOHOA_TLS_CERT", "serve HTTPS with this PEM certificate (with --tls-key)"},
 	{"tls-key", "SOHOA_TLS_KEY", "PEM private key for --tls-cert"},
 	{"secure-cookies", "SOHOA_SECURE_COOKIES", "mark login cookies Secure even over plain HTTP (set when a proxy terminates TLS)"},
+	{"trusted-proxies", "SOHOA_TRUSTED_PROXIES", "reverse proxies (addresses or CIDR, comma separated) whose X-Forwarded-For / -Proto are believed"},
+	{"metrics-listen", "SOHOA_METRICS_LISTEN", "serve /metrics on this address only (e.g. 127.0.0.1:9090)"},
+	{"metrics-token", "SOHOA_METRICS_TOKEN", "serve /metrics on the main address to requests with this bearer token"},
+	{"migrate-database-url", "SOHOA_MIGRATE_DATABASE_URL", "PostgreSQL URL of the schema owner, used for migrations (SOHOA_DATABASE_URL is then the app's role)"},
 }
 
 // Load fills a Config from the environment (through getenv) and registers flags on fs that
@@ -106,6 +121,17 @@ func Load(fs *flag.FlagSet, getenv func(string) string) (*Config, error) {
 		TLSKey:    getenv("SOHOA_TLS_KEY"),
 		Workers:   runtime.NumCPU(),
 		Shutdown:  DefaultShutdown,
+
+		MetricsListen:      getenv("SOHOA_METRICS_LISTEN"),
+		MetricsToken:       getenv("SOHOA_METRICS_TOKEN"),
+		MigrateDatabaseURL: getenv("SOHOA_MIGRATE_DATABASE_URL"),
+	}
+	if v := getenv("SOHOA_TRUSTED_PROXIES"); v != "" {
+		ps, err := ParseProxies(v)
+		if err != nil {
+			return nil, err
+		}
+		c.TrustedProxies = ps
 	}
 	if v := getenv("SOHOA_WORKERS"); v != "" {
 		n, err := strconv.Atoi(v)
@@ -151,7 +177,36 @@ func Load(fs *flag.FlagSet, getenv func(string) string) (*Config, error) {
 	fs.StringVar(&c.TLSCert, "tls-cert", c.TLSCert, help("tls-cert"))
 	fs.StringVar(&c.TLSKey, "tls-key", c.TLSKey, help("tls-key"))
 	fs.BoolVar(&c.SecureCookies, "secure-cookies", c.SecureCookies, help("secure-cookies"))
+	fs.Func("trusted-proxies", help("trusted-proxies"), func(v string) error {
+		ps, err := ParseProxies(v)
+		c.TrustedProxies = ps
+		return err
+	})
+	fs.StringVar(&c.MetricsListen, "metrics-listen", c.MetricsListen, help("metrics-listen"))
+	fs.StringVar(&c.MetricsToken, "metrics-token", c.MetricsToken, help("metrics-token"))
+	fs.StringVar(&c.MigrateDatabaseURL, "migrate-database-url", c.MigrateDatabaseURL, help("migrate-database-url"))
 	return c, nil
+}
+
+// ParseProxies reads a comma-separated list of addresses and CIDR prefixes.
+func ParseProxies(v string) ([]netip.Prefix, error) {
+	var ps []netip.Prefix
+	for _, f := range strings.Split(v, ",") {
+		f = strings.TrimSpace(f)
+		if f == "" {
+			continue
+		}
+		if p, err := netip.ParsePrefix(f); err == nil {
+			ps = append(ps, p.Masked())
+			continue
+		}
+		a, err := netip.ParseAddr(f)
+		if err != nil {
+			return nil, fmt.Errorf("SOHOA_TRUSTED_PROXIES (--trusted-proxies): %q is not an address or CIDR prefix", f)
+		}
+		ps = append(ps, netip.PrefixFrom(a.Unmap(), a.Unmap().BitLen()))
+	}
+	return ps, nil
 }
 
 // Validate checks every setting a serving process needs and names the first one that is wrong.
@@ -186,6 +241,19 @@ func (c *Config) Validate() error {
 	}
 	if c.Shutdown <= 0 {
 		return fmt.Errorf("SOHOA_SHUTDOWN_TIMEOUT (--shutdown-timeout): %s must be positive", c.Shutdown)
+	}
+	if c.MetricsListen != "" {
+		if _, _, err := net.SplitHostPort(c.MetricsListen); err != nil {
+			return fmt.Errorf("SOHOA_METRICS_LISTEN (--metrics-listen): %q is not host:port", c.MetricsListen)
+		}
+	}
+	if c.MetricsToken != "" && len(c.MetricsToken) < 16 {
+		return errors.New("SOHOA_METRICS_TOKEN (--metrics-token): use at least 16 characters")
+	}
+	if c.MigrateDatabaseURL != "" {
+		if u, err := url.Parse(c.MigrateDatabaseURL); err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+			return errors.New("SOHOA_MIGRATE_DATABASE_URL (--migrate-database-url): not a postgres:// URL")
+		}
 	}
 	return nil
 }

@@ -12,4 +12,6 @@ var (
 	ErrUnsupported  = errors.New("unsupported media type")
 	ErrUnauthorized = errors.New("unauthorized")
 	ErrForbidden    = errors.New("forbidden")
+	// ErrTooManyRequests refuses a client that sends too much too fast (login attempts, uploads).
+	ErrTooManyRequests = errors.New("too many requests")
 )

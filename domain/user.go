@@ -9,21 +9,29 @@ import (
 type Role string
 
 // Clerks review entries of their communes; supervisors follow progress, order the queue, retry
-// failed scans and export; admins also manage accounts.
+// failed scans and export, for their communes; a province supervisor does the same for every
+// commune; admins also manage accounts.
 const (
 	RoleClerk      Role = "clerk"
 	RoleSupervisor Role = "supervisor"
+	RoleProvince   Role = "province"
 	RoleAdmin      Role = "admin"
 )
 
-// ParseRole accepts clerk, supervisor or admin.
+// Roles lists every role, least rights first.
+var Roles = []Role{RoleClerk, RoleSupervisor, RoleProvince, RoleAdmin}
+
+// ParseRole accepts clerk, supervisor, province or admin.
 func ParseRole(s string) (Role, error) {
 	switch r := Role(s); r {
-	case RoleClerk, RoleSupervisor, RoleAdmin:
+	case RoleClerk, RoleSupervisor, RoleProvince, RoleAdmin:
 		return r, nil
 	}
-	return "", fmt.Errorf("%w: unknown role %q (want clerk, supervisor or admin)", ErrInvalid, s)
+	return "", fmt.Errorf("%w: unknown role %q (want clerk, supervisor, province or admin)", ErrInvalid, s)
 }
+
+// Scoped reports whether the role works only in the communes given to the account.
+func (r Role) Scoped() bool { return r == RoleClerk || r == RoleSupervisor }
 
 // AtLeast reports whether r has the rights of other.
 func (r Role) AtLeast(other Role) bool { return r.rank() >= other.rank() }
@@ -34,8 +42,10 @@ func (r Role) rank() int {
 		return 1
 	case RoleSupervisor:
 		return 2
-	case RoleAdmin:
+	case RoleProvince:
 		return 3
+	case RoleAdmin:
+		return 4
 	}
 	return 0
 }
@@ -46,13 +56,16 @@ type User struct {
 	Username    string    `json:"username"`
 	DisplayName string    `json:"display_name"`
 	Role        Role      `json:"role"`
-	Communes    []string  `json:"communes"` // the communes a clerk may review; empty for supervisors and admins = all
+	Communes    []string  `json:"communes"` // the communes of a clerk or supervisor; ignored for province supervisors and admins
 	Disabled    bool      `json:"disabled"`
 	CreatedAt   time.Time `json:"created_at"`
 }
 
-// SeesAll reports whether the user sees every commune.
-func (u User) SeesAll() bool { return u.Role.AtLeast(RoleSupervisor) }
+// SeesAll reports whether the user sees every commune: province supervisors and admins.
+func (u User) SeesAll() bool { return !u.Role.Scoped() && u.Role.AtLeast(RoleProvince) }
+
+// Supervises reports whether the user follows progress (supervisors, province supervisors, admins).
+func (u User) Supervises() bool { return u.Role.AtLeast(RoleSupervisor) }
 
 // Sees reports whether the user may work on a commune's ledgers.
 func (u User) Sees(commune string) bool {

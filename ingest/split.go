@@ -152,7 +152,7 @@ var (
 )
 
 func splitPDF(ctx context.Context, path, workDir string, lim Limits) ([]Page, error) {
-	out, err := toolOutput(ctx, "pdfinfo", "-f", "1", "-l", strconv.Itoa(lim.MaxPages+1), path)
+	out, err := toolOutput(ctx, "pdfinfo", "-box", "-f", "1", "-l", strconv.Itoa(lim.MaxPages+1), path)
 	if err != nil {
 		return nil, fmt.Errorf("%w: damaged PDF file", domain.ErrInvalid)
 	}
@@ -167,6 +167,9 @@ func splitPDF(ctx context.Context, path, workDir string, lim Limits) ([]Page, er
 	if n > lim.MaxPages {
 		return nil, fmt.Errorf("%w: the file has more than %d pages; send it in parts", domain.ErrInvalid, lim.MaxPages)
 	}
+	if err := checkPDFBoxes(out, n, lim); err != nil {
+		return nil, err
+	}
 	for _, s := range pdfSizeRe.FindAllSubmatch(out, -1) {
 		page, _ := strconv.Atoi(string(s[1]))
 		w, _ := strconv.ParseFloat(string(s[2]), 64)
@@ -177,7 +180,7 @@ func splitPDF(ctx context.Context, path, workDir string, lim Limits) ([]Page, er
 		}
 	}
 	prefix := filepath.Join(workDir, "page")
-	if err := tool(ctx, "pdftoppm", "-r", strconv.Itoa(lim.PDFDPI), "-png", path, prefix); err != nil {
+	if err := limitedTool(ctx, "pdftoppm", "-r", strconv.Itoa(lim.PDFDPI), "-png", path, prefix); err != nil {
 		return nil, err
 	}
 	files, _ := filepath.Glob(prefix + "-*.png")

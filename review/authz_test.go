@@ -4,99 +4,173 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/sohoa/sohoa/review"
+	"github.com/sohoa/sohoa/server"
 )
 
-// outcome classes of the authorisation matrix.
+// Who asks, in the order of the matrix's columns. Every resource the matrix touches is in
+// commune 05461 ("own"); "other" accounts and tokens work for commune 05464 only.
+var matrixWho = []string{"anonymous", "station-own", "station-other", "clerk-own", "clerk-other",
+	"supervisor-own", "supervisor-other", "province", "admin"}
+
+// Expected outcomes: ok passed authorisation (any status below 500 but the refusals; 409 for a
+// decision without the lease, 415 for a form sent to the upload API, …); L is the login page
+// (303 to /login); the numbers are exact refusals.
 const (
-	allowed   = "allowed"   // any status but the refusals below, and never a 5xx
-	login     = "login"     // sent to the login page (GET) or 401 (POST)
-	forbidden = "forbidden" // 403
-	noToken   = "401"       // the station API refuses without a station token
+	ok = "ok"
+	L  = "303→/login"
 )
 
+type matrixRow struct {
+	pattern string // as registered
+	method  string
+	path    string // with ids filled in
+	body    string // "json" for the API's ledger, "" for a small form
+	want    [9]string
+}
+
+// TestAuthorisationMatrix sends every registered route (API, probes and pages) as every kind of
+// caller and checks the outcome against the table; a route registered without a row fails.
 func TestAuthorisationMatrix(t *testing.T) {
 	t.Parallel()
 	b := setup(t, review.Config{})
 	ids := b.seed(t, b.ledger, 1)
+	place, err := b.store.RecordPlace(t.Context(), ids[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	victim, err := b.store.UserID(t.Context(), "nan-nhan")
+	if err != nil {
+		t.Fatal(err)
+	}
 	rec := fmt.Sprintf("/review/records/%d", ids[0])
-	ledger := fmt.Sprintf("/ledgers/%d", b.ledger.ID)
-	type route struct{ method, path string }
-	routes := []route{
-		{"GET", "/"}, {"POST", "/review/next"}, {"GET", rec}, {"GET", rec + "/image"},
-		{"POST", rec + "/lease"}, {"POST", rec + "/release"}, {"POST", rec + "/flag"}, {"POST", rec + "/confirm"},
-		{"GET", "/followups"}, {"GET", "/ledgers"}, {"POST", ledger + "/priority"}, {"GET", ledger + "/export.csv"},
-		{"POST", "/scans/1/retry"}, {"GET", "/admin/users"}, {"POST", "/admin/users"},
-		{"GET", "/api/v1/ledgers"}, {"POST", "/api/v1/ledgers"}, {"GET", fmt.Sprintf("/api/v1/ledgers/%d", b.ledger.ID)},
-		{"POST", fmt.Sprintf("/api/v1/ledgers/%d/scans?page=1", b.ledger.ID)}, {"GET", "/api/v1/scans/1"},
+	led := fmt.Sprintf("/ledgers/%d", b.ledger.ID)
+	usr := fmt.Sprintf("/admin/users/%d", victim)
+	api := fmt.Sprintf("/api/v1/ledgers/%d", b.ledger.ID)
+	F, U, N := "403", "401", "404"
+	all := func(s string) [9]string { return [9]string{s, s, s, s, s, s, s, s, s} }
+	page := func(clerk, clerkOther, sup, supOther string) [9]string { // a browser page: no session → login
+		return [9]string{L, L, L, clerk, clerkOther, sup, supOther, ok, ok}
 	}
-	roles := []string{"anonymous", "station", "other-clerk", "clerk", "supervisor", "admin"}
-	// want[route index][role index]
-	A, L, F, T := allowed, login, forbidden, noToken
-	want := [][]string{
-		{L, L, A, A, A, A}, // GET /
-		{L, L, A, A, A, A}, // POST /review/next
-		{L, L, F, A, A, A}, // GET record
-		{L, L, F, A, A, A}, // GET record image
-		{L, L, F, A, A, A}, // POST lease
-		{L, L, F, A, A, A}, // POST release
-		{L, L, F, A, A, A}, // POST flag
-		{L, L, F, A, A, A}, // POST confirm
-		{L, L, A, A, A, A}, // GET /followups
-		{L, L, F, F, A, A}, // GET /ledgers
-		{L, L, F, F, A, A}, // POST priority
-		{L, L, F, F, A, A}, // GET export
-		{L, L, F, F, A, A}, // POST retry
-		{L, L, F, F, F, A}, // GET /admin/users
-		{L, L, F, F, F, A}, // POST /admin/users
-		{T, A, T, T, T, T}, // API: only stations
-		{T, A, T, T, T, T},
-		{T, A, T, T, T, T},
-		{T, A, T, T, T, T},
-		{T, A, T, T, T, T},
+	post := func(clerk, clerkOther, sup, supOther string) [9]string { // a browser POST: no session → 401
+		return [9]string{U, U, U, clerk, clerkOther, sup, supOther, ok, ok}
 	}
-	clients := map[string]*client{"anonymous": b.client(t), "station": b.client(t)}
-	for role, user := range map[string]string{"other-clerk": "canbo-khac", "clerk": "canbo", "supervisor": "giamsat", "admin": "quantri"} {
-		clients[role] = b.login(t, user)
+	admin := func(get bool) [9]string {
+		if get {
+			return [9]string{L, L, L, F, F, F, F, F, ok}
+		}
+		return [9]string{U, U, U, F, F, F, F, F, ok}
 	}
-	for i, rt := range routes {
-		for j, role := range roles {
-			t.Run(fmt.Sprintf("%s %s as %s", rt.method, rt.path, role), func(t *testing.T) {
-				c := clients[role]
-				req, _ := http.NewRequest(rt.method, b.url+rt.path, strings.NewReader(url.Values{"priority": {"1"}, "version": {"99"}}.Encode()))
-				req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-				if role == "station" {
-					req.Header.Set("Authorization", "Bearer "+b.token)
-				}
-				resp, err := c.http.Do(req)
-				if err != nil {
-					t.Fatal(err)
-				}
-				resp.Body.Close()
-				got := classify(resp)
-				if got != want[i][j] {
-					t.Errorf("got %d (%s), want %s", resp.StatusCode, got, want[i][j])
-				}
-			})
+	station := func(other string) [9]string { return [9]string{U, ok, other, U, U, U, U, U, U} }
+	rows := []matrixRow{
+		{"GET /healthz", "GET", "/healthz", "", all(ok)},
+		{"GET /readyz", "GET", "/readyz", "", all(ok)},
+		{"GET /metrics", "GET", "/metrics", "", all(N)}, // only on SOHOA_METRICS_LISTEN or with its token
+		{"POST /api/v1/ledgers", "POST", "/api/v1/ledgers", "json", station(F)},
+		{"GET /api/v1/ledgers", "GET", "/api/v1/ledgers", "", station(ok)}, // lists the token's communes only
+		{"GET /api/v1/ledgers/{id}", "GET", api, "", station(F)},
+		{"POST /api/v1/ledgers/{id}/scans", "POST", api + "/scans?page=1", "", station(F)},
+		{"GET /api/v1/scans/{id}", "GET", fmt.Sprintf("/api/v1/scans/%d", place.ScanID), "", station(F)},
+		{"/api/", "GET", "/api/v2/nothing", "", all(N)},
+		{"GET /static/", "GET", "/static/app.css", "", all(ok)},
+		{"GET /login", "GET", "/login", "", all(ok)},
+		{"POST /login", "POST", "/login", "", all(U)},   // a wrong password, for everyone
+		{"POST /logout", "POST", "/logout", "", all(L)}, // ends the session, if any, and shows the login page
+		{"GET /lang/{lang}", "GET", "/lang/en?next=/", "", all(ok)},
+		{"GET /{$}", "GET", "/", "", page(ok, ok, ok, ok)},
+		{"POST /review/next", "POST", "/review/next", "", post(ok, ok, ok, ok)},
+		{"GET /review/records/{id}", "GET", rec, "", page(ok, F, ok, F)},
+		{"GET /review/records/{id}/image", "GET", rec + "/image", "", page(ok, F, ok, F)},
+		{"POST /review/records/{id}/confirm", "POST", rec + "/confirm", "", post(ok, F, ok, F)},
+		{"POST /review/records/{id}/flag", "POST", rec + "/flag", "", post(ok, F, ok, F)},
+		{"POST /review/records/{id}/release", "POST", rec + "/release", "", post(ok, F, ok, F)},
+		{"POST /review/records/{id}/lease", "POST", rec + "/lease", "", post(ok, F, ok, F)},
+		{"GET /review/records/{id}/complete", "GET", rec + "/complete?field=full_name&q=ng", "", page(ok, F, ok, F)},
+		{"GET /followups", "GET", "/followups", "", page(ok, ok, ok, ok)},
+		{"GET /ledgers", "GET", "/ledgers", "", page(F, F, ok, ok)}, // lists the supervisor's communes only
+		{"POST /ledgers/{id}/priority", "POST", led + "/priority", "", post(F, F, ok, F)},
+		{"GET /ledgers/{id}/export.csv", "GET", led + "/export.csv", "", page(F, F, ok, F)},
+		{"POST /scans/{id}/retry", "POST", fmt.Sprintf("/scans/%d/retry", place.ScanID), "", post(F, F, ok, F)},
+		{"GET /admin/users", "GET", "/admin/users", "", admin(true)},
+		{"POST /admin/users", "POST", "/admin/users", "", admin(false)},
+		{"POST /admin/users/{id}/disable", "POST", usr + "/disable", "", admin(false)},
+		{"POST /admin/users/{id}/enable", "POST", usr + "/enable", "", admin(false)},
+		{"POST /admin/users/{id}/password", "POST", usr + "/password", "", admin(false)},
+		{"POST /admin/users/{id}/communes", "POST", usr + "/communes", "", admin(false)},
+		{"POST /admin/users/{id}/sessions/revoke", "POST", usr + "/sessions/revoke", "", admin(false)},
+		{"/", "GET", "/no-such-page", "", all(N)},
+	}
+
+	registered := server.Routes(b.deps)
+	byPattern := map[string]bool{}
+	for _, r := range rows {
+		byPattern[r.pattern] = true
+		if !slices.Contains(registered, r.pattern) {
+			t.Errorf("the matrix has a row for %q, which is not registered", r.pattern)
+		}
+	}
+	for _, p := range registered {
+		if !byPattern[p] {
+			t.Errorf("route %q is registered but has no row in the authorisation matrix: add one", p)
+		}
+	}
+
+	users := map[string]string{"clerk-own": "canbo", "clerk-other": "canbo-khac", "supervisor-own": "giamsat-xa",
+		"supervisor-other": "giamsat-khac", "province": "giamsat", "admin": "quantri"}
+	clients := map[string]*client{}
+	for _, who := range matrixWho {
+		clients[who] = b.client(t)
+		if u, ok := users[who]; ok {
+			clients[who] = b.login(t, u)
+		}
+	}
+	for _, row := range rows {
+		for j, who := range matrixWho {
+			c := clients[who]
+			if row.pattern == "POST /logout" && users[who] != "" {
+				c = b.login(t, users[who]) // a session of its own, so the others stay logged in
+			}
+			got := matrixCall(t, b, c, who, row)
+			if got != row.want[j] {
+				t.Errorf("%s %s as %s: got %s, want %s", row.method, row.path, who, got, row.want[j])
+			}
 		}
 	}
 }
 
-func classify(resp *http.Response) string {
-	switch {
-	case resp.StatusCode == http.StatusSeeOther && strings.HasPrefix(resp.Header.Get("Location"), "/login"):
-		return login
-	case resp.StatusCode == http.StatusUnauthorized && resp.Request.URL.Path[:5] == "/api/":
-		return noToken
-	case resp.StatusCode == http.StatusUnauthorized:
-		return login
-	case resp.StatusCode == http.StatusForbidden:
-		return forbidden
-	case resp.StatusCode >= 500:
-		return fmt.Sprintf("server error %d", resp.StatusCode)
+// matrixCall sends one cell's request and classifies the answer.
+func matrixCall(t *testing.T, b *bundle, c *client, who string, row matrixRow) string {
+	t.Helper()
+	body, ctype := url.Values{"priority": {"1"}, "version": {"99"}, "username": {"matrix-" + who}, "password": {"x"},
+		"communes": {"05464"}}.Encode(), "application/x-www-form-urlencoded"
+	if row.body == "json" {
+		body, ctype = `{"commune_code":"05461","kind":"khai-tu","book":"`+who+`","year_from":1990,"year_to":1991}`, "application/json"
 	}
-	return allowed
+	req, err := http.NewRequest(row.method, b.url+row.path, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", ctype)
+	switch who {
+	case "station-own":
+		req.Header.Set("Authorization", "Bearer "+b.token)
+	case "station-other":
+		req.Header.Set("Authorization", "Bearer "+b.tokenOther)
+	}
+	resp, err := c.http.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	switch s := resp.StatusCode; {
+	case s == http.StatusSeeOther && strings.HasPrefix(resp.Header.Get("Location"), "/login"):
+		return L
+	case s == http.StatusUnauthorized, s == http.StatusForbidden, s == http.StatusNotFound, s >= 500:
+		return fmt.Sprint(s)
+	}
+	return ok
 }

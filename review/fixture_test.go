@@ -30,15 +30,17 @@ import (
 
 // bundle is a running sohoa HTTP server on real PostgreSQL and MinIO, with accounts and entries.
 type bundle struct {
-	url      string
-	dbURL    string
-	store    *storage.Store
-	objects  *storage.Objects
-	ledger   domain.Ledger // in commune 05461 (Phường Gia Sàng)
-	other    domain.Ledger // in commune 05464
-	password string
-	token    string // a station token
-	ui       *review.UI
+	url        string
+	dbURL      string
+	store      *storage.Store
+	objects    *storage.Objects
+	ledger     domain.Ledger // in commune 05461 (Phường Gia Sàng)
+	other      domain.Ledger // in commune 05464
+	password   string
+	token      string // a station token for commune 05461
+	tokenOther string // a station token for commune 05464
+	deps       server.Deps
+	ui         *review.UI
 }
 
 // engine is the keying-assistance reference data, loaded once for all tests.
@@ -65,7 +67,8 @@ func setup(t testing.TB, cfg review.Config) *bundle {
 	}
 	ui.UseCompleter(e.With(b.store))
 	b.ui = ui
-	srv := httptest.NewServer(server.New(server.Deps{Logger: storagetest.Logger(t), Store: b.store, Objects: b.objects, UI: ui}))
+	b.deps = server.Deps{Logger: storagetest.Logger(t), Store: b.store, Objects: b.objects, UI: ui}
+	srv := httptest.NewServer(server.New(b.deps))
 	t.Cleanup(srv.Close)
 	b.url = srv.URL
 	hash, err := auth.HashPassword(testPassword)
@@ -75,7 +78,10 @@ func setup(t testing.TB, cfg review.Config) *bundle {
 	for _, u := range []domain.User{
 		{Username: "canbo", DisplayName: "Nguyễn Thị Lan", Role: domain.RoleClerk, Communes: []string{"05461"}},
 		{Username: "canbo-khac", DisplayName: "Trần Văn Bình", Role: domain.RoleClerk, Communes: []string{"05464"}},
-		{Username: "giamsat", DisplayName: "Lê Văn Sơn", Role: domain.RoleSupervisor},
+		{Username: "giamsat", DisplayName: "Lê Văn Sơn", Role: domain.RoleProvince},
+		{Username: "giamsat-xa", DisplayName: "Đỗ Thị Mai", Role: domain.RoleSupervisor, Communes: []string{"05461"}},
+		{Username: "giamsat-khac", DisplayName: "Vũ Văn Nam", Role: domain.RoleSupervisor, Communes: []string{"05464"}},
+		{Username: "nan-nhan", DisplayName: "Tài khoản thử", Role: domain.RoleClerk, Communes: []string{"05464"}},
 		{Username: "quantri", DisplayName: "Phạm Minh", Role: domain.RoleAdmin},
 	} {
 		if err := b.store.CreateUser(ctx, &u, hash, "test"); err != nil {
@@ -83,10 +89,15 @@ func setup(t testing.TB, cfg review.Config) *bundle {
 		}
 	}
 	token, th := auth.NewStationToken()
-	if err := b.store.CreateStationToken(ctx, "trạm thử", th); err != nil {
+	if err := b.store.CreateStationToken(ctx, "trạm thử", th, "05461"); err != nil {
 		t.Fatal(err)
 	}
 	b.token = token
+	other, oh := auth.NewStationToken()
+	if err := b.store.CreateStationToken(ctx, "trạm xã khác", oh, "05464"); err != nil {
+		t.Fatal(err)
+	}
+	b.tokenOther = other
 	b.ledger = domain.Ledger{CommuneCode: "05461", Kind: domain.KindBirth, Book: "01", YearFrom: 1990, YearTo: 1995, ExpectedEntries: 100}
 	b.other = domain.Ledger{CommuneCode: "05464", Kind: domain.KindBirth, Book: "02", YearFrom: 1990, YearTo: 1995}
 	for _, l := range []*domain.Ledger{&b.ledger, &b.other} {

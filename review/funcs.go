@@ -21,7 +21,7 @@ var funcs = template.FuncMap{
 		}
 		return float64(a) / float64(b)
 	},
-	"roles": func() []string { return []string{"clerk", "supervisor", "admin"} },
+	"roles": func() []domain.Role { return domain.Roles },
 }
 
 // cropStyle shows a field's box of the page image, scaled to fit the form column, as a CSS

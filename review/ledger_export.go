@@ -6,20 +6,18 @@ import (
 	"net/http"
 	"strconv"
 
-	"github.com/sohoa/sohoa/domain"
+	"github.com/sohoa/sohoa/internal/sheet"
 )
 
 // ledgerExport downloads a ledger's confirmed entries as CSV (UTF-8 with a byte-order mark so
-// that spreadsheet programs show the diacritics), one column per field.
+// that spreadsheet programs show the diacritics), one column per field; a value that a
+// spreadsheet would run as a formula is neutralised. Only for a supervisor of the commune.
 func (ui *UI) ledgerExport(w http.ResponseWriter, r *request) error {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil {
-		return fmt.Errorf("%w: ledger %q", domain.ErrNotFound, r.PathValue("id"))
-	}
-	l, err := ui.store.Ledger(r.Context(), id)
+	l, err := ui.ledgerFor(r)
 	if err != nil {
 		return err
 	}
+	id := l.ID
 	recs, err := ui.store.ConfirmedRecords(r.Context(), id)
 	if err != nil {
 		return err
@@ -29,13 +27,13 @@ func (ui *UI) ledgerExport(w http.ResponseWriter, r *request) error {
 	_, _ = w.Write([]byte("\ufeff"))
 	cw := csv.NewWriter(w)
 	names := l.Kind.Fields()
-	_ = cw.Write(append([]string{"record_id", "page", "index"}, names...))
+	_ = cw.Write(sheet.Row(append([]string{"record_id", "page", "index"}, names...)))
 	for _, rec := range recs {
 		row := []string{strconv.FormatInt(rec.ID, 10), strconv.Itoa(rec.Page), strconv.Itoa(rec.Index)}
 		for _, n := range names {
 			row = append(row, rec.Values[n])
 		}
-		if err := cw.Write(row); err != nil {
+		if err := cw.Write(sheet.Row(row)); err != nil {
 			return err
 		}
 	}

@@ -10,10 +10,11 @@ import (
 
 // ledgerPriority sets a ledger's place in the review queue (higher first).
 func (ui *UI) ledgerPriority(w http.ResponseWriter, r *request) error {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	l, err := ui.ledgerFor(r)
 	if err != nil {
-		return fmt.Errorf("%w: ledger %q", domain.ErrNotFound, r.PathValue("id"))
+		return err
 	}
+	id := l.ID
 	p, err := strconv.Atoi(r.PostFormValue("priority"))
 	if err != nil || p < -100 || p > 100 {
 		return fmt.Errorf("%w: priority must be a whole number from -100 to 100", domain.ErrInvalid)

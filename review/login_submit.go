@@ -2,42 +2,57 @@ package review
 
 import (
 	"errors"
+	"fmt"
 	"log/slog"
-	"net"
+	"mime"
 	"net/http"
 	"strings"
 
-	"github.com/sohoa/sohoa/auth"
 	"github.com/sohoa/sohoa/domain"
 )
 
-// loginSubmit checks a username and password, rate-limited per username and per client address.
+// loginSubmit checks a username and password. The attempt is counted against the username at
+// this client address and against the address before the password hash runs (refused with 429
+// when either is backing off), the hash runs under a cap on concurrent checks, and an unknown
+// username is checked against a dummy hash. Every evaluated attempt is audited.
 func (ui *UI) loginSubmit(w http.ResponseWriter, r *request) error {
-	form := loginForm{Username: strings.TrimSpace(r.PostFormValue("username")), Next: safeNext(r.PostFormValue("next"))}
-	ip, _, _ := net.SplitHostPort(r.RemoteAddr)
-	keys := []string{"user:" + form.Username, "ip:" + ip}
-	if !ui.limiter.allowed(keys...) {
+	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "application/x-www-form-urlencoded" {
+		return domain.Public(fmt.Errorf("%w: login with content type %q", domain.ErrUnsupported, mt),
+			"Biểu mẫu đăng nhập không hợp lệ.", "not a login form")
+	}
+	username := strings.TrimSpace(r.PostFormValue("username"))
+	if len(username) > 64 {
+		username = username[:64]
+	}
+	form := loginForm{Username: username, Next: safeNext(r.PostFormValue("next"))}
+	addr := ui.clientAddr(r.Request).String()
+	userKey, addrKey := "user:"+username+"@"+addr, "addr:"+addr
+	if ok, _ := ui.limiter.reserve(userKey, addrKey); !ok {
+		ui.logger.Info("login throttled", slog.String("request_id", w.Header().Get("X-Request-Id")),
+			slog.String("username", username), slog.String("addr", addr))
 		form.Error = r.lang.T("login.throttled")
+		w.Header().Set("Retry-After", "30")
 		return ui.render(w, r, http.StatusTooManyRequests, "login.html", form)
 	}
-	u, hash, err := ui.store.UserByName(r.Context(), form.Username)
+	u, hash, err := ui.store.UserByName(r.Context(), username)
 	if err != nil && !errors.Is(err, domain.ErrNotFound) {
 		return err
 	}
-	ok := false
-	if err == nil {
-		ok, err = auth.CheckPassword(hash, r.PostFormValue("password"))
-		if err != nil {
-			return err
-		}
+	known := err == nil
+	ok, err := ui.passwords.verify(r.Context(), hash, known, r.PostFormValue("password"))
+	if err != nil {
+		return err
+	}
+	if aerr := ui.store.AuditLogin(r.Context(), username, u.ID, ok, addr); aerr != nil {
+		return aerr
 	}
 	if !ok {
-		ui.limiter.fail(keys...)
-		ui.logger.Info("login failed", slog.String("username", form.Username), slog.String("ip", ip))
+		ui.logger.Info("login failed", slog.String("request_id", w.Header().Get("X-Request-Id")),
+			slog.String("username", username), slog.String("addr", addr))
 		form.Error = r.lang.T("login.failed")
 		return ui.render(w, r, http.StatusUnauthorized, "login.html", form)
 	}
-	ui.limiter.succeed(keys[0])
+	ui.limiter.succeed(userKey, addrKey)
 	if err := ui.startSession(r.Context(), w, r, u); err != nil {
 		return err
 	}

@@ -8,11 +8,11 @@ import (
 
 // logout ends the session.
 func (ui *UI) logout(w http.ResponseWriter, r *request) error {
-	if c, err := r.Cookie(sessionCookie); err == nil {
-		if err := ui.store.DeleteSession(r.Context(), auth.HashToken(c.Value)); err != nil {
+	if token := sessionToken(r.Request); token != "" {
+		if err := ui.store.DeleteSession(r.Context(), auth.HashToken(token)); err != nil {
 			return err
 		}
 	}
-	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode})
+	ui.clearSession(w, r)
 	return redirect(w, r, "/login", "")
 }

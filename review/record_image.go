@@ -20,7 +20,7 @@ func (ui *UI) recordImage(w http.ResponseWriter, r *request) error {
 	br := bufio.NewReader(rc)
 	head, _ := br.Peek(512)
 	w.Header().Set("Content-Type", http.DetectContentType(head))
-	w.Header().Set("Cache-Control", "private, max-age=3600")
+	w.Header().Set("Cache-Control", "no-store") // commune PCs are shared: keep no copy of the page
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	_, err = io.Copy(w, br)
 	return err

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/sohoa/sohoa/domain"
 	"github.com/sohoa/sohoa/internal/httperr"
 )
 
@@ -46,14 +47,16 @@ func (ui *UI) render(w http.ResponseWriter, r *request, status int, name string,
 }
 
 // fail shows an error page in the user's language, with the status from the one mapping, and
-// logs the full error once.
+// logs the full error once, with the request id. The page shows the error's public message when
+// it has one, else the interface's message for the status: never the chain's text.
 func (ui *UI) fail(w http.ResponseWriter, r *request, err error) {
 	status, _ := httperr.Status(err)
 	level := slog.LevelInfo
 	if status >= 500 {
 		level = slog.LevelError
 	}
-	ui.logger.Log(r.Context(), level, "page failed", slog.String("path", r.URL.Path), slog.Int("status", status), slog.Any("error", err))
+	ui.logger.Log(r.Context(), level, "page failed", slog.String("request_id", w.Header().Get("X-Request-Id")),
+		slog.String("path", r.URL.Path), slog.Int("status", status), slog.Any("error", err))
 	if status == http.StatusServiceUnavailable {
 		w.Header().Set("Retry-After", "5")
 	}
@@ -64,9 +67,32 @@ func (ui *UI) fail(w http.ResponseWriter, r *request, err error) {
 	if status == http.StatusUnauthorized {
 		key = "login"
 	}
-	if rerr := ui.render(w, r, status, "error.html", r.lang.T(key)); rerr != nil {
+	msg := r.lang.T(key)
+	if vi, en, ok := domain.PublicMessage(err); ok {
+		msg = vi
+		if r.lang == EN {
+			msg = en
+		}
+	}
+	if rerr := ui.render(w, r, status, "error.html", msg); rerr != nil {
 		http.Error(w, r.lang.T("err.500"), http.StatusInternalServerError)
 	}
+}
+
+// publicText is what a form shows about a refused value: the error's public message, or the
+// interface's message for its status; never driver text, never a newline.
+func publicText(r *request, err error) string {
+	_, vi, en := httperr.Message(err)
+	if _, _, ok := domain.PublicMessage(err); !ok {
+		status, _ := httperr.Status(err)
+		if _, known := messages["err."+strconv.Itoa(status)]; known {
+			vi = messages["err."+strconv.Itoa(status)][0]
+		}
+	}
+	if r.lang == EN {
+		return en
+	}
+	return vi
 }
 
 // redirect answers a successful POST (post/redirect/get), with an optional flash message key.

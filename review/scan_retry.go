@@ -1,20 +1,16 @@
 package review
 
 import (
-	"fmt"
 	"net/http"
-	"strconv"
-
-	"github.com/sohoa/sohoa/domain"
 )
 
 // scanRetry sends a failed page through the pipeline again.
 func (ui *UI) scanRetry(w http.ResponseWriter, r *request) error {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	sc, err := ui.scanFor(r)
 	if err != nil {
-		return fmt.Errorf("%w: scan %q", domain.ErrNotFound, r.PathValue("id"))
+		return err
 	}
-	if err := ui.store.RetryScan(r.Context(), id, r.user); err != nil {
+	if err := ui.store.RetryScan(r.Context(), sc.ID, r.user); err != nil {
 		return err
 	}
 	return redirect(w, r, "/ledgers", "retried")

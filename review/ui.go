@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"time"
 
 	"github.com/sohoa/sohoa/domain"
@@ -28,9 +29,22 @@ type Validator interface {
 
 // Config tunes the review screens.
 type Config struct {
-	Lease        time.Duration // how long an opened entry stays reserved without a heartbeat
-	SessionTTL   time.Duration // idle time before a login ends
-	SecureCookie bool          // always mark cookies Secure (behind a TLS-terminating proxy)
+	Lease         time.Duration // how long an opened entry stays reserved without a heartbeat
+	SessionTTL    time.Duration // idle time before a login ends
+	SessionMaxAge time.Duration // time after which a login ends however busy it is (default 24 h)
+	SecureCookie  bool          // always mark cookies Secure (behind a TLS-terminating proxy)
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are
+	// believed (SOHOA_TRUSTED_PROXIES); from anyone else the headers are ignored.
+	TrustedProxies []netip.Prefix
+	// PasswordChecks caps password hashes running at once (default: the cores divided by the
+	// cores one hash uses, at least 1).
+	PasswordChecks int
+	// CheckPassword checks a password against a stored hash (default auth.CheckPassword); tests
+	// count calls through it.
+	CheckPassword func(hash, password string) (bool, error)
+	// BodyLimits gives a route pattern a body limit above the 64 KB of a form, and lets it take
+	// multipart bodies (a photo upload page).
+	BodyLimits map[string]int64
 }
 
 // UI serves the browser pages.
@@ -43,6 +57,7 @@ type UI struct {
 	pages     map[string]*template.Template
 	limiter   *loginLimiter
 	completer Completer // keying assistance; nil: none
+	passwords *passwordGate
 }
 
 // New parses the templates once and builds the UI.
@@ -53,12 +68,15 @@ func New(store *storage.Store, objects *storage.Objects, v Validator, logger *sl
 	if cfg.SessionTTL <= 0 {
 		cfg.SessionTTL = 12 * time.Hour
 	}
+	if cfg.SessionMaxAge <= 0 {
+		cfg.SessionMaxAge = 24 * time.Hour
+	}
 	pages, err := parseTemplates()
 	if err != nil {
 		return nil, err
 	}
 	return &UI{store: store, objects: objects, validator: v, logger: logger, cfg: cfg, pages: pages,
-		limiter: newLoginLimiter(5, 5*time.Minute)}, nil
+		limiter: newLoginLimiter(userAtAddr, anyAtAddr), passwords: newPasswordGate(cfg.PasswordChecks, cfg.CheckPassword)}, nil
 }
 
 func parseTemplates() (map[string]*template.Template, error) {
@@ -82,7 +100,9 @@ func parseTemplates() (map[string]*template.Template, error) {
 
 // Register adds every route of the browser UI to mux, top to bottom. Each is a handler in a file
 // of its own, named noun_verb.go.
-func (ui *UI) Register(mux *http.ServeMux) {
+func (ui *UI) Register(mux interface {
+	Handle(pattern string, h http.Handler)
+}) {
 	static, _ := fs.Sub(staticFiles, "static")
 	mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
 	mux.Handle("GET /login", ui.page(ui.loginShow))
@@ -108,6 +128,11 @@ func (ui *UI) Register(mux *http.ServeMux) {
 
 	mux.Handle("GET /admin/users", ui.user(domain.RoleAdmin, ui.userList))
 	mux.Handle("POST /admin/users", ui.user(domain.RoleAdmin, ui.userCreate))
+	mux.Handle("POST /admin/users/{id}/disable", ui.user(domain.RoleAdmin, ui.userDisable))
+	mux.Handle("POST /admin/users/{id}/enable", ui.user(domain.RoleAdmin, ui.userEnable))
+	mux.Handle("POST /admin/users/{id}/password", ui.user(domain.RoleAdmin, ui.userPassword))
+	mux.Handle("POST /admin/users/{id}/communes", ui.user(domain.RoleAdmin, ui.userCommunes))
+	mux.Handle("POST /admin/users/{id}/sessions/revoke", ui.user(domain.RoleAdmin, ui.userSessionsRevoke))
 
 	mux.Handle("/", ui.page(notFound))
 }

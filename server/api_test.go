@@ -39,7 +39,7 @@ func setup(t *testing.T, opts ...func(*server.Deps)) bundle {
 	t.Cleanup(srv.Close)
 	b.url = srv.URL
 	token, hash := auth.NewStationToken()
-	if err := b.store.CreateStationToken(context.Background(), "test station", hash); err != nil {
+	if err := b.store.CreateStationToken(context.Background(), "test station", hash, "05461"); err != nil {
 		t.Fatal(err)
 	}
 	b.token = token

@@ -50,11 +50,11 @@ func BenchmarkIngest(b *testing.B) {
 func benchIngest(b *testing.B, pages [][]byte, busy bool, pace time.Duration) {
 	const stations = 20
 	store, objects := storagetest.Store(b), storagetest.Objects(b)
-	srv := httptest.NewServer(server.New(server.Deps{Logger: storagetest.Logger(b), Store: store, Objects: objects}))
+	srv := httptest.NewServer(server.New(server.Deps{Logger: storagetest.Logger(b), Store: store, Objects: objects, Uploads: server.UploadLimits{Concurrent: 64, PerMinute: 1e6, Burst: 1e6}}))
 	b.Cleanup(srv.Close)
 	token, hash := auth.NewStationToken()
 	ctx := context.Background()
-	if err := store.CreateStationToken(ctx, "bench station", hash); err != nil {
+	if err := store.CreateStationToken(ctx, "bench station", hash, "05461"); err != nil {
 		b.Fatal(err)
 	}
 	ledger := domain.Ledger{CommuneCode: "05461", Kind: "khai-sinh", Book: "01", YearFrom: 1990, YearTo: 1995}

@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"sync"
 )
@@ -13,7 +14,8 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 }
 
 // readyz probes PostgreSQL and the object store at once, each within the probe timeout, and
-// answers 503 naming what is unreachable.
+// answers 503 naming what is unreachable ("unavailable"; the probe's own error is logged, not
+// sent).
 func (s *Server) readyz(w http.ResponseWriter, r *http.Request) error {
 	probes := map[string]Pinger{"database": s.db, "object_store": s.objStore}
 	checks := make(map[string]string, len(probes))
@@ -23,7 +25,9 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) error {
 		wg.Go(func() {
 			result := "ok"
 			if err := s.probe(r.Context(), p); err != nil {
-				result = err.Error()
+				result = "unavailable"
+				s.logger.Warn("readiness probe failed", slog.String("request_id", w.Header().Get("X-Request-Id")),
+					slog.String("check", name), slog.Any("error", err))
 			}
 			mu.Lock()
 			checks[name] = result

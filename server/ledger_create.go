@@ -1,6 +1,8 @@
 package server
 
 import (
+	"cmp"
+	"fmt"
 	"net/http"
 
 	"github.com/sohoa/sohoa/domain"
@@ -22,7 +24,16 @@ func (s *Server) ledgerCreate(w http.ResponseWriter, r *http.Request) error {
 	}
 	l := domain.Ledger{CommuneCode: in.CommuneCode, Kind: domain.Kind(in.Kind), Book: in.Book, YearFrom: in.YearFrom,
 		YearTo: in.YearTo, ExpectedEntries: in.ExpectedEntries, ExpectedPages: in.ExpectedPages}
-	if err := s.store.CreateLedger(r.Context(), &l); err != nil {
+	if st := stationOf(r); !st.Covers(l.CommuneCode) {
+		if err := l.Validate(); err != nil {
+			return err
+		}
+		if ok, err := s.store.CommuneExists(r.Context(), l.CommuneCode); err != nil || !ok {
+			return cmp.Or(err, fmt.Errorf("%w: commune code %q is not a known commune", domain.ErrInvalid, l.CommuneCode))
+		}
+		return outOfScope(st, "a new ledger", l.CommuneCode)
+	}
+	if err := s.store.CreateLedgerBy(r.Context(), &l, "station:"+stationName(r)); err != nil {
 		return err
 	}
 	w.Header().Set("Location", "/api/v1/ledgers/"+itoa(l.ID))

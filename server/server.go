@@ -34,7 +34,17 @@ type Deps struct {
 	// TempDir holds uploads while they are checked (default: the system's).
 	TempDir string
 	// UI adds the browser pages' routes (package review); nil serves the API alone.
-	UI interface{ Register(mux *http.ServeMux) }
+	UI interface {
+		Register(mux interface {
+			Handle(pattern string, h http.Handler)
+		})
+	}
+	// Uploads bound each station's uploads (zero values take DefaultUploadLimits').
+	Uploads UploadLimits
+	// MetricsToken, when set, opens /metrics on this handler to requests that send it as a
+	// bearer token; without it /metrics here answers 404 (serve MetricsHandler on its own
+	// listener instead, SOHOA_METRICS_LISTEN).
+	MetricsToken string
 }
 
 // Server holds the handlers' dependencies.
@@ -49,18 +59,37 @@ type Server struct {
 	maxUpload    int64
 	limits       ingest.Limits
 	tempDir      string
-	ui           interface{ Register(mux *http.ServeMux) }
+	ui           interface {
+		Register(mux interface {
+			Handle(pattern string, h http.Handler)
+		})
+	}
+	gate         *stationGate
+	metricsToken string
+	patterns     []string // every route registered, in order
 }
 
 // DefaultMaxUploadBytes is the default size limit of one uploaded file.
 const DefaultMaxUploadBytes = 100 << 20
 
 // New builds the HTTP handler of sohoa.
-func New(d Deps) http.Handler {
+func New(d Deps) http.Handler { return build(d).handler }
+
+// Routes lists the pattern of every route New registers (API, probes and the UI's), so that a
+// test can check each against an authorisation table.
+func Routes(d Deps) []string { return build(d).patterns }
+
+type built struct {
+	handler  http.Handler
+	patterns []string
+}
+
+func build(d Deps) built {
 	s := &Server{
 		logger: d.Logger, store: d.Store, objects: d.Objects, registry: d.Registry,
 		db: d.Database, objStore: d.ObjectStore, probeTimeout: d.ProbeTimeout,
 		maxUpload: d.MaxUploadBytes, limits: d.Limits, tempDir: d.TempDir, ui: d.UI,
+		gate: newStationGate(d.Uploads), metricsToken: d.MetricsToken,
 	}
 	if s.registry == nil {
 		s.registry = prometheus.NewRegistry()
@@ -81,5 +110,6 @@ func New(d Deps) http.Handler {
 		s.limits = ingest.DefaultLimits
 	}
 	s.metrics = newHTTPMetrics(s.registry)
-	return s.routes()
+	h := s.routes()
+	return built{handler: h, patterns: s.patterns}
 }

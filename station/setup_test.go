@@ -45,7 +45,7 @@ func setup(t *testing.T) bundle {
 	t.Cleanup(srv.Close)
 	b.url = srv.URL
 	token, hash := auth.NewStationToken()
-	if err := b.store.CreateStationToken(context.Background(), "test station", hash); err != nil {
+	if err := b.store.CreateStationToken(context.Background(), "test station", hash, "05461"); err != nil {
 		t.Fatal(err)
 	}
 	b.token = token

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
@@ -19,6 +20,12 @@ func scanLedger(row pgx.CollectableRow) (domain.Ledger, error) {
 
 // CreateLedger stores a new ledger and sets its ID. The commune must be a known commune code.
 func (s *Store) CreateLedger(ctx context.Context, l *domain.Ledger) error {
+	return s.CreateLedgerBy(ctx, l, "system")
+}
+
+// CreateLedgerBy is CreateLedger with the actor (a station, a person) named in the audit trail.
+// A ledger registered twice is refused with the id of the one already there.
+func (s *Store) CreateLedgerBy(ctx context.Context, l *domain.Ledger, actor string) error {
 	if err := l.Validate(); err != nil {
 		return err
 	}
@@ -29,14 +36,38 @@ func (s *Store) CreateLedger(ctx context.Context, l *domain.Ledger) error {
 	if !ok {
 		return fmt.Errorf("%w: commune code %q is not a known commune", domain.ErrInvalid, l.CommuneCode)
 	}
-	err = s.pool.QueryRow(ctx, `
-		INSERT INTO ledgers (commune_code, kind, book, year_from, year_to, expected_entries, expected_pages)
-		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, created_at`,
-		l.CommuneCode, l.Kind, l.Book, l.YearFrom, l.YearTo, l.ExpectedEntries, l.ExpectedPages).Scan(&l.ID, &l.CreatedAt)
+	err = pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		err := tx.QueryRow(ctx, `
+			INSERT INTO ledgers (commune_code, kind, book, year_from, year_to, expected_entries, expected_pages)
+			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, created_at`,
+			l.CommuneCode, l.Kind, l.Book, l.YearFrom, l.YearTo, l.ExpectedEntries, l.ExpectedPages).Scan(&l.ID, &l.CreatedAt)
+		if err != nil {
+			return err
+		}
+		return audit(ctx, tx, actor, nil, "ledger.create", "ledger", l.ID, nil, l)
+	})
 	if err != nil {
-		return fmt.Errorf("create ledger: %w", translate(err))
+		err = translate(err)
+		if errors.Is(err, domain.ErrConflict) {
+			return s.ledgerExists(ctx, l, err)
+		}
+		return fmt.Errorf("create ledger: %w", err)
 	}
 	return nil
+}
+
+// ledgerExists explains a second registration of a ledger with the one already there.
+func (s *Store) ledgerExists(ctx context.Context, l *domain.Ledger, cause error) error {
+	var id int64
+	err := s.pool.QueryRow(ctx, `SELECT id FROM ledgers WHERE commune_code = $1 AND kind = $2 AND book = $3
+		AND year_from = $4 AND year_to = $5`, l.CommuneCode, l.Kind, l.Book, l.YearFrom, l.YearTo).Scan(&id)
+	if err != nil {
+		return fmt.Errorf("create ledger: %w", errors.Join(cause, translate(err)))
+	}
+	what := fmt.Sprintf("%s %s, %d–%d", l.Kind, l.Book, l.YearFrom, l.YearTo)
+	return domain.Public(fmt.Errorf("create ledger: %w: %w", &domain.LedgerExistsError{ID: id}, cause),
+		fmt.Sprintf("Sổ này đã có: sổ số %d (%s, xã %s).", id, what, l.CommuneCode),
+		fmt.Sprintf("This ledger already exists: ledger %d (%s, commune %s).", id, what, l.CommuneCode))
 }
 
 // Ledger returns one ledger.

@@ -132,7 +132,9 @@ func (s *Store) ConfirmRecord(ctx context.Context, recordID int64, u domain.User
 }
 
 // decide runs a clerk's decision on an entry they hold: the entry is locked, must still be pending,
-// leased to them, and (when version ≥ 0) at the version their form showed.
+// leased to them (a decision on an entry nobody claimed, or someone else holds, is refused as
+// stale: 409), and (when version ≥ 0) at the version their form showed. A lease that ran out but
+// that no one else took is still the clerk's.
 func (s *Store) decide(ctx context.Context, recordID int64, u domain.User, version int, fn func(tx pgx.Tx, r domain.Record) error) error {
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		rows, _ := tx.Query(ctx, `SELECT `+recordColumns+` FROM records r WHERE r.id = $1 FOR UPDATE`, recordID)
@@ -140,8 +142,8 @@ func (s *Store) decide(ctx context.Context, recordID int64, u domain.User, versi
 		if err != nil {
 			return err
 		}
-		heldByOther := r.LeaseUserID != nil && *r.LeaseUserID != u.ID
-		if r.Status != domain.RecordPending || (version >= 0 && r.Version != version) || heldByOther {
+		held := r.LeaseUserID != nil && *r.LeaseUserID == u.ID
+		if r.Status != domain.RecordPending || (version >= 0 && r.Version != version) || !held {
 			return ErrStale
 		}
 		if err := fn(tx, r); err != nil {

@@ -38,6 +38,16 @@ func (t *Tx) InsertScan(ctx context.Context, sc *domain.Scan) error {
 	if err != nil {
 		return fmt.Errorf("insert scan: %w", translate(err))
 	}
+	// Every upload is audited, whichever way it came in: the station, the ledger's page, the content.
+	actor := "system"
+	if sc.Station != "" {
+		actor = "station:" + sc.Station
+	}
+	err = audit(ctx, t.tx, actor, nil, "scan.upload", "scan", sc.ID, nil, map[string]any{"ledger_id": sc.LedgerID,
+		"page": sc.Page, "version": sc.Version, "sha256": sc.SHA256, "bytes": sc.Bytes})
+	if err != nil {
+		return fmt.Errorf("insert scan: audit: %w", translate(err))
+	}
 	return nil
 }
 

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -45,7 +46,12 @@ func (s *Store) CreateUser(ctx context.Context, u *domain.User, passwordHash, ac
 			map[string]any{"username": u.Username, "role": u.Role, "communes": u.Communes})
 	})
 	if err != nil {
-		return fmt.Errorf("create user %s: %w", u.Username, translate(err))
+		err = translate(err)
+		if errors.Is(err, domain.ErrConflict) {
+			return domain.Public(fmt.Errorf("create user %s: %w", u.Username, err),
+				"Tên đăng nhập "+u.Username+" đã có.", "the username "+u.Username+" is taken")
+		}
+		return fmt.Errorf("create user %s: %w", u.Username, err)
 	}
 	return nil
 }
@@ -87,12 +93,17 @@ func (s *Store) CreateSession(ctx context.Context, hash []byte, userID int64, tt
 
 // UserBySession returns the enabled user of a live session and when the session began (the
 // start of the clerk's shift). The expiry slides forward, but only written when a tenth of the
-// idle time has passed, so that most requests only read.
-func (s *Store) UserBySession(ctx context.Context, hash []byte, ttl time.Duration) (domain.User, time.Time, error) {
+// idle time has passed, so that most requests only read; a session older than maxAge (when
+// positive) has ended however busy it was.
+func (s *Store) UserBySession(ctx context.Context, hash []byte, ttl, maxAge time.Duration) (domain.User, time.Time, error) {
 	var started, expires time.Time
+	if maxAge <= 0 {
+		maxAge = 100 * 365 * 24 * time.Hour
+	}
 	rows, _ := s.pool.Query(ctx, `
 		SELECT `+userColumns+`, se.created_at, se.expires_at FROM sessions se JOIN users u ON u.id = se.user_id
-		WHERE se.token_hash = $1 AND se.expires_at > now() AND NOT u.disabled`, hash)
+		WHERE se.token_hash = $1 AND se.expires_at > now() AND se.created_at > now() - $2::interval AND NOT u.disabled`,
+		hash, maxAge.String())
 	u, err := pgx.CollectExactlyOneRow(rows, func(row pgx.CollectableRow) (domain.User, error) {
 		var u domain.User
 		err := row.Scan(&u.ID, &u.Username, &u.DisplayName, &u.Role, &u.Disabled, &u.CreatedAt, &u.Communes, &started, &expires)

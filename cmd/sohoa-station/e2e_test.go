@@ -41,7 +41,7 @@ func TestWatchAndUploadCommands(t *testing.T) {
 	t.Cleanup(srv.Close)
 	token, hash := auth.NewStationToken()
 	ctx := context.Background()
-	if err := store.CreateStationToken(ctx, "e2e", hash); err != nil {
+	if err := store.CreateStationToken(ctx, "e2e", hash, "05461"); err != nil {
 		t.Fatal(err)
 	}
 	l := domain.Ledger{CommuneCode: "05461", Kind: "khai-sinh", Book: "02", YearFrom: 1990, YearTo: 1991, ExpectedPages: 12}

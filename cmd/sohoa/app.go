@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -38,11 +39,33 @@ func openStore(ctx context.Context, cfg *config.Config, logs io.Writer) (*storag
 	if err != nil {
 		return nil, err
 	}
-	if err := store.Migrate(ctx, cfg.Logger(logs)); err != nil {
+	if err := migrate(ctx, cfg, store, cfg.Logger(logs)); err != nil {
 		store.Close()
 		return nil, err
 	}
 	return store, nil
+}
+
+// migrate brings the schema up to date: as the schema's owner when SOHOA_MIGRATE_DATABASE_URL
+// is set, granting the application's role (SOHOA_DATABASE_URL's user) what it needs afterwards,
+// else through the application's own connection.
+func migrate(ctx context.Context, cfg *config.Config, store *storage.Store, logger *slog.Logger) error {
+	if cfg.MigrateDatabaseURL == "" {
+		return store.Migrate(ctx, logger)
+	}
+	owner, err := storage.Open(ctx, cfg.MigrateDatabaseURL)
+	if err != nil {
+		return fmt.Errorf("SOHOA_MIGRATE_DATABASE_URL: %w", err)
+	}
+	defer owner.Close()
+	if err := owner.Migrate(ctx, logger); err != nil {
+		return err
+	}
+	u, err := url.Parse(cfg.DatabaseURL)
+	if err != nil || u.User == nil || u.User.Username() == "" {
+		return fmt.Errorf("SOHOA_DATABASE_URL (--database-url): name the application's role as the URL's user")
+	}
+	return storage.GrantApp(ctx, cfg.MigrateDatabaseURL, u.User.Username())
 }
 
 // open connects to PostgreSQL and the object store, migrates and creates the bucket when missing.
@@ -51,7 +74,7 @@ func open(ctx context.Context, cfg *config.Config, logger *slog.Logger) (*app, e
 	if err != nil {
 		return nil, err
 	}
-	if err := store.Migrate(ctx, logger); err != nil {
+	if err := migrate(ctx, cfg, store, logger); err != nil {
 		store.Close()
 		return nil, err
 	}
@@ -128,7 +151,8 @@ func (a *app) serve(ctx context.Context, ready func(addr string)) error {
 	if err != nil {
 		return err
 	}
-	ui, err := review.New(a.store, a.objects, validator, a.logger, review.Config{SecureCookie: a.cfg.SecureCookies})
+	ui, err := review.New(a.store, a.objects, validator, a.logger,
+		review.Config{SecureCookie: a.cfg.SecureCookies, TrustedProxies: a.cfg.TrustedProxies})
 	if err != nil {
 		return err
 	}
@@ -137,7 +161,13 @@ func (a *app) serve(ctx context.Context, ready func(addr string)) error {
 		return err
 	}
 	ui.UseCompleter(engine)
-	handler := server.New(server.Deps{Logger: a.logger, Store: a.store, Objects: a.objects, Registry: reg, UI: ui})
+	handler := server.New(server.Deps{Logger: a.logger, Store: a.store, Objects: a.objects, Registry: reg, UI: ui,
+		MetricsToken: a.cfg.MetricsToken})
+	stopMetrics, err := a.serveMetrics(reg)
+	if err != nil {
+		return err
+	}
+	defer stopMetrics()
 
 	ln, err := net.Listen("tcp", a.cfg.Listen)
 	if err != nil {
@@ -148,7 +178,7 @@ func (a *app) serve(ctx context.Context, ready func(addr string)) error {
 		ln.Close()
 		return err
 	}
-	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(a.logger.Handler(), slog.LevelWarn)}
+	srv := server.HTTPServer(handler, server.DefaultTimeouts, a.logger)
 	served := make(chan error, 1)
 	go func() {
 		if a.cfg.TLSCert != "" {

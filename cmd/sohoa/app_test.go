@@ -122,6 +122,7 @@ func TestReadyzFollowsDependenciesWithoutRestart(t *testing.T) {
 		DatabaseURL: pg.URL("sohoa"),
 		S3:          config.S3{Endpoint: m.Endpoint(), AccessKey: m.AccessKey, SecretKey: m.SecretKey, Bucket: "sohoa", Region: config.DefaultRegion},
 		Listen:      "127.0.0.1:0", Workers: 1, LogFormat: "text", LogLevel: "warn", Shutdown: 10 * time.Second,
+		MetricsToken: "metrics-token-for-the-test",
 	}
 	if err := cfg.Validate(); err != nil {
 		t.Fatal(err)
@@ -161,7 +162,9 @@ func TestReadyzFollowsDependenciesWithoutRestart(t *testing.T) {
 	}
 	eventually(t, base, 200, "PostgreSQL back")
 
-	resp, err := http.Get(base + "/metrics")
+	req, _ := http.NewRequest("GET", base+"/metrics", nil)
+	req.Header.Set("Authorization", "Bearer "+cfg.MetricsToken)
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -30,7 +31,8 @@ func runServices(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return err
 	}
 	defer stop()
-	adminURL := strings.Replace(cfg.DatabaseURL, "/sohoa?", "/postgres?", 1)
+	// The tests create databases, so they get the cluster's owner, not the application's role.
+	adminURL := strings.Replace(cmp.Or(cfg.MigrateDatabaseURL, cfg.DatabaseURL), "/sohoa?", "/postgres?", 1)
 	env := fmt.Sprintf("export SOHOA_TEST_DATABASE_URL='%s'\nexport SOHOA_TEST_S3_ENDPOINT='%s'\nexport SOHOA_TEST_S3_ACCESS_KEY='%s'\nexport SOHOA_TEST_S3_SECRET_KEY='%s'\n",
 		adminURL, cfg.S3.Endpoint, cfg.S3.AccessKey, cfg.S3.SecretKey)
 	tmp := *envFile + ".tmp"

@@ -26,18 +26,24 @@ func (c *communeList) Set(v string) error { *c = append(*c, v); return nil }
 // runUser adds an account: `sohoa user add --role ROLE [--commune CODE]... NAME`. The password
 // is read from standard input when it is not a terminal, else asked for without echo.
 func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 {
+		if _, ok := userVerbs[args[0]]; ok {
+			return runUserManage(ctx, args[0], args[1:], stdout, stderr)
+		}
+	}
 	if len(args) == 0 || args[0] != "add" {
-		fmt.Fprintln(stderr, "Usage: sohoa user add --role clerk|supervisor|admin [--commune CODE]... [--name \"Full Name\"] USERNAME")
+		fmt.Fprintln(stderr, "Usage: sohoa user add --role clerk|supervisor|province|admin [--commune CODE]... [--name \"Full Name\"] USERNAME")
+		fmt.Fprintln(stderr, "       sohoa user disable|enable|password|communes|revoke-sessions [--commune CODE]... USERNAME")
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
 			return flag.ErrHelp
 		}
-		return errors.New("user: say add")
+		return errors.New("user: say add, disable, enable, password, communes or revoke-sessions")
 	}
 	fs := newFlagSet("user", "user add --role ROLE [--commune CODE]... USERNAME", stderr)
-	role := fs.String("role", "", "clerk, supervisor or admin")
+	role := fs.String("role", "", "clerk, supervisor (of the --commune given), province (every commune) or admin")
 	name := fs.String("name", "", "the person's full name, shown in the UI")
 	var communes communeList
-	fs.Var(&communes, "commune", "code of a commune the clerk reviews (repeat for several)")
+	fs.Var(&communes, "commune", "code of a commune the clerk or supervisor works in (repeat for several)")
 	cfg, err := config.Load(fs, os.Getenv)
 	if err != nil {
 		return err

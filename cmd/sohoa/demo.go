@@ -23,7 +23,7 @@ import (
 // demoUsers are the accounts `sohoa up` creates on an empty database.
 var demoUsers = []domain.User{
 	{Username: "quantri", DisplayName: "Quản trị viên", Role: domain.RoleAdmin},
-	{Username: "giamsat", DisplayName: "Lê Văn Sơn", Role: domain.RoleSupervisor},
+	{Username: "giamsat", DisplayName: "Lê Văn Sơn", Role: domain.RoleSupervisor, Communes: []string{"05461"}},
 	{Username: "canbo", DisplayName: "Nguyễn Thị Lan", Role: domain.RoleClerk, Communes: []string{"05461"}},
 }
 

@@ -6,11 +6,15 @@ import (
 	"fmt"
 	"log/slog"
 	"path/filepath"
+	"strings"
 
 	"github.com/sohoa/sohoa/config"
 	"github.com/sohoa/sohoa/internal/devsvc"
 	"github.com/sohoa/sohoa/storage"
 )
+
+// appRole is the database role sohoa runs as on the PostgreSQL that `sohoa up` starts.
+const appRole = "sohoa_app"
 
 // localServices starts a private PostgreSQL and/or MinIO under dir for whichever of the two cfg
 // does not configure, and points cfg at them. stop ends them, MinIO first.
@@ -37,7 +41,13 @@ func localServices(ctx context.Context, cfg *config.Config, dir string, fast boo
 		if err := storage.CreateDatabase(ctx, pg.URL("postgres"), "sohoa"); err != nil {
 			return nil, err
 		}
-		cfg.DatabaseURL = pg.URL("sohoa")
+		// Migrations run as the cluster's owner; the service runs as a role that owns nothing, so
+		// it cannot alter the audit trail's trigger.
+		if err := storage.EnsureRole(ctx, pg.URL("postgres"), appRole, ""); err != nil {
+			return nil, err
+		}
+		cfg.MigrateDatabaseURL = pg.URL("sohoa")
+		cfg.DatabaseURL = strings.Replace(pg.URL("sohoa"), "://"+devsvc.SuperUser+"@", "://"+appRole+"@", 1)
 		logger.Info("started PostgreSQL", slog.String("data", pg.Dir), slog.Int("port", pg.Port))
 	}
 	if cfg.S3.Endpoint == "" {

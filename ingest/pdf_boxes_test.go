@@ -1,0 +1,84 @@
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"github.com/sohoa/sohoa/domain"
+)
+
+// boxPDF is a one-page PDF with the given MediaBox and CropBox (in points) and nothing drawn.
+func boxPDF(media, crop [4]int) []byte {
+	box := func(b [4]int) string { return fmt.Sprintf("[%d %d %d %d]", b[0], b[1], b[2], b[3]) }
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox " + box(media) + " /CropBox " + box(crop) + " >>",
+	}
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n")
+	offs := []int{}
+	for i, o := range objs {
+		offs = append(offs, b.Len())
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, o := range offs {
+		fmt.Fprintf(&b, "%010d 00000 n \n", o)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return b.Bytes()
+}
+
+// TestPDFCropBoxHidingAHugeMediaBoxIsRefusedBeforeRendering: pdfinfo's page size is the CropBox
+// (A4 here) but pdftoppm renders the MediaBox; the file must be refused without rendering it.
+func TestPDFCropBoxHidingAHugeMediaBoxIsRefusedBeforeRendering(t *testing.T) {
+	if _, err := exec.LookPath("pdftoppm"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("poppler-utils is not installed")
+		}
+		t.Skip("poppler-utils is not installed")
+	}
+	// At 72 dpi the A4 crop is 0.5 Mpx, within 2 Mpx; the 2000×2000 pt medium is 4 Mpx.
+	lim := Limits{MaxPixels: 2_000_000, MaxPages: 5, PDFDPI: 72}
+	tests := []struct {
+		name        string
+		media, crop [4]int
+		refused     bool
+	}{
+		{"huge MediaBox under an A4 CropBox", [4]int{0, 0, 2000, 2000}, [4]int{0, 0, 595, 842}, true},
+		{"negative-origin MediaBox", [4]int{-1500, -1500, 500, 500}, [4]int{0, 0, 500, 500}, true},
+		{"A4 both", [4]int{0, 0, 595, 842}, [4]int{0, 0, 595, 842}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "upload.pdf")
+			if err := os.WriteFile(path, boxPDF(tc.media, tc.crop), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			work := t.TempDir()
+			pages, err := Split(context.Background(), path, PDF, work, lim)
+			rendered, _ := filepath.Glob(filepath.Join(work, "*.png"))
+			if !tc.refused {
+				if err != nil || len(pages) != 1 {
+					t.Fatalf("got %d pages, %v; want 1 page", len(pages), err)
+				}
+				return
+			}
+			if !errors.Is(err, domain.ErrInvalid) {
+				t.Fatalf("got %v, want ErrInvalid", err)
+			}
+			if len(rendered) != 0 {
+				t.Errorf("got %d rendered files %v, want the file refused before rendering", len(rendered), rendered)
+			}
+		})
+	}
+}

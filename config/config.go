@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	_ "time/tzdata" // zone data inside the binary: Windows and slim images have none
 )
 
 // Config is every setting of the sohoa process. Each field has an environment variable (SOHOA_…)
@@ -31,6 +32,8 @@ type Config struct {
 	TLSKey      string        // SOHOA_TLS_KEY: …and this key
 	// SecureCookies (SOHOA_SECURE_COOKIES) marks cookies Secure behind a TLS-terminating proxy.
 	SecureCookies bool
+	// Timezone (SOHOA_TIMEZONE) is the zone of times on screen, "today" counts and exports.
+	Timezone string
 }
 
 // S3 locates the object store holding originals and derived images.
@@ -60,6 +63,7 @@ const (
 	DefaultRegion   = "us-east-1"
 	DefaultShutdown = 30 * time.Second
 	DefaultDataDir  = ".sohoa"
+	DefaultTimezone = "Asia/Ho_Chi_Minh"
 )
 
 // Setting names one configurable value: its flag, environment variable and help text.
@@ -84,6 +88,7 @@ var Settings = []Setting{
 	{"tls-cert", "SOHOA_TLS_CERT", "serve HTTPS with this PEM certificate (with --tls-key)"},
 	{"tls-key", "SOHOA_TLS_KEY", "PEM private key for --tls-cert"},
 	{"secure-cookies", "SOHOA_SECURE_COOKIES", "mark login cookies Secure even over plain HTTP (set when a proxy terminates TLS)"},
+	{"timezone", "SOHOA_TIMEZONE", "time zone of times on screen, today's counts and exports (IANA name)"},
 }
 
 // Load fills a Config from the environment (through getenv) and registers flags on fs that
@@ -104,6 +109,7 @@ func Load(fs *flag.FlagSet, getenv func(string) string) (*Config, error) {
 		DataDir:   cmp.Or(getenv("SOHOA_DATA_DIR"), DefaultDataDir),
 		TLSCert:   getenv("SOHOA_TLS_CERT"),
 		TLSKey:    getenv("SOHOA_TLS_KEY"),
+		Timezone:  cmp.Or(getenv("SOHOA_TIMEZONE"), DefaultTimezone),
 		Workers:   runtime.NumCPU(),
 		Shutdown:  DefaultShutdown,
 	}
@@ -151,6 +157,7 @@ func Load(fs *flag.FlagSet, getenv func(string) string) (*Config, error) {
 	fs.StringVar(&c.TLSCert, "tls-cert", c.TLSCert, help("tls-cert"))
 	fs.StringVar(&c.TLSKey, "tls-key", c.TLSKey, help("tls-key"))
 	fs.BoolVar(&c.SecureCookies, "secure-cookies", c.SecureCookies, help("secure-cookies"))
+	fs.StringVar(&c.Timezone, "timezone", c.Timezone, help("timezone"))
 	return c, nil
 }
 
@@ -183,6 +190,9 @@ func (c *Config) Validate() error {
 				return fmt.Errorf("%s: %s cannot be read", f.name, f.path)
 			}
 		}
+	}
+	if _, err := c.Location(); err != nil {
+		return err
 	}
 	if c.Shutdown <= 0 {
 		return fmt.Errorf("SOHOA_SHUTDOWN_TIMEOUT (--shutdown-timeout): %s must be positive", c.Shutdown)
@@ -258,4 +268,13 @@ func validBucket(b string) bool {
 		}
 	}
 	return true
+}
+
+// Location is the time zone named by Timezone.
+func (c *Config) Location() (*time.Location, error) {
+	loc, err := time.LoadLocation(c.Timezone)
+	if err != nil || c.Timezone == "" {
+		return nil, fmt.Errorf("SOHOA_TIMEZONE (--timezone): %q is not a time zone such as %s", c.Timezone, DefaultTimezone)
+	}
+	return loc, nil
 }

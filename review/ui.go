@@ -28,9 +28,10 @@ type Validator interface {
 
 // Config tunes the review screens.
 type Config struct {
-	Lease        time.Duration // how long an opened entry stays reserved without a heartbeat
-	SessionTTL   time.Duration // idle time before a login ends
-	SecureCookie bool          // always mark cookies Secure (behind a TLS-terminating proxy)
+	Lease        time.Duration  // how long an opened entry stays reserved without a heartbeat
+	SessionTTL   time.Duration  // idle time before a login ends
+	SecureCookie bool           // always mark cookies Secure (behind a TLS-terminating proxy)
+	Location     *time.Location // time zone for times on screen and "today" (default Asia/Ho_Chi_Minh)
 }
 
 // UI serves the browser pages.
@@ -51,6 +52,9 @@ func New(store *storage.Store, objects *storage.Objects, v Validator, logger *sl
 	}
 	if cfg.SessionTTL <= 0 {
 		cfg.SessionTTL = 12 * time.Hour
+	}
+	if cfg.Location == nil {
+		cfg.Location = defaultLocation()
 	}
 	pages, err := parseTemplates()
 	if err != nil {
@@ -85,6 +89,7 @@ func (ui *UI) Register(mux *http.ServeMux) {
 	static, _ := fs.Sub(staticFiles, "static")
 	mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
 	mux.Handle("GET /login", ui.page(ui.loginShow))
+	mux.Handle("GET /favicon.ico", http.RedirectHandler("/static/favicon.svg", http.StatusMovedPermanently))
 	mux.Handle("POST /login", ui.page(ui.loginSubmit))
 	mux.Handle("POST /logout", ui.page(ui.logout))
 	mux.Handle("GET /lang/{lang}", ui.page(ui.langSwitch))
@@ -97,7 +102,11 @@ func (ui *UI) Register(mux *http.ServeMux) {
 	mux.Handle("POST /review/records/{id}/flag", ui.user(domain.RoleClerk, ui.recordFlag))
 	mux.Handle("POST /review/records/{id}/release", ui.user(domain.RoleClerk, ui.recordRelease))
 	mux.Handle("POST /review/records/{id}/lease", ui.user(domain.RoleClerk, ui.recordLease))
+	mux.Handle("POST /review/records/{id}/resolve", ui.user(domain.RoleClerk, ui.recordResolve))
+	mux.Handle("POST /review/records/{id}/requeue", ui.user(domain.RoleClerk, ui.recordRequeue))
+	mux.Handle("POST /review/records/{id}/note", ui.user(domain.RoleClerk, ui.recordNote))
 	mux.Handle("GET /followups", ui.user(domain.RoleClerk, ui.followupList))
+	mux.Handle("GET /keys", ui.page(ui.keysShow))
 
 	mux.Handle("GET /ledgers", ui.user(domain.RoleSupervisor, ui.ledgerList))
 	mux.Handle("POST /ledgers/{id}/priority", ui.user(domain.RoleSupervisor, ui.ledgerPriority))

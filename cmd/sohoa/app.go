@@ -127,7 +127,11 @@ func (a *app) serve(ctx context.Context, ready func(addr string)) error {
 	if err != nil {
 		return err
 	}
-	ui, err := review.New(a.store, a.objects, validator, a.logger, review.Config{SecureCookie: a.cfg.SecureCookies})
+	loc, err := a.cfg.Location()
+	if err != nil {
+		return err
+	}
+	ui, err := review.New(a.store, a.objects, validator, a.logger, review.Config{SecureCookie: a.cfg.SecureCookies, Location: loc})
 	if err != nil {
 		return err
 	}

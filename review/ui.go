@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/sohoa/sohoa/domain"
+	"github.com/sohoa/sohoa/gazetteer"
 	"github.com/sohoa/sohoa/storage"
 )
 
@@ -43,6 +44,7 @@ type UI struct {
 	cfg       Config
 	pages     map[string]*template.Template
 	limiter   *loginLimiter
+	communes  *gazetteer.Directory
 }
 
 // New parses the templates once and builds the UI.
@@ -60,8 +62,12 @@ func New(store *storage.Store, objects *storage.Objects, v Validator, logger *sl
 	if err != nil {
 		return nil, err
 	}
+	communes, err := gazetteer.NewDirectory()
+	if err != nil {
+		return nil, err
+	}
 	return &UI{store: store, objects: objects, validator: v, logger: logger, cfg: cfg, pages: pages,
-		limiter: newLoginLimiter(5, 5*time.Minute)}, nil
+		limiter: newLoginLimiter(5, 5*time.Minute), communes: communes}, nil
 }
 
 func parseTemplates() (map[string]*template.Template, error) {
@@ -109,6 +115,11 @@ func (ui *UI) Register(mux *http.ServeMux) {
 	mux.Handle("GET /keys", ui.page(ui.keysShow))
 
 	mux.Handle("GET /ledgers", ui.user(domain.RoleSupervisor, ui.ledgerList))
+	mux.Handle("GET /ledgers/new", ui.user(domain.RoleSupervisor, ui.ledgerNew))
+	mux.Handle("POST /ledgers", ui.user(domain.RoleSupervisor, ui.ledgerCreate))
+	mux.Handle("GET /ledgers/{id}/edit", ui.user(domain.RoleSupervisor, ui.ledgerEdit))
+	mux.Handle("POST /ledgers/{id}", ui.user(domain.RoleSupervisor, ui.ledgerUpdate))
+	mux.Handle("GET /communes", ui.user(domain.RoleSupervisor, ui.communeSearch))
 	mux.Handle("POST /ledgers/{id}/priority", ui.user(domain.RoleSupervisor, ui.ledgerPriority))
 	mux.Handle("GET /ledgers/{id}/export.csv", ui.user(domain.RoleSupervisor, ui.ledgerExport))
 	mux.Handle("POST /scans/{id}/retry", ui.user(domain.RoleSupervisor, ui.scanRetry))

@@ -23,6 +23,7 @@ type recordPage struct {
 	Problems map[string][]domain.Issue
 	History  []historyLine
 	Notice   string
+	Previous map[string]string // the entry above on the page, as shown: what F3 copies
 
 	ConfirmedBy, ConfirmedAt string
 }
@@ -53,8 +54,12 @@ func (ui *UI) showRecord(w http.ResponseWriter, r *request, status int, rec doma
 			values[f.Name] = displayValue(rec.Kind, f.Name, f.Value)
 		}
 	}
+	previous, err := ui.previousValues(r, rec)
+	if err != nil {
+		return err
+	}
 	p := recordPage{Record: rec, Place: place, Values: values, Problems: problems, Notice: notice,
-		History: ui.history(r.lang, trail, names, rec.Kind)}
+		History: ui.history(r.lang, trail, names, rec.Kind), Previous: previous}
 	p.Held = rec.Status == domain.RecordPending && rec.LeaseUserID != nil && *rec.LeaseUserID == r.user.ID
 	p.Resolve = rec.Status == domain.RecordFlagged && mayResolve(r.user, trail)
 	p.Editable, p.CanNote = p.Held || p.Resolve, p.Resolve

@@ -45,6 +45,7 @@ type UI struct {
 	pages     map[string]*template.Template
 	limiter   *loginLimiter
 	communes  *gazetteer.Directory
+	completer Completer // keying assistance; nil: none
 }
 
 // New parses the templates once and builds the UI.
@@ -104,6 +105,7 @@ func (ui *UI) Register(mux *http.ServeMux) {
 	mux.Handle("POST /review/next", ui.user(domain.RoleClerk, ui.queueNext))
 	mux.Handle("GET /review/records/{id}", ui.user(domain.RoleClerk, ui.recordShow))
 	mux.Handle("GET /review/records/{id}/image", ui.user(domain.RoleClerk, ui.recordImage))
+	mux.Handle("GET /review/records/{id}/complete", ui.user(domain.RoleClerk, ui.recordComplete))
 	mux.Handle("POST /review/records/{id}/confirm", ui.user(domain.RoleClerk, ui.recordConfirm))
 	mux.Handle("POST /review/records/{id}/flag", ui.user(domain.RoleClerk, ui.recordFlag))
 	mux.Handle("POST /review/records/{id}/release", ui.user(domain.RoleClerk, ui.recordRelease))

@@ -14,6 +14,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/riverqueue/river"
 
+	"github.com/sohoa/sohoa/complete"
 	"github.com/sohoa/sohoa/config"
 	"github.com/sohoa/sohoa/ocr"
 	"github.com/sohoa/sohoa/pipeline"
@@ -135,6 +136,11 @@ func (a *app) serve(ctx context.Context, ready func(addr string)) error {
 	if err != nil {
 		return err
 	}
+	engine, err := complete.New(a.store) // keying assistance, loaded once
+	if err != nil {
+		return err
+	}
+	ui.UseCompleter(engine)
 	handler := server.New(server.Deps{Logger: a.logger, Store: a.store, Objects: a.objects, Registry: reg, UI: ui})
 
 	ln, err := net.Listen("tcp", a.cfg.Listen)

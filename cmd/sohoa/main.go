@@ -32,6 +32,8 @@ func commands() []command {
 		{"ocr", "print the text of one page image, read by Tesseract after cleaning", runOCR},
 		{"extract", "read one page image into records (JSON): values, confidences, boxes, issues", runExtract},
 		{"eval", "measure OCR and field accuracy on a synthetic corpus (raw vs cleaned, per severity)", runEval},
+		{"complete", "print candidates for what a clerk typed into a field: complete --field TYPE PREFIX", runComplete},
+		{"export-training", "write confirmed line images + texts for training a recogniser: --ledger ID|--commune CODE OUT", runExportTraining},
 	}
 }
 

@@ -1,0 +1,154 @@
+// Keying assistance: a list of candidates under the field being typed into.
+// - <input data-complete="URL"> fetches URL&q=VALUE as the clerk types (debounced) and lists the
+//   candidates; <input data-suggestions='["…"]'> offers those when ↓ is pressed.
+// - ↓/↑ move, Enter or Tab takes the highlighted candidate (Enter with none highlighted is the
+//   form's own Enter), Esc closes. F3 copies data-previous: the same field of the entry above.
+// IME-safe: nothing is done with a key while an IME composes (isComposing, keyCode 229), no
+// letter or digit is a shortcut, and focus never leaves the field, so Telex and VNI keep working.
+(function () {
+  "use strict";
+  var css = document.createElement("link");
+  css.rel = "stylesheet";
+  css.href = "/static/complete.css";
+  document.head.appendChild(css);
+
+  var list = document.createElement("ul");
+  list.className = "cl-list hidden";
+  list.id = "cl-list";
+  list.setAttribute("role", "listbox");
+  document.body.appendChild(list);
+
+  var owner = null;   // the input the list belongs to
+  var items = [];     // candidate values shown
+  var active = -1;    // highlighted index, -1 none
+  var timer = 0, seq = 0;
+
+  function close() {
+    list.classList.add("hidden");
+    list.textContent = "";
+    items = []; active = -1;
+    if (owner) owner.removeAttribute("aria-activedescendant");
+  }
+
+  function place(input) {
+    var r = input.getBoundingClientRect();
+    list.style.left = (r.left + window.scrollX) + "px";
+    list.style.top = (r.bottom + window.scrollY + 2) + "px";
+    list.style.minWidth = r.width + "px";
+  }
+
+  function show(input, values) {
+    close();
+    owner = input;
+    if (!values.length) return;
+    items = values.slice(0, 10);
+    items.forEach(function (v, i) {
+      var li = document.createElement("li");
+      li.id = "cl-item-" + i;
+      li.setAttribute("role", "option");
+      li.setAttribute("aria-selected", "false");
+      li.textContent = v;
+      li.addEventListener("mousedown", function (e) { e.preventDefault(); take(i); });
+      list.appendChild(li);
+    });
+    var hint = document.createElement("li");
+    hint.className = "cl-hint";
+    hint.textContent = "↓ ↑ · Enter / Tab · Esc";
+    list.appendChild(hint);
+    place(input);
+    list.classList.remove("hidden");
+  }
+
+  function highlight(i) {
+    active = i;
+    Array.prototype.forEach.call(list.querySelectorAll("[role=option]"), function (li, j) {
+      li.setAttribute("aria-selected", j === i ? "true" : "false");
+    });
+    if (i >= 0) {
+      owner.setAttribute("aria-activedescendant", "cl-item-" + i);
+      list.children[i].scrollIntoView({ block: "nearest" });
+    } else {
+      owner.removeAttribute("aria-activedescendant");
+    }
+  }
+
+  function take(i) {
+    var input = owner;
+    input.value = items[i];
+    close();
+    input.setSelectionRange(input.value.length, input.value.length);
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+  }
+
+  function fetchFor(input) {
+    var q = input.value;
+    var n = ++seq;
+    if (!q.trim()) { if (owner === input) close(); return; }
+    fetch(input.dataset.complete + "&q=" + encodeURIComponent(q), { credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.json() : { candidates: [] }; })
+      .then(function (data) {
+        // Only the answer to the latest request, and only while the field still holds what was asked.
+        if (n !== seq || document.activeElement !== input || input.value !== q) return;
+        var values = (data.candidates || []).map(function (c) { return c.value; })
+          .filter(function (v) { return v !== q; });
+        show(input, values);
+      })
+      .catch(function () {});
+  }
+
+  function schedule(input) {
+    clearTimeout(timer);
+    timer = setTimeout(function () { fetchFor(input); }, 120);
+  }
+
+  function suggestions(input) {
+    try { return JSON.parse(input.dataset.suggestions || "[]"); } catch (e) { return []; }
+  }
+
+  function onKey(e) {
+    var input = e.currentTarget;
+    if (e.isComposing || e.keyCode === 229) return; // the IME owns this key
+    var open = owner === input && items.length > 0;
+    switch (e.key) {
+      case "ArrowDown":
+        e.preventDefault();
+        if (open) { highlight(Math.min(active + 1, items.length - 1)); return; }
+        var s = suggestions(input);
+        if (s.length) { show(input, s); highlight(0); } else if (input.dataset.complete) { fetchFor(input); }
+        return;
+      case "ArrowUp":
+        if (open) { e.preventDefault(); highlight(active - 1); }
+        return;
+      case "Enter":
+      case "Tab":
+        if (open && active >= 0) {
+          if (e.key === "Enter") { e.preventDefault(); e.stopPropagation(); }
+          take(active); // Tab then moves on with the value taken
+          return;
+        }
+        close();
+        return;
+      case "Escape":
+        if (open) { e.preventDefault(); e.stopPropagation(); close(); }
+        return;
+      case "F3":
+        if (input.dataset.previous !== undefined) {
+          e.preventDefault();
+          input.value = input.dataset.previous;
+          close();
+          input.dispatchEvent(new Event("change", { bubbles: true }));
+        }
+        return;
+    }
+  }
+
+  document.querySelectorAll("input[data-complete], input[data-suggestions], input[data-previous]").forEach(function (input) {
+    input.addEventListener("keydown", onKey);
+    if (input.dataset.complete) {
+      input.addEventListener("input", function (e) { if (!e.isComposing) schedule(input); });
+      input.addEventListener("compositionend", function () { schedule(input); });
+    }
+    input.addEventListener("blur", function () { if (owner === input) close(); });
+  });
+  window.addEventListener("resize", function () { if (owner && items.length) place(owner); });
+})();

@@ -1,0 +1,66 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/sohoa/sohoa/domain"
+)
+
+// ConfirmedPlaces returns the place values clerks confirmed in a commune whose folded form (see
+// sohoa_fold in migration 0020) starts with foldedPrefix, most used first. The byte-range
+// comparison, unlike LIKE with a parameter, lets every plan use the fields_confirmed_place index.
+func (s *Store) ConfirmedPlaces(ctx context.Context, commune, foldedPrefix string, limit int) ([]string, error) {
+	if foldedPrefix == "" {
+		return []string{}, nil
+	}
+	rows, _ := s.pool.Query(ctx, `
+		SELECT f.value FROM fields f
+		JOIN records r ON r.id = f.record_id JOIN scans s ON s.id = r.scan_id JOIN ledgers l ON l.id = s.ledger_id
+		WHERE f.status IN ('confirmed', 'corrected')
+		  AND f.name IN ('birth_place', 'residence', 'husband_residence', 'wife_residence', 'death_place')
+		  AND sohoa_fold(f.value) ~>=~ $2 AND sohoa_fold(f.value) ~<~ ($2 || chr(1114111))
+		  AND l.commune_code = $1 AND f.value <> ''
+		GROUP BY f.value ORDER BY count(*) DESC, f.value LIMIT $3`, commune, foldedPrefix, limit)
+	out, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return nil, fmt.Errorf("confirmed places of %s: %w", commune, translate(err))
+	}
+	return out, nil
+}
+
+// EntryContext returns the commune, kind and last year of the register an entry belongs to.
+func (s *Store) EntryContext(ctx context.Context, recordID int64) (domain.EntryContext, error) {
+	var c domain.EntryContext
+	err := s.pool.QueryRow(ctx, `
+		SELECT l.commune_code, l.kind, l.year_to
+		FROM records r JOIN scans s ON s.id = r.scan_id JOIN ledgers l ON l.id = s.ledger_id WHERE r.id = $1`, recordID).
+		Scan(&c.CommuneCode, &c.Kind, &c.Year)
+	if err != nil {
+		return c, fmt.Errorf("record %d: %w", recordID, translate(err))
+	}
+	return c, nil
+}
+
+// PreviousValues returns the field values of the entry just above this one on the same page
+// (what "same as the entry above" copies), empty for the first entry of a page.
+func (s *Store) PreviousValues(ctx context.Context, recordID int64) (map[string]string, error) {
+	rows, _ := s.pool.Query(ctx, `
+		SELECT f.name, f.value FROM records r
+		JOIN LATERAL (SELECT p.id FROM records p WHERE p.scan_id = r.scan_id AND p.idx < r.idx
+		              ORDER BY p.idx DESC LIMIT 1) prev ON true
+		JOIN fields f ON f.record_id = prev.id
+		WHERE r.id = $1`, recordID)
+	out := map[string]string{}
+	var name, value string
+	_, err := pgx.ForEachRow(rows, []any{&name, &value}, func() error {
+		out[name] = value
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("entry above record %d: %w", recordID, translate(err))
+	}
+	return out, nil
+}

@@ -36,6 +36,9 @@ func runToken(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if strings.TrimSpace(*station) == "" {
 		return errors.New("--station is required: name the scanning station the token is for")
 	}
+	if err := useUpEnv(cfg); err != nil {
+		return err
+	}
 	if err := cfg.ValidateDatabase(); err != nil {
 		return err
 	}

@@ -34,6 +34,7 @@ var reviewMessages = map[string][2]string{
 	"key.wheel":               {"Lăn chuột / kéo", "Wheel / drag"},
 	"key.zoom":                {"Phóng to, di chuyển ảnh trang; bàn phím vẫn ở ô đang nhập", "Zoom and pan the page; the keyboard stays in the field"},
 	"key.telex":               {"Không có phím tắt một chữ cái: gõ Telex / VNI an toàn.", "No single-letter shortcuts: Telex / VNI typing is safe."},
+	"ledger.id":               {"Số sổ (--ledger)", "Ledger (--ledger)"},
 	"ledger.new":              {"Thêm sổ", "New ledger"},
 	"ledger.edit":             {"Sửa sổ", "Edit ledger"},
 	"ledger.created":          {"Đã thêm sổ.", "The ledger was added."},

@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	_ "time/tzdata" // zone data inside the binary: Windows and slim images have none
 )
 
 // Config is every setting of the sohoa process. Each field has an environment variable (SOHOA_…)
@@ -42,6 +43,8 @@ type Config struct {
 	// MigrateDatabaseURL (SOHOA_MIGRATE_DATABASE_URL): the schema owner's connection, used to
 	// migrate; SOHOA_DATABASE_URL is then the application's role, which cannot alter the schema.
 	MigrateDatabaseURL string
+	// Timezone (SOHOA_TIMEZONE) is the zone of times on screen, "today" counts and exports.
+	Timezone string
 }
 
 // S3 locates the object store holding originals and derived images.
@@ -71,6 +74,7 @@ const (
 	DefaultRegion   = "us-east-1"
 	DefaultShutdown = 30 * time.Second
 	DefaultDataDir  = ".sohoa"
+	DefaultTimezone = "Asia/Ho_Chi_Minh"
 )
 
 // Setting names one configurable value: its flag, environment variable and help text.
@@ -99,6 +103,7 @@ var Settings = []Setting{
 	{"metrics-listen", "SOHOA_METRICS_LISTEN", "serve /metrics on this address only (e.g. 127.0.0.1:9090)"},
 	{"metrics-token", "SOHOA_METRICS_TOKEN", "serve /metrics on the main address to requests with this bearer token"},
 	{"migrate-database-url", "SOHOA_MIGRATE_DATABASE_URL", "PostgreSQL URL of the schema owner, used for migrations (SOHOA_DATABASE_URL is then the app's role)"},
+	{"timezone", "SOHOA_TIMEZONE", "time zone of times on screen, today's counts and exports (IANA name)"},
 }
 
 // Load fills a Config from the environment (through getenv) and registers flags on fs that
@@ -119,6 +124,7 @@ func Load(fs *flag.FlagSet, getenv func(string) string) (*Config, error) {
 		DataDir:   cmp.Or(getenv("SOHOA_DATA_DIR"), DefaultDataDir),
 		TLSCert:   getenv("SOHOA_TLS_CERT"),
 		TLSKey:    getenv("SOHOA_TLS_KEY"),
+		Timezone:  cmp.Or(getenv("SOHOA_TIMEZONE"), DefaultTimezone),
 		Workers:   runtime.NumCPU(),
 		Shutdown:  DefaultShutdown,
 
@@ -185,6 +191,7 @@ func Load(fs *flag.FlagSet, getenv func(string) string) (*Config, error) {
 	fs.StringVar(&c.MetricsListen, "metrics-listen", c.MetricsListen, help("metrics-listen"))
 	fs.StringVar(&c.MetricsToken, "metrics-token", c.MetricsToken, help("metrics-token"))
 	fs.StringVar(&c.MigrateDatabaseURL, "migrate-database-url", c.MigrateDatabaseURL, help("migrate-database-url"))
+	fs.StringVar(&c.Timezone, "timezone", c.Timezone, help("timezone"))
 	return c, nil
 }
 
@@ -238,6 +245,9 @@ func (c *Config) Validate() error {
 				return fmt.Errorf("%s: %s cannot be read", f.name, f.path)
 			}
 		}
+	}
+	if _, err := c.Location(); err != nil {
+		return err
 	}
 	if c.Shutdown <= 0 {
 		return fmt.Errorf("SOHOA_SHUTDOWN_TIMEOUT (--shutdown-timeout): %s must be positive", c.Shutdown)
@@ -326,4 +336,13 @@ func validBucket(b string) bool {
 		}
 	}
 	return true
+}
+
+// Location is the time zone named by Timezone.
+func (c *Config) Location() (*time.Location, error) {
+	loc, err := time.LoadLocation(c.Timezone)
+	if err != nil || c.Timezone == "" {
+		return nil, fmt.Errorf("SOHOA_TIMEZONE (--timezone): %q is not a time zone such as %s", c.Timezone, DefaultTimezone)
+	}
+	return loc, nil
 }

@@ -48,6 +48,9 @@ type Record struct {
 	Box         Box              `json:"box"`
 	Fields      map[string]Field `json:"fields"` // by stable field name (domain.Kind.Fields)
 	Issues      []Issue          `json:"issues"` // record-level cross-checks
+	// Absent names the optional fields of the template this entry does not have (the date in
+	// words, written on some entries only): not on the page, as opposed to missing.
+	Absent []string `json:"absent,omitempty"`
 	NeedsReview bool             `json:"needs_review"`
 }
 

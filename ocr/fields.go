@@ -37,6 +37,8 @@ func (fr fieldReader) record(ctx context.Context, t Template, e *entry) (Record,
 		if !found || len(ws) == 0 {
 			if spec.Required {
 				rec.Fields[spec.Name] = Field{Name: spec.Name, Type: spec.Type, Issues: []Issue{issueMissing()}, NeedsReview: true}
+			} else {
+				rec.Absent = append(rec.Absent, spec.Name)
 			}
 			continue
 		}

@@ -10,6 +10,7 @@ import (
 	"image/png"
 	"io"
 	"log/slog"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -181,6 +182,12 @@ func toRecords(kind domain.Kind, page ocr.Page) []domain.Record {
 		r := domain.Record{Index: pr.Index, Kind: kind, Box: &box, Confidence: 1}
 		for pos, name := range kind.Fields() {
 			f, ok := pr.Fields[name]
+			if !ok && slices.Contains(pr.Absent, name) {
+				// An optional line this entry does not have: not on the page, not missing,
+				// and no reason to lower the entry's confidence.
+				r.Fields = append(r.Fields, absentField(name, pos))
+				continue
+			}
 			if !ok {
 				f = ocr.Field{Issues: []ocr.Issue{{Code: "missing", VI: "Thiếu / chưa rõ: không tìm thấy trên trang", EN: "Missing / unclear: not found on the page"}}, NeedsReview: true}
 			}
@@ -205,6 +212,12 @@ func toRecords(kind domain.Kind, page ocr.Page) []domain.Record {
 		out = append(out, r)
 	}
 	return out
+}
+
+// absentField is a field the page does not have.
+func absentField(name string, pos int) domain.Field {
+	return domain.Field{Name: name, Position: pos, Confidence: 1, Issues: []domain.Issue{{Code: domain.IssueAbsent,
+		VI: "Không có trên trang", EN: "Not on the page"}}}
 }
 
 func hasRecordIssue(r ocr.Record, field string) bool {

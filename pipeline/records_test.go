@@ -40,3 +40,27 @@ func TestToRecordsKeepsEveryFieldInPageOrder(t *testing.T) {
 		t.Errorf("sex: got %+v, want its own issue and needs_review", sex)
 	}
 }
+
+// An optional line the entry does not have ("Bằng chữ" on some entries only) is not on the
+// page: not missing, not to review, and it leaves the entry's confidence alone.
+func TestToRecordsOptionalFieldNotOnThePage(t *testing.T) {
+	fields := map[string]ocr.Field{}
+	for _, name := range domain.KindBirth.Fields() {
+		if name != "birth_date_in_words" {
+			fields[name] = ocr.Field{Value: "x", Text: "x", Confidence: 0.92}
+		}
+	}
+	page := ocr.Page{Records: []ocr.Record{{Fields: fields, Absent: []string{"birth_date_in_words"}}}}
+	r := toRecords(domain.KindBirth, page)[0]
+	if r.Confidence != 0.92 {
+		t.Errorf("entry confidence: got %v, want 0.92 (the absent line does not lower it)", r.Confidence)
+	}
+	for _, f := range r.Fields {
+		if f.Name != "birth_date_in_words" {
+			continue
+		}
+		if f.NeedsReview || len(f.Issues) != 1 || f.Issues[0].Code != domain.IssueAbsent || f.Value != "" {
+			t.Errorf("birth_date_in_words: got %+v, want empty, not to review, with only the issue %q", f, domain.IssueAbsent)
+		}
+	}
+}

@@ -78,6 +78,8 @@ func TestAuthorisationMatrix(t *testing.T) {
 		{"/api/", "GET", "/api/v2/nothing", "", all(N)},
 		{"GET /static/", "GET", "/static/app.css", "", all(ok)},
 		{"GET /login", "GET", "/login", "", all(ok)},
+		{"GET /favicon.ico", "GET", "/favicon.ico", "", all(ok)},
+		{"GET /keys", "GET", "/keys", "", all(ok)}, // the list of keys, public like the login page
 		{"POST /login", "POST", "/login", "", all(U)},   // a wrong password, for everyone
 		{"POST /logout", "POST", "/logout", "", all(L)}, // ends the session, if any, and shows the login page
 		{"GET /lang/{lang}", "GET", "/lang/en?next=/", "", all(ok)},
@@ -90,8 +92,16 @@ func TestAuthorisationMatrix(t *testing.T) {
 		{"POST /review/records/{id}/release", "POST", rec + "/release", "", post(ok, F, ok, F)},
 		{"POST /review/records/{id}/lease", "POST", rec + "/lease", "", post(ok, F, ok, F)},
 		{"GET /review/records/{id}/complete", "GET", rec + "/complete?field=full_name&q=ng", "", page(ok, F, ok, F)},
+		{"POST /review/records/{id}/resolve", "POST", rec + "/resolve", "", post(ok, F, ok, F)},
+		{"POST /review/records/{id}/requeue", "POST", rec + "/requeue", "", post(ok, F, ok, F)},
+		{"POST /review/records/{id}/note", "POST", rec + "/note", "", post(ok, F, ok, F)},
 		{"GET /followups", "GET", "/followups", "", page(ok, ok, ok, ok)},
 		{"GET /ledgers", "GET", "/ledgers", "", page(F, F, ok, ok)}, // lists the supervisor's communes only
+		{"GET /ledgers/new", "GET", "/ledgers/new", "", page(F, F, ok, ok)},
+		{"POST /ledgers", "POST", "/ledgers", "", post(F, F, ok, ok)}, // the form's commune decides; this one has none
+		{"GET /ledgers/{id}/edit", "GET", led + "/edit", "", page(F, F, ok, F)},
+		{"POST /ledgers/{id}", "POST", led, "", post(F, F, ok, F)},
+		{"GET /communes", "GET", "/communes?q=gia+sang", "", page(F, F, ok, ok)},
 		{"POST /ledgers/{id}/priority", "POST", led + "/priority", "", post(F, F, ok, F)},
 		{"GET /ledgers/{id}/export.csv", "GET", led + "/export.csv", "", page(F, F, ok, F)},
 		{"POST /scans/{id}/retry", "POST", fmt.Sprintf("/scans/%d/retry", place.ScanID), "", post(F, F, ok, F)},

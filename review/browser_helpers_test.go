@@ -30,10 +30,16 @@ import (
 
 // Every browser step is bounded, so a hang fails the test in seconds instead of at go test's
 // ten-minute alarm.
+// The bounds catch hangs, not slowness: a busy 2-core machine running the whole suite under
+// -race has taken over 20 s to start a Chromium.
 const (
-	browserStart = 20 * time.Second // first start of Chromium, cold, under -race
-	stepTimeout  = 10 * time.Second // one navigation, key press or query
+	browserStart = 90 * time.Second // first start of Chromium, cold, under -race, machine busy
+	stepTimeout  = 30 * time.Second // one navigation, key press or query
 )
+
+// browsers caps the Chromiums running at once: each test starts its own, and a dozen starting
+// together on two cores starve each other and the servers they talk to.
+var browsers = make(chan struct{}, 2)
 
 // tab is one Chromium tab driven as a clerk drives it: keys go to whatever has the focus, never
 // to an element picked by a selector, and every key press is counted.
@@ -59,6 +65,8 @@ func newTab(t testing.TB, b *bundle) *tab {
 		}
 		t.Skip(msg)
 	}
+	browsers <- struct{}{}
+	t.Cleanup(func() { <-browsers }) // registered first, so it runs after Chromium has exited
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
 		chromedp.ExecPath(path),
 		chromedp.Headless,

@@ -1,6 +1,7 @@
 package review
 
 import (
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"strings"
@@ -21,7 +22,10 @@ var funcs = template.FuncMap{
 		}
 		return float64(a) / float64(b)
 	},
-	"roles": func() []domain.Role { return domain.Roles },
+	"roles":           func() []domain.Role { return domain.Roles },
+	"absent":          absent,
+	"suggestionList":  suggestionList,
+	"suggestionsJSON": suggestionsJSON,
 }
 
 // cropStyle shows a field's box of the page image, scaled to fit the form column, as a CSS
@@ -30,7 +34,9 @@ func cropStyle(b *domain.Box, pageW, pageH int) template.CSS {
 	if b == nil || pageW == 0 || pageH == 0 {
 		return "display:none"
 	}
-	const pad, maxW, maxH = 12, 560.0, 90.0
+	// Small enough that crop and input share one row and an entry of eleven fields fits a
+	// laptop screen; large enough that handwriting stays legible.
+	const pad, maxW, maxH = 12, 380.0, 34.0
 	x0, y0 := max(b[0]-pad, 0), max(b[1]-pad, 0)
 	x1, y1 := min(b[2]+pad, pageW), min(b[3]+pad, pageH)
 	w, h := float64(x1-x0), float64(y1-y0)
@@ -96,4 +102,42 @@ func quoted(s string) []string {
 		}
 	}
 	return out
+}
+
+// absent reports whether a field is not on the page at all (an optional line this entry does not
+// have): shown as such, not as missing.
+func absent(f domain.Field) bool {
+	for _, is := range f.Issues {
+		if is.Code == domain.IssueAbsent {
+			return true
+		}
+	}
+	return false
+}
+
+// suggestionList is what is worth offering for a field: its suggestions without the value the
+// input already holds, without repeats.
+func suggestionList(f domain.Field, value string) []string {
+	var out []string
+	seen := map[string]bool{strings.ToLower(strings.TrimSpace(value)): true}
+	for _, s := range f.Suggestions {
+		k := strings.ToLower(strings.TrimSpace(s))
+		if k == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, s)
+	}
+	return out
+}
+
+// suggestionsJSON is suggestionList as a JSON array for the input's data-suggestions, which the
+// completion list offers when the clerk presses ↓; "" when there is none.
+func suggestionsJSON(f domain.Field, value string) string {
+	list := suggestionList(f, value)
+	if len(list) == 0 {
+		return ""
+	}
+	b, _ := json.Marshal(list)
+	return string(b)
 }

@@ -8,8 +8,7 @@ import (
 // homeShow is the clerk's start page: the next-entry button and their counts for today and
 // this shift.
 func (ui *UI) homeShow(w http.ResponseWriter, r *request) error {
-	now := time.Now()
-	today, err := ui.store.ConfirmedBy(r.Context(), r.user.ID, time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location()))
+	today, err := ui.store.ConfirmedBy(r.Context(), r.user.ID, startOfDay(time.Now(), ui.cfg.Location))
 	if err != nil {
 		return err
 	}

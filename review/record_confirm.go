@@ -4,9 +4,6 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
-	"strings"
-
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/sohoa/sohoa/domain"
 	"github.com/sohoa/sohoa/storage"
@@ -14,40 +11,21 @@ import (
 
 // recordConfirm stores the clerk's values (validated again here, with the rules extraction
 // used) and opens the next entry at once. A stale form is refused with an explanation; a value
-// that cannot be accepted re-shows the form with the clerk's input and the reason.
+// that cannot be accepted re-shows the form with the clerk's input as typed, the reason, and
+// the cursor in the refused field.
 func (ui *UI) recordConfirm(w http.ResponseWriter, r *request) error {
 	rec, place, err := ui.recordFor(r)
 	if err != nil {
 		return err
 	}
-	version, _ := strconv.Atoi(r.PostFormValue("version"))
-	c := domain.Confirmation{Version: version, Values: map[string]string{}, Issues: map[string][]domain.Issue{}}
-	problems := map[string][]domain.Issue{}
-	for _, f := range rec.Fields {
-		raw, ok := r.PostForm["f."+f.Name]
-		if !ok {
-			problems[f.Name] = []domain.Issue{{Code: "missing_input", VI: "Thiếu ô này trong biểu mẫu.", EN: "This field is missing from the form."}}
-			continue
-		}
-		v := strings.Join(strings.Fields(norm.NFC.String(strings.Join(raw, " "))), " ")
-		c.Values[f.Name] = v
-		if v == "" {
-			continue
-		}
-		value, issues, err := ui.validator.Field(rec.Kind, f.Name, v)
-		switch {
-		case errors.Is(err, domain.ErrInvalid):
-			problems[f.Name] = issues
-		case err != nil:
-			return err
-		default:
-			c.Values[f.Name], c.Issues[f.Name] = value, issues
-		}
+	ef, err := ui.readEntryForm(r, rec, false)
+	if err != nil {
+		return err
 	}
-	if len(problems) > 0 {
-		return ui.showRecord(w, r, http.StatusUnprocessableEntity, rec, place, c.Values, problems, "invalid")
+	if len(ef.Problems) > 0 {
+		return ui.showRecord(w, r, http.StatusUnprocessableEntity, rec, place, ef.Typed, ef.Problems, "invalid")
 	}
-	err = ui.store.ConfirmRecord(r.Context(), rec.ID, r.user, c)
+	err = ui.store.ConfirmRecord(r.Context(), rec.ID, r.user, ef.C)
 	if errors.Is(err, storage.ErrStale) {
 		return ui.stale(w, r, place)
 	}

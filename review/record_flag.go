@@ -3,7 +3,6 @@ package review
 import (
 	"errors"
 	"net/http"
-	"strconv"
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
@@ -12,18 +11,22 @@ import (
 )
 
 // recordFlag sets the entry aside as missing / unclear (thiếu / chưa rõ), with the clerk's
-// reason, for the follow-up list; then opens the next entry.
+// reason and whatever they had typed into the fields, for the follow-up list; then opens the
+// next entry.
 func (ui *UI) recordFlag(w http.ResponseWriter, r *request) error {
 	rec, place, err := ui.recordFor(r)
 	if err != nil {
 		return err
 	}
-	version, _ := strconv.Atoi(r.PostFormValue("version"))
+	ef, err := ui.readEntryForm(r, rec, true)
+	if err != nil {
+		return err
+	}
 	reason := strings.TrimSpace(norm.NFC.String(r.PostFormValue("reason")))
 	if reason == "" {
 		reason = "thiếu / chưa rõ"
 	}
-	err = ui.store.FlagRecord(r.Context(), rec.ID, r.user, version, reason)
+	err = ui.store.FlagRecordWithValues(r.Context(), rec.ID, r.user, ef.C, reason)
 	if errors.Is(err, storage.ErrStale) {
 		return ui.stale(w, r, place)
 	}

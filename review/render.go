@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/sohoa/sohoa/domain"
 	"github.com/sohoa/sohoa/internal/httperr"
@@ -19,7 +20,11 @@ type view struct {
 	Flash string
 	Error string
 	Data  any
+	loc   *time.Location
 }
+
+// When writes a moment as dd/mm/yyyy HH:MM in the configured time zone.
+func (v view) When(t time.Time) string { return t.In(v.loc).Format("02/01/2006 15:04") }
 
 // render writes a page; a template error becomes a 500 before anything is sent.
 func (ui *UI) render(w http.ResponseWriter, r *request, status int, name string, data any) error {
@@ -27,7 +32,7 @@ func (ui *UI) render(w http.ResponseWriter, r *request, status int, name string,
 	if !ok {
 		return errors.New("no template " + name)
 	}
-	v := view{L: r.lang, Path: r.URL.Path, Flash: r.lang.T(r.flash), Data: data}
+	v := view{L: r.lang, Path: r.URL.Path, Flash: r.lang.T(r.flash), Data: data, loc: ui.cfg.Location}
 	if r.flash == "" {
 		v.Flash = ""
 	}

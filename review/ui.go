@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/sohoa/sohoa/domain"
+	"github.com/sohoa/sohoa/gazetteer"
 	"github.com/sohoa/sohoa/storage"
 )
 
@@ -45,6 +46,7 @@ type Config struct {
 	// BodyLimits gives a route pattern a body limit above the 64 KB of a form, and lets it take
 	// multipart bodies (a photo upload page).
 	BodyLimits map[string]int64
+	Location   *time.Location // time zone for times on screen and "today" (default Asia/Ho_Chi_Minh)
 }
 
 // UI serves the browser pages.
@@ -56,6 +58,7 @@ type UI struct {
 	cfg       Config
 	pages     map[string]*template.Template
 	limiter   *loginLimiter
+	communes  *gazetteer.Directory
 	completer Completer // keying assistance; nil: none
 	passwords *passwordGate
 }
@@ -71,12 +74,20 @@ func New(store *storage.Store, objects *storage.Objects, v Validator, logger *sl
 	if cfg.SessionMaxAge <= 0 {
 		cfg.SessionMaxAge = 24 * time.Hour
 	}
+	if cfg.Location == nil {
+		cfg.Location = defaultLocation()
+	}
 	pages, err := parseTemplates()
 	if err != nil {
 		return nil, err
 	}
+	communes, err := gazetteer.NewDirectory()
+	if err != nil {
+		return nil, err
+	}
 	return &UI{store: store, objects: objects, validator: v, logger: logger, cfg: cfg, pages: pages,
-		limiter: newLoginLimiter(userAtAddr, anyAtAddr), passwords: newPasswordGate(cfg.PasswordChecks, cfg.CheckPassword)}, nil
+		limiter: newLoginLimiter(userAtAddr, anyAtAddr), passwords: newPasswordGate(cfg.PasswordChecks, cfg.CheckPassword),
+		communes: communes}, nil
 }
 
 func parseTemplates() (map[string]*template.Template, error) {
@@ -106,6 +117,7 @@ func (ui *UI) Register(mux interface {
 	static, _ := fs.Sub(staticFiles, "static")
 	mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
 	mux.Handle("GET /login", ui.page(ui.loginShow))
+	mux.Handle("GET /favicon.ico", http.RedirectHandler("/static/favicon.svg", http.StatusMovedPermanently))
 	mux.Handle("POST /login", ui.page(ui.loginSubmit))
 	mux.Handle("POST /logout", ui.page(ui.logout))
 	mux.Handle("GET /lang/{lang}", ui.page(ui.langSwitch))
@@ -119,9 +131,18 @@ func (ui *UI) Register(mux interface {
 	mux.Handle("POST /review/records/{id}/flag", ui.user(domain.RoleClerk, ui.recordFlag))
 	mux.Handle("POST /review/records/{id}/release", ui.user(domain.RoleClerk, ui.recordRelease))
 	mux.Handle("POST /review/records/{id}/lease", ui.user(domain.RoleClerk, ui.recordLease))
+	mux.Handle("POST /review/records/{id}/resolve", ui.user(domain.RoleClerk, ui.recordResolve))
+	mux.Handle("POST /review/records/{id}/requeue", ui.user(domain.RoleClerk, ui.recordRequeue))
+	mux.Handle("POST /review/records/{id}/note", ui.user(domain.RoleClerk, ui.recordNote))
 	mux.Handle("GET /followups", ui.user(domain.RoleClerk, ui.followupList))
+	mux.Handle("GET /keys", ui.page(ui.keysShow))
 
 	mux.Handle("GET /ledgers", ui.user(domain.RoleSupervisor, ui.ledgerList))
+	mux.Handle("GET /ledgers/new", ui.user(domain.RoleSupervisor, ui.ledgerNew))
+	mux.Handle("POST /ledgers", ui.user(domain.RoleSupervisor, ui.ledgerCreate))
+	mux.Handle("GET /ledgers/{id}/edit", ui.user(domain.RoleSupervisor, ui.ledgerEdit))
+	mux.Handle("POST /ledgers/{id}", ui.user(domain.RoleSupervisor, ui.ledgerUpdate))
+	mux.Handle("GET /communes", ui.user(domain.RoleSupervisor, ui.communeSearch))
 	mux.Handle("POST /ledgers/{id}/priority", ui.user(domain.RoleSupervisor, ui.ledgerPriority))
 	mux.Handle("GET /ledgers/{id}/export.csv", ui.user(domain.RoleSupervisor, ui.ledgerExport))
 	mux.Handle("POST /scans/{id}/retry", ui.user(domain.RoleSupervisor, ui.scanRetry))

@@ -39,6 +39,7 @@ type Config struct {
 	StatusEvery   time.Duration // plain output: a status line at most this often (default 30 s)
 	HTTPClient    *http.Client  // nil: one with timeouts for slow networks
 	UploadTimeout time.Duration // bound on one upload (default 30 min)
+	Lang          string        // language of Status: "vi" (Vietnamese) or "" (English)
 }
 
 // withDefaults fills the zero settings.

@@ -26,6 +26,7 @@ type Progress struct {
 	notice                  string        // why nothing is being sent, if so
 	uploaded, expected      int           // the ledger's pages, from the server
 	ledgerKnown             bool
+	lang                    string // "vi": Vietnamese; otherwise English
 }
 
 // NewProgress writes to w; terminal selects the redrawn status line.
@@ -38,7 +39,7 @@ func (p *Progress) Eventf(format string, args ...any) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.clear()
-	fmt.Fprintf(p.w, "%s %s\n", time.Now().Format("15:04:05"), fmt.Sprintf(format, args...))
+	fmt.Fprintf(p.w, "%s %s\n", time.Now().Format("15:04:05"), fmt.Sprintf(p.text(format), args...))
 	p.redraw()
 }
 
@@ -51,7 +52,7 @@ func (p *Progress) setSending(name string) {
 		}
 	})
 }
-func (p *Progress) setNotice(s string) { p.update(func() { p.notice = s }) }
+func (p *Progress) setNotice(s string) { p.update(func() { p.notice = p.text(s) }) }
 func (p *Progress) addRejected()       { p.update(func() { p.rejected++ }) }
 func (p *Progress) addSent(size int64, took time.Duration) {
 	p.update(func() { p.sent++; p.bytes += size; p.busy += took })
@@ -82,23 +83,23 @@ func (p *Progress) Line() string {
 }
 
 func (p *Progress) line() string {
-	parts := []string{fmt.Sprintf("waiting %d", p.waiting)}
+	parts := []string{fmt.Sprintf(p.text("waiting %d"), p.waiting)}
 	if p.sending != "" {
-		parts = append(parts, "sending "+p.sending)
+		parts = append(parts, p.text("sending ")+p.sending)
 	}
-	parts = append(parts, fmt.Sprintf("sent %d", p.sent), fmt.Sprintf("rejected %d", p.rejected))
+	parts = append(parts, fmt.Sprintf(p.text("sent %d"), p.sent), fmt.Sprintf(p.text("rejected %d"), p.rejected))
 	if p.sent > 0 {
 		minutes := max(time.Since(p.started).Minutes(), 0.5) // no wild rates from the first file
-		parts = append(parts, fmt.Sprintf("%.1f files/min", float64(p.sent)/minutes))
+		parts = append(parts, fmt.Sprintf(p.text("%.1f files/min"), float64(p.sent)/minutes))
 		if p.busy > 0 {
-			parts = append(parts, fmt.Sprintf("%.2f MB/s", float64(p.bytes)/1e6/p.busy.Seconds()))
+			parts = append(parts, fmt.Sprintf(p.text("%.2f MB/s"), float64(p.bytes)/1e6/p.busy.Seconds()))
 		}
 	}
 	if p.ledgerKnown {
 		if p.expected > 0 {
-			parts = append(parts, fmt.Sprintf("ledger %d/%d pages", p.uploaded, p.expected))
+			parts = append(parts, fmt.Sprintf(p.text("ledger %d/%d pages"), p.uploaded, p.expected))
 		} else {
-			parts = append(parts, fmt.Sprintf("ledger %d pages", p.uploaded))
+			parts = append(parts, fmt.Sprintf(p.text("ledger %d pages"), p.uploaded))
 		}
 	}
 	if p.notice != "" {

@@ -41,7 +41,9 @@ func New(cfg Config) (*Station, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Station{cfg: cfg, client: client, namer: namer, progress: NewProgress(cfg.Status, cfg.Terminal)}, nil
+	progress := NewProgress(cfg.Status, cfg.Terminal)
+	progress.SetLanguage(cfg.Lang)
+	return &Station{cfg: cfg, client: client, namer: namer, progress: progress}, nil
 }
 
 // Progress is the station's progress, for showing or testing.

@@ -301,3 +301,22 @@ func TestProgressLine(t *testing.T) {
 		t.Errorf("terminal output: got %q, want a redrawn line ended by Done", term.String())
 	}
 }
+
+// The status line and events in Vietnamese, as the sohoa-station command shows them.
+func TestProgressInVietnamese(t *testing.T) {
+	var out strings.Builder
+	p := NewProgress(&out, false)
+	p.SetLanguage(Vietnamese)
+	p.setWaiting(2)
+	p.setLedger(41, 400)
+	p.Eventf("sent %s as page %d (%s)", "trang-0001.jpg", 1, "mới")
+	line := p.Line()
+	for _, s := range []string{"chờ 2", "đã gửi 0", "bị từ chối 0", "sổ 41/400 trang"} {
+		if !strings.Contains(line, s) {
+			t.Errorf("status line %q lacks %q", line, s)
+		}
+	}
+	if !strings.Contains(out.String(), "đã gửi trang-0001.jpg là trang 1 (mới)") {
+		t.Errorf("event: got %q", out.String())
+	}
+}

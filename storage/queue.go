@@ -33,20 +33,27 @@ func (s *Store) NextRecord(ctx context.Context, u domain.User, lease time.Durati
 	if !errors.Is(err, pgx.ErrNoRows) {
 		return 0, fmt.Errorf("next record: %w", translate(err))
 	}
-	err = s.pool.QueryRow(ctx, `
+	// Entries the user gave back come after all others: first without them, then with them.
+	for _, skipped := range []bool{false, true} {
+		err = s.pool.QueryRow(ctx, `
 		WITH next AS (
 			SELECT r.id FROM records r
 			JOIN scans s ON s.id = r.scan_id
 			JOIN ledgers l ON l.id = s.ledger_id
 			WHERE r.status = 'pending' AND (r.lease_expires_at IS NULL OR r.lease_expires_at < now())
 			  AND ($3 OR l.commune_code IN (SELECT commune_code FROM user_communes WHERE user_id = $1))
+			  AND ($4 OR NOT EXISTS (SELECT 1 FROM record_skips k WHERE k.user_id = $1 AND k.record_id = r.id))
 			ORDER BY r.priority DESC, r.confidence, r.id
 			LIMIT 1
 			FOR UPDATE OF r SKIP LOCKED
 		)
 		UPDATE records r SET lease_user_id = $1, lease_expires_at = now() + $2::interval
 		FROM next WHERE r.id = next.id
-		RETURNING r.id`, u.ID, lease.String(), u.SeesAll()).Scan(&id)
+		RETURNING r.id`, u.ID, lease.String(), u.SeesAll(), skipped).Scan(&id)
+		if !errors.Is(err, pgx.ErrNoRows) {
+			break
+		}
+	}
 	if err != nil {
 		return 0, fmt.Errorf("next record: %w", translate(err))
 	}
@@ -70,6 +77,10 @@ func (s *Store) RenewLease(ctx context.Context, recordID, userID int64, lease ti
 func (s *Store) ReleaseRecord(ctx context.Context, recordID int64, u domain.User) error {
 	return s.decide(ctx, recordID, u, -1, func(tx pgx.Tx, r domain.Record) error {
 		if _, err := tx.Exec(ctx, `UPDATE records SET lease_user_id = NULL, lease_expires_at = NULL WHERE id = $1`, recordID); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO record_skips (record_id, user_id) VALUES ($1, $2)
+			ON CONFLICT (user_id, record_id) DO UPDATE SET at = now()`, recordID, u.ID); err != nil {
 			return err
 		}
 		return audit(ctx, tx, u.Username, &u.ID, "record.release", "record", recordID, nil, nil)

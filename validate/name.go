@@ -37,7 +37,7 @@ func (v *Validator) checkName(r *Result) {
 	cands := make([][]string, len(bad))
 	most := 0
 	for k, i := range bad {
-		cands[k] = v.syl.suggest(toks[i], 3, true)
+		cands[k] = v.syl.nameWords(v.syl.suggest(toks[i], 3, true))
 		most = max(most, len(cands[k]))
 	}
 	for n := range most {

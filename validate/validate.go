@@ -122,5 +122,6 @@ func (v *Validator) Check(ft Type, text string) Result {
 		v.checkPhrase(&r)
 		v.checkText(&r)
 	}
+	r.Suggestions = worthOffering(r.Suggestions, r.Value, r.Written)
 	return r
 }

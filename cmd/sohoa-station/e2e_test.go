@@ -81,7 +81,8 @@ func TestWatchAndUploadCommands(t *testing.T) {
 	}
 	out := stderr.String()
 	t.Logf("watch output: %q", out)
-	for _, s := range []string{"commune 05461", "sent trang-0001.jpg as page 1", "\r"} {
+	// In Vietnamese, the command's default.
+	for _, s := range []string{"xã 05461", "đã gửi trang-0001.jpg là trang 1", "\r"} {
 		if !strings.Contains(out, s) {
 			t.Errorf("watch output lacks %q", s)
 		}
@@ -93,7 +94,7 @@ func TestWatchAndUploadCommands(t *testing.T) {
 	if err := run(ctx, []string{"upload", "--ledger", fmt.Sprint(l.ID), sent}, &stdout, &stderr, getenv, false); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(stdout.String(), "page 1\tscan 1") {
+	if !strings.Contains(stdout.String(), "trang 1\tbản quét 1") {
 		t.Errorf("upload printed %q, want the file, page 1 and scan 1", stdout.String())
 	}
 	err := run(ctx, []string{"upload", "--ledger", "999", sent}, &stdout, &stderr, getenv, false)

@@ -11,7 +11,7 @@ import (
 
 func TestFlagErrorsNameTheFlag(t *testing.T) {
 	t.Parallel()
-	env := map[string]string{"SOHOA_SERVER": "http://127.0.0.1:1", "SOHOA_STATION_TOKEN": "sst_x"}
+	env := map[string]string{"SOHOA_SERVER": "http://127.0.0.1:1", "SOHOA_STATION_TOKEN": "sst_x", "SOHOA_STATION_LANG": "en"}
 	getenv := func(k string) string { return env[k] }
 	tests := []struct {
 		args []string
@@ -50,5 +50,42 @@ func TestHelp(t *testing.T) {
 	var out strings.Builder
 	if err := run(context.Background(), nil, &out, io.Discard, func(string) string { return "" }, false); err != nil || !strings.Contains(out.String(), "sohoa-station watch") {
 		t.Errorf("got %v and %q, want the usage", err, out.String())
+	}
+}
+
+// Issue 12, point 18: the station speaks Vietnamese unless told otherwise, and -h shows what
+// each flag takes (URL, MÃ, SỐ), not "string" and "int".
+func TestVietnameseByDefault(t *testing.T) {
+	t.Parallel()
+	none := func(string) string { return "" }
+	var help strings.Builder
+	err := run(context.Background(), []string{"upload", "-h"}, io.Discard, &help, none, false)
+	out := help.String()
+	if !errors.Is(err, flag.ErrHelp) {
+		t.Fatalf("upload -h: got %v, want flag.ErrHelp", err)
+	}
+	for _, want := range []string{"Cách dùng: sohoa-station upload", "-server URL", "-token MÃ", "-ledger SỐ", "-retry-min THỜI_GIAN", "Tham số:"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("upload -h: %q missing from\n%s", want, out)
+		}
+	}
+	for _, bad := range []string{"-server string", "-ledger int", "-token string"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("upload -h shows the placeholder %q", bad)
+		}
+	}
+	err = run(context.Background(), []string{"upload", "--ledger", "1", "--server", "http://127.0.0.1:1", "--token", "sst_x"}, io.Discard, io.Discard, none, false)
+	if err == nil || err.Error() != "upload: hãy cho các tệp cần gửi" {
+		t.Errorf("got %v, want the Vietnamese message", err)
+	}
+	var en strings.Builder
+	_ = run(context.Background(), []string{"upload", "--lang", "en", "-h"}, io.Discard, &en, none, false)
+	if !strings.Contains(en.String(), "Usage: sohoa-station upload") || !strings.Contains(en.String(), "-ledger NUMBER") {
+		t.Errorf("--lang en -h: got %q, want English", en.String())
+	}
+	var usage strings.Builder
+	_ = run(context.Background(), nil, &usage, io.Discard, func(k string) string { return map[string]string{"SOHOA_STATION_LANG": "en"}[k] }, false)
+	if !strings.Contains(usage.String(), "sends a scanner's page images") {
+		t.Errorf("SOHOA_STATION_LANG=en: got %q, want English usage", usage.String())
 	}
 }

@@ -151,8 +151,12 @@ func (a *app) serve(ctx context.Context, ready func(addr string)) error {
 	if err != nil {
 		return err
 	}
+	loc, err := a.cfg.Location()
+	if err != nil {
+		return err
+	}
 	ui, err := review.New(a.store, a.objects, validator, a.logger,
-		review.Config{SecureCookie: a.cfg.SecureCookies, TrustedProxies: a.cfg.TrustedProxies})
+		review.Config{SecureCookie: a.cfg.SecureCookies, TrustedProxies: a.cfg.TrustedProxies, Location: loc})
 	if err != nil {
 		return err
 	}

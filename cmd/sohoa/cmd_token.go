@@ -41,6 +41,9 @@ func runToken(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if name == "" {
 		return errors.New("--station is required: name the scanning station the token is for")
 	}
+	if err := useUpEnv(cfg); err != nil {
+		return err
+	}
 	if verb != "revoke" && len(communes) == 0 {
 		return errors.New("--commune is required: give the code of each commune the station works for (a token works for its communes only)")
 	}

@@ -34,6 +34,9 @@ func runUp(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := cfg.Validate(); err != nil {
 		return err
 	}
+	if err := writeUpEnv(cfg); err != nil {
+		return err
+	}
 	a, err := open(ctx, cfg, logger)
 	if err != nil {
 		return err
@@ -45,7 +48,8 @@ func runUp(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	return a.serve(ctx, func(addr string) {
 		fmt.Fprintf(stdout, "\nsohoa is up: http://%s/  (ready check: http://%s/readyz)\n", addr, addr)
-		fmt.Fprintf(stdout, "data kept in %s; Ctrl-C stops everything, the next run reuses the data\n\n", cfg.DataDir)
+		fmt.Fprintf(stdout, "data kept in %s; Ctrl-C stops everything, the next run reuses the data\n", cfg.DataDir)
+		fmt.Fprintf(stdout, "settings in %s: `sohoa token create` and `sohoa user add` use them (same --data-dir)\n\n", upEnvFile(cfg.DataDir))
 		go func() {
 			if err := demoPages(ctx); err != nil && ctx.Err() == nil {
 				logger.Error("demo pages", slog.Any("error", err))

@@ -59,6 +59,9 @@ func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
+	if err := useUpEnv(cfg); err != nil {
+		return err
+	}
 	if err := cfg.ValidateDatabase(); err != nil {
 		return err
 	}

@@ -70,7 +70,7 @@ func TestTokenCreatePrintsTheTokenAlone(t *testing.T) {
 	t.Parallel()
 	url := storagetest.DatabaseURL(t)
 	var out, errOut bytes.Buffer
-	if err := run(context.Background(), []string{"token", "create", "--station", "Gia Sàng 1", "--database-url", url}, &out, &errOut); err != nil {
+	if err := run(context.Background(), []string{"token", "create", "--station", "Gia Sàng 1", "--commune", "05461", "--database-url", url}, &out, &errOut); err != nil {
 		t.Fatal(err, errOut.String())
 	}
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")

@@ -1,12 +1,15 @@
-// The review screen: keyboard first. Enter confirms (the browser submits the form), Tab and
-// Shift+Tab move between fields, F2 flags the entry missing / unclear, F4 gives it back.
-// No single-letter shortcuts, so typing Vietnamese through Telex / VNI is never disturbed.
+// The review screen: keyboard first. Enter confirms (anywhere but the F2 reason box), Tab and
+// Shift+Tab move between fields, F2 flags the entry missing / unclear (keeping what was typed),
+// F4 gives it back, F1 lists the keys. No single-letter shortcuts, so typing Vietnamese through
+// Telex / VNI is never disturbed, and no key acts while an input method is composing.
 (function () {
   "use strict";
   var form = document.getElementById("confirm-form");
   if (!form) return;
   var held = form.dataset.held === "true";
   var id = form.dataset.record;
+  var flagForm = document.getElementById("flag-form");
+  var dialog = document.getElementById("keys-dialog");
 
   // One submission per form: a second Enter while the next entry loads does nothing.
   document.querySelectorAll("form").forEach(function (f) {
@@ -16,23 +19,72 @@
     });
   });
 
+  // The field the clerk was in, to come back to after using the mouse on the page image.
+  var fields = form.querySelectorAll("input:not([type=hidden])");
+  var lastField = form.querySelector("input[autofocus]") || fields[0];
+  fields.forEach(function (i) { i.addEventListener("focus", function () { lastField = i; }); });
+  function backToForm() {
+    var a = document.activeElement;
+    if (lastField && (!a || a === document.body || !a.closest("form, dialog"))) lastField.focus();
+  }
+
+  // F2 saves what is in the fields together with the flag: the flag form carries a copy of them.
+  if (flagForm) {
+    flagForm.addEventListener("submit", function () {
+      flagForm.querySelectorAll("input.copied").forEach(function (c) { c.remove(); });
+      fields.forEach(function (i) {
+        var c = document.createElement("input");
+        c.type = "hidden"; c.className = "copied"; c.name = i.name; c.value = i.value;
+        flagForm.appendChild(c);
+      });
+    });
+  }
+  function openFlag() {
+    flagForm.classList.remove("hidden");
+    document.getElementById("flag-reason").focus();
+  }
+  function closeFlag() {
+    flagForm.classList.add("hidden");
+    if (lastField) lastField.focus();
+  }
+  var flagOpen = document.getElementById("flag-open");
+  if (flagOpen) flagOpen.addEventListener("click", openFlag);
+
+  function inFlagBox(el) { return flagForm && el && flagForm.contains(el); }
+  function inOtherForm(el) {
+    var f = el && el.closest && el.closest("form, dialog");
+    return f && f !== form;
+  }
+
   document.addEventListener("keydown", function (e) {
-    if (!held || e.isComposing) return;
-    if (e.key === "F2") {
+    if (e.isComposing || e.keyCode === 229) return;
+    if (e.key === "F1") {
       e.preventDefault();
-      var ff = document.getElementById("flag-form");
-      ff.classList.remove("hidden");
-      document.getElementById("flag-reason").focus();
-    } else if (e.key === "Escape" && !document.getElementById("flag-form").classList.contains("hidden")) {
+      if (dialog.open) dialog.close(); else dialog.showModal();
+      return;
+    }
+    if (!held) return;
+    if (e.key === "F2" && flagForm) {
       e.preventDefault();
-      document.getElementById("flag-form").classList.add("hidden");
-      document.querySelector("#confirm-form input:not([type=hidden])").focus();
-    } else if (e.key === "F4") {
+      openFlag();
+    } else if (e.key === "Escape" && flagForm && !flagForm.classList.contains("hidden")) {
+      e.preventDefault();
+      closeFlag();
+    } else if (e.key === "F4" && document.getElementById("release-form")) {
       e.preventDefault();
       document.getElementById("release-form").requestSubmit();
+    } else if (e.key === "Enter" && !e.defaultPrevented && !inFlagBox(e.target) && !inOtherForm(e.target)
+               && !(e.target.matches && e.target.matches("#confirm-form input"))) {
+      // Focus on the page image, a button or nowhere: Enter still confirms.
+      e.preventDefault();
+      form.requestSubmit();
     }
   });
-
+  if (dialog) {
+    document.getElementById("keys-close").addEventListener("click", function () { dialog.close(); });
+    dialog.addEventListener("close", backToForm);
+  }
+  // Suggestion buttons (the mouse way; ↓ in the field is the keyboard way).
   document.querySelectorAll(".sugg").forEach(function (b) {
     b.addEventListener("click", function () {
       var input = document.getElementById(b.dataset.for);
@@ -48,7 +100,7 @@
     }, 60000);
   }
 
-  // Zoom with the wheel, pan by dragging.
+  // Zoom with the wheel, pan by dragging; the keyboard focus stays in (or returns to) the form.
   var box = document.getElementById("pagebox"), page = document.getElementById("page");
   var scale = 1, x = 0, y = 0, drag = null;
   function apply() { page.style.transform = "translate(" + x + "px," + y + "px) scale(" + scale + ")"; }
@@ -59,13 +111,20 @@
     x = px - (px - x) * next / scale; y = py - (py - y) * next / scale; scale = next;
     if (scale === 1) { x = 0; y = 0; }
     apply();
+    backToForm();
   }, { passive: false });
-  box.addEventListener("mousedown", function (e) { drag = { sx: e.clientX - x, sy: e.clientY - y }; });
-  window.addEventListener("mouseup", function () { drag = null; });
+  box.addEventListener("mousedown", function (e) {
+    e.preventDefault(); // no focus on the image, no text selection
+    drag = { sx: e.clientX - x, sy: e.clientY - y };
+  });
+  window.addEventListener("mouseup", function () {
+    if (drag) { drag = null; backToForm(); }
+  });
   window.addEventListener("mousemove", function (e) {
     if (!drag) return;
     x = e.clientX - drag.sx; y = e.clientY - drag.sy; apply();
   });
+  box.addEventListener("focus", backToForm);
 
   // Open the page zoomed on the entry's outline.
   var outline = page.querySelector(".outline");

@@ -79,7 +79,7 @@ func TestAuthorisationMatrix(t *testing.T) {
 		{"GET /static/", "GET", "/static/app.css", "", all(ok)},
 		{"GET /login", "GET", "/login", "", all(ok)},
 		{"GET /favicon.ico", "GET", "/favicon.ico", "", all(ok)},
-		{"GET /keys", "GET", "/keys", "", all(ok)}, // the list of keys, public like the login page
+		{"GET /keys", "GET", "/keys", "", all(ok)},      // the list of keys, public like the login page
 		{"POST /login", "POST", "/login", "", all(U)},   // a wrong password, for everyone
 		{"POST /logout", "POST", "/logout", "", all(L)}, // ends the session, if any, and shows the login page
 		{"GET /lang/{lang}", "GET", "/lang/en?next=/", "", all(ok)},

@@ -186,7 +186,7 @@ func (g *popGen) absent() person {
 	r := g.r
 	sex := []string{sexMale, sexFemale}[r.IntN(2)]
 	p := person{Citizen: domain.Citizen{FullName: g.d.personName(r, sex, ""), Sex: sex,
-		Birth: domain.PartialDate{Day: 1 + r.IntN(28), Month: 1 + r.IntN(12), Year: 1950 + r.IntN(50)},
+		Birth:      domain.PartialDate{Day: 1 + r.IntN(28), Month: 1 + r.IntN(12), Year: 1950 + r.IntN(50)},
 		FatherName: g.d.personName(r, sexMale, ""), MotherName: g.d.personName(r, sexFemale, "")}}
 	p.born = g.d.pickPlace(r, 2025)
 	if r.Float64() < 0.5 && len(g.recent) > 0 {

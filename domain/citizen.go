@@ -48,9 +48,12 @@ func ParsePartialDate(s string) (PartialDate, error) {
 	if s == "" {
 		return PartialDate{}, nil
 	}
+	if iso, ok := parseISO(s); ok {
+		return iso, nil
+	}
 	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '.' || r == '-' })
 	if strings.Contains(s, "..") || strings.HasPrefix(s, "/") {
-		parts = strings.Split(strings.NewReplacer(".", "/", "-", "/").Replace(s), "/")
+		parts = strings.Split(strings.NewReplacer("..", "", ".", "/", "-", "/").Replace(s), "/")
 	}
 	nums := make([]int, len(parts))
 	for i, p := range parts {
@@ -100,4 +103,25 @@ type CitizenQuery struct {
 // ImportCounts says what an import did.
 type ImportCounts struct {
 	Read, Inserted, Updated, Unchanged int64
+}
+
+// parseISO reads yyyy-mm-dd and yyyy-mm, the form validated register dates are stored in.
+func parseISO(s string) (PartialDate, bool) {
+	if len(s) != 10 && len(s) != 7 || s[4] != '-' {
+		return PartialDate{}, false
+	}
+	y, err1 := strconv.Atoi(s[:4])
+	m, err2 := strconv.Atoi(s[5:7])
+	d := 0
+	var err3 error
+	if len(s) == 10 {
+		if s[7] != '-' {
+			return PartialDate{}, false
+		}
+		d, err3 = strconv.Atoi(s[8:])
+	}
+	if err1 != nil || err2 != nil || err3 != nil || m < 1 || m > 12 || d < 0 || d > 31 {
+		return PartialDate{}, false
+	}
+	return PartialDate{Day: d, Month: m, Year: y}, true
 }

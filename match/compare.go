@@ -44,14 +44,17 @@ func (m *Matcher) compareName(s Subject, c domain.Citizen) []domain.FieldScore {
 	cp := namekey.Split(c.FullName)
 	es, em, eg := splitWords(s.words)
 	cs, cm, cg := splitWords(cw)
+	// The words as written, for the explanation.
+	ws, wm, wg := splitWords(strings.Fields(s.Name))
+	vs, vm, vg := splitWords(strings.Fields(c.FullName))
 	var out []domain.FieldScore
-	add := func(field, e, c, ek, ck, part string, differ float64) {
+	add := func(field, e, c, ek, ck, part string, differ float64, shownE, shownC string) {
 		o, w := compareNamePart(e, c, ek, ck, m.freq.share(part, ek), differ)
-		out = append(out, domain.FieldScore{Field: field, Outcome: o, Weight: w, Entry: e, Citizen: c})
+		out = append(out, domain.FieldScore{Field: field, Outcome: o, Weight: w, Entry: shownE, Citizen: shownC})
 	}
-	add("surname", es, cs, s.parts.Surname, cp.Surname, "surname", bits(0.01, 0.95))
-	add("middle_name", em, cm, s.parts.Middle, cp.Middle, "middle", bits(0.06, 0.9))
-	add("given_name", eg, cg, s.parts.Given, cp.Given, "given", bits(0.01, 0.99))
+	add("surname", es, cs, s.parts.Surname, cp.Surname, "surname", bits(0.01, 0.95), ws, vs)
+	add("middle_name", em, cm, s.parts.Middle, cp.Middle, "middle", bits(0.06, 0.9), wm, vm)
+	add("given_name", eg, cg, s.parts.Given, cp.Given, "given", bits(0.01, 0.99), wg, vg)
 	return out
 }
 

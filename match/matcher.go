@@ -21,7 +21,7 @@ type Thresholds struct {
 	Propose float64 // the best candidate is proposed at or above this weight …
 	Margin  float64 // … when it leads the second by at least this much
 	Review  float64 // candidates at or above this weight are shown to a person
-	Offset  float64 // the weight at which the score is 0.5: score = 1 / (1 + 2^(Offset − weight))
+	Offset  float64 // the weight of "none of the candidates" in the scores (see setScores)
 }
 
 // DefaultThresholds were set on synthetic populations (see README, "Matching").
@@ -61,6 +61,7 @@ func (m *Matcher) Match(ctx context.Context, s Subject) (Result, error) {
 		}
 		cands = more
 	}
+	m.setScores(cands)
 	return m.decide(cands), nil
 }
 
@@ -126,11 +127,23 @@ func (m *Matcher) Weigh(s Subject, c *domain.Citizen, ep placeRef, weak bool) do
 	for _, f := range fs {
 		total += f.Weight
 	}
-	return domain.MatchCandidate{CitizenID: c.ID, Weight: round2(total), Score: m.score(total), Fields: fs, Citizen: c}
+	return domain.MatchCandidate{CitizenID: c.ID, Weight: round2(total), Fields: fs, Citizen: c}
 }
 
-func (m *Matcher) score(w float64) float64 {
-	return math.Round(1e4/(1+math.Exp2(m.th.Offset-w))) / 1e4
+// setScores turns weights into scores: the posterior share of each candidate among "one of
+// these candidates, or none of them", where "none" weighs Offset bits: 2^w / (2^Offset + Σ 2^wj).
+func (m *Matcher) setScores(cands []domain.MatchCandidate) {
+	if len(cands) == 0 {
+		return
+	}
+	top := math.Max(cands[0].Weight, m.th.Offset)
+	sum := math.Exp2(m.th.Offset - top)
+	for _, c := range cands {
+		sum += math.Exp2(c.Weight - top)
+	}
+	for i := range cands {
+		cands[i].Score = math.Round(1e4*math.Exp2(cands[i].Weight-top)/sum) / 1e4
+	}
 }
 
 func round2(x float64) float64 { return math.Round(x*100) / 100 }

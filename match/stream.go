@@ -121,18 +121,7 @@ func (m *Matcher) entryLines(ctx context.Context, e Entry, explain bool) ([]Line
 		if err != nil {
 			return nil, fmt.Errorf("match entry %s: %w", e.ID, err)
 		}
-		id := e.ID
-		if s.Person != "" {
-			id += "/" + s.Person
-		}
-		l := Line{ID: id, Status: string(res.Status), Candidates: []LineCandidate{}}
-		for _, c := range res.Candidates {
-			lc := LineCandidate{ID: c.CitizenID, Score: c.Score, Weight: c.Weight}
-			if explain {
-				lc.Fields = c.Fields
-			}
-			l.Candidates = append(l.Candidates, lc)
-		}
+		l := lineOf(e.ID, s.Person, res, explain)
 		out = append(out, l)
 	}
 	if len(out) == 0 { // nothing to match by: no name

@@ -14,6 +14,7 @@ import (
 type Sink interface {
 	UpsertCitizens(ctx context.Context, batch []domain.Citizen) (domain.ImportCounts, error)
 	RefreshNameCounts(ctx context.Context) error
+	ClusterCitizens(ctx context.Context) error
 }
 
 var _ Sink = (*storage.Store)(nil)
@@ -24,6 +25,9 @@ type Options struct {
 	Batch    int           // rows per transaction (default 5000)
 	Progress io.Writer     // where progress lines go (nil: none)
 	Every    time.Duration // time between progress lines (default 2 s)
+	// ClusterAt: when at least this many rows were inserted or updated, the table is rewritten
+	// in block order afterwards (0: 100,000; negative: never).
+	ClusterAt int64
 }
 
 // rowReader yields citizens one at a time; io.EOF at the end.
@@ -94,6 +98,17 @@ func Import(ctx context.Context, r io.Reader, sink Sink, opts Options) (domain.I
 	}
 	if err := sink.RefreshNameCounts(ctx); err != nil {
 		return total, err
+	}
+	if opts.ClusterAt == 0 {
+		opts.ClusterAt = 100_000
+	}
+	if opts.ClusterAt > 0 && total.Inserted+total.Updated >= opts.ClusterAt {
+		if opts.Progress != nil {
+			fmt.Fprintln(opts.Progress, "sắp xếp lại bảng công dân theo khối đối sánh (CLUSTER)…")
+		}
+		if err := sink.ClusterCitizens(ctx); err != nil {
+			return total, err
+		}
 	}
 	p.report(total, true)
 	return total, nil

@@ -24,7 +24,7 @@ func runMatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	entries := fs.String("entries", "", "JSON lines of entries to match (- for standard input)")
 	ledger := fs.Int64("ledger", 0, "match this ledger's confirmed entries and store the results")
 	truth := fs.String("truth", "", "CSV id,so_dinh_danh of the right answers: print precision, recall and speed on stderr")
-	workers := fs.Int("workers", runtime.NumCPU()*2, "entries matched at once")
+	parallel := fs.Int("parallel", runtime.NumCPU()*2, "entries matched at once")
 	explain := fs.Bool("explain", false, "print each candidate's weight field by field")
 	cfg, err := config.Load(fs, os.Getenv)
 	if err != nil {
@@ -68,7 +68,7 @@ func runMatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		out = tally
 	}
-	st, err := match.Stream(ctx, m, in, out, *workers, *explain)
+	st, err := match.Stream(ctx, m, in, out, *parallel, *explain)
 	if err != nil {
 		return err
 	}

@@ -67,7 +67,7 @@ func compareDate(e, c domain.PartialDate) (string, float64) {
 		return "missing", 0
 	case e.Year != c.Year:
 		if abs(e.Year-c.Year) == 1 {
-			return "year_off", bits(0.03, 2/years)
+			return "year_off", bits(0.02, 2/years)
 		}
 		return "differ", bits(0.02, 1)
 	case e.Month == 0 || c.Month == 0:

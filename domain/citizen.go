@@ -89,11 +89,11 @@ type CitizenKeys struct {
 	Surname, Middle, Given, Name, MotherGiven string
 }
 
-// CitizenQuery asks for the citizens that may be a register entry's person: the blocks are
-// given name and birth year; family and given name within two years; given name and mother's
-// given name (any year); and, when Fuzzy, family name and birth year with a given name one or
-// two edits away, given name within two years with a family name one edit away, and — only
-// when no year is known — a whole name that is trigram-similar.
+// CitizenQuery asks for the citizens that may be a register entry's person: given name and
+// birth year (family and given name when no year is known); and, when Fuzzy, family and given
+// name within two years, given name and mother's given name (any year), family name and birth
+// year with a given name two edits away or a trigram-similar whole name, given name within two
+// years with a family name one edit away.
 type CitizenQuery struct {
 	Surname, Given, Name, MotherGiven string
 	Year                              int // 0 when unknown

@@ -33,37 +33,36 @@ func (s *Store) Citizen(ctx context.Context, id string) (domain.Citizen, error) 
 }
 
 // CitizenCandidates returns the citizens in the blocks of q (see domain.CitizenQuery), at most
-// q.Limit of them. The exact blocks use b-tree indexes; the fuzzy ones fuzzystrmatch's
-// levenshtein and pg_trgm's similarity over the trigram index.
+// q.Limit of them. The blocks use b-tree indexes; within the fuzzy family-name-and-year block,
+// fuzzystrmatch's levenshtein and pg_trgm's similarity pick the near names.
 func (s *Store) CitizenCandidates(ctx context.Context, q domain.CitizenQuery) ([]domain.Citizen, error) {
 	sql := `SELECT ` + citizenColumns + ` FROM citizens WHERE given_key = $1 AND birth_year = $2`
+	if q.Year == 0 { // no year to block on: the same family and given name, any year
+		sql += `
+		UNION SELECT ` + citizenColumns + ` FROM citizens WHERE surname_key = $4 AND given_key = $1`
+	}
 	if q.Fuzzy {
 		sql += `
 		UNION SELECT ` + citizenColumns + ` FROM citizens WHERE surname_key = $4 AND given_key = $1
 			AND birth_year BETWEEN $2 - 2 AND $2 + 2
-		UNION SELECT ` + citizenColumns + ` FROM citizens WHERE $5 <> '' AND given_key = $1 AND mother_given_key = $5`
-		sql += `
+		UNION SELECT ` + citizenColumns + ` FROM citizens WHERE $5 <> '' AND given_key = $1 AND mother_given_key = $5
 		UNION SELECT ` + citizenColumns + ` FROM citizens WHERE surname_key = $4 AND birth_year = $2
-			AND levenshtein(given_key, $1) <= 2
+			AND (levenshtein(given_key, $1) <= 2 OR similarity(name_key, $6) >= 0.5)
 		UNION SELECT ` + citizenColumns + ` FROM citizens WHERE given_key = $1 AND birth_year BETWEEN $2 - 2 AND $2 + 2
 			AND birth_year <> $2 AND levenshtein(surname_key, $4) <= 1`
-		if q.Year == 0 { // no year to block on: a trigram-similar whole name (pg_trgm's GIN index)
-			sql += `
-		UNION (SELECT ` + citizenColumns + ` FROM citizens WHERE name_key % $6
-			ORDER BY similarity(name_key, $6) DESC LIMIT 200)`
-		}
 	}
 	sql += ` LIMIT $3`
 	limit := q.Limit
 	if limit <= 0 {
 		limit = 5000
 	}
-	args := []any{q.Given, q.Year, limit}
-	if q.Fuzzy {
-		args = append(args, q.Surname, q.MotherGiven)
-	}
-	if q.Fuzzy && q.Year == 0 {
-		args = append(args, q.Name)
+	args := []any{q.Given, q.Year, limit, q.Surname, q.MotherGiven, q.Name}
+	switch {
+	case q.Fuzzy:
+	case q.Year == 0:
+		args = args[:4]
+	default:
+		args = args[:3]
 	}
 	rows, _ := s.pool.Query(ctx, sql, args...)
 	cs, err := pgx.CollectRows(rows, scanCitizen)

@@ -148,6 +148,18 @@ func (m *Matcher) setScores(cands []domain.MatchCandidate) {
 
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
 
+// parentDiffers reports whether the register and the citizen name a different father or mother:
+// namesakes born the same day in the same commune are common, so such a candidate, however
+// strong its name, date and place, is never linked without a person.
+func parentDiffers(c domain.MatchCandidate) bool {
+	for _, f := range c.Fields {
+		if (f.Field == "father_name" || f.Field == "mother_name") && f.Outcome == "differ" {
+			return true
+		}
+	}
+	return false
+}
+
 // decide turns weighed candidates into a status: proposed when the best is above the threshold
 // and clearly ahead of the next, review when some candidate is plausible, none otherwise.
 func (m *Matcher) decide(cands []domain.MatchCandidate) Result {
@@ -161,7 +173,8 @@ func (m *Matcher) decide(cands []domain.MatchCandidate) Result {
 	switch {
 	case len(shown) == 0:
 		return Result{Status: domain.MatchNone, Candidates: []domain.MatchCandidate{}}
-	case shown[0].Weight >= m.th.Propose && (len(cands) == 1 || shown[0].Weight-cands[1].Weight >= m.th.Margin):
+	case shown[0].Weight >= m.th.Propose && (len(cands) == 1 || shown[0].Weight-cands[1].Weight >= m.th.Margin) &&
+		!parentDiffers(shown[0]):
 		return Result{Status: domain.MatchProposed, Candidates: shown}
 	}
 	return Result{Status: domain.MatchReview, Candidates: shown}

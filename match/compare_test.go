@@ -8,7 +8,9 @@ import (
 )
 
 func TestCompareDate(t *testing.T) {
-	d := func(day, month, year int) domain.PartialDate { return domain.PartialDate{Day: day, Month: month, Year: year} }
+	d := func(day, month, year int) domain.PartialDate {
+		return domain.PartialDate{Day: day, Month: month, Year: year}
+	}
 	tests := []struct {
 		name   string
 		e, c   domain.PartialDate

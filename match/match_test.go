@@ -102,3 +102,34 @@ func TestMatchSyntheticPopulation(t *testing.T) {
 		t.Errorf("share left to a person %.3f, want ≤ 0.25", s)
 	}
 }
+
+// BenchmarkMatch measures matching throughput (entries/s) against 20,000 synthetic citizens; for
+// the figure against a million, see README ("Matching with the population database").
+func BenchmarkMatch(b *testing.B) {
+	c := makeCorpus(b, 20_000, 500, 5)
+	m, _ := setup(b, c)
+	b.ResetTimer()
+	entries := 0
+	for range b.N {
+		_, st := run(b, m, c)
+		entries += st.Entries
+	}
+	b.ReportMetric(float64(entries)/b.Elapsed().Seconds(), "entries/s")
+}
+
+// BenchmarkImport measures the import (rows/s) of 20,000 synthetic citizens into an empty table.
+func BenchmarkImport(b *testing.B) {
+	c := makeCorpus(b, 20_000, 0, 6)
+	rows := 0
+	for range b.N {
+		b.StopTimer()
+		store := storagetest.Store(b)
+		b.StartTimer()
+		n, err := population.Import(context.Background(), bytes.NewReader(c.citizens.Bytes()), store, population.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		rows += int(n.Read)
+	}
+	b.ReportMetric(float64(rows)/b.Elapsed().Seconds(), "rows/s")
+}

@@ -92,7 +92,7 @@ type CitizenKeys struct {
 // CitizenQuery asks for the citizens that may be a register entry's person: given name and
 // birth year (family and given name when no year is known); and, when Fuzzy, family and given
 // name within two years, given name and mother's given name (any year), family name and birth
-// year with a given name two edits away or a trigram-similar whole name, given name within two
+// year with a given name one edit away or a trigram-similar whole name, given name within two
 // years with a family name one edit away.
 type CitizenQuery struct {
 	Surname, Given, Name, MotherGiven string

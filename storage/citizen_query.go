@@ -46,8 +46,8 @@ func (s *Store) CitizenCandidates(ctx context.Context, q domain.CitizenQuery) ([
 		UNION SELECT ` + citizenColumns + ` FROM citizens WHERE surname_key = $4 AND given_key = $1
 			AND birth_year BETWEEN $2 - 2 AND $2 + 2
 		UNION SELECT ` + citizenColumns + ` FROM citizens WHERE $5 <> '' AND given_key = $1 AND mother_given_key = $5
-		UNION SELECT ` + citizenColumns + ` FROM citizens WHERE surname_key = $4 AND birth_year = $2
-			AND (levenshtein(given_key, $1) <= 2 OR similarity(name_key, $6) >= 0.5)
+		UNION SELECT ` + citizenColumns + ` FROM citizens WHERE so_dinh_danh IN (SELECT so_dinh_danh FROM citizens
+			WHERE surname_key = $4 AND birth_year = $2 AND (levenshtein(given_key, $1) <= 1 OR similarity(name_key, $6) >= 0.7))
 		UNION SELECT ` + citizenColumns + ` FROM citizens WHERE given_key = $1 AND birth_year BETWEEN $2 - 2 AND $2 + 2
 			AND birth_year <> $2 AND levenshtein(surname_key, $4) <= 1`
 	}

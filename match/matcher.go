@@ -62,7 +62,7 @@ func (m *Matcher) Match(ctx context.Context, s Subject) (Result, error) {
 		cands = more
 	}
 	m.setScores(cands)
-	return m.decide(cands), nil
+	return m.decide(cands, !s.residence), nil
 }
 
 func (m *Matcher) candidates(ctx context.Context, s Subject, fuzzy bool) ([]domain.MatchCandidate, error) {
@@ -160,9 +160,22 @@ func parentDiffers(c domain.MatchCandidate) bool {
 	return false
 }
 
-// decide turns weighed candidates into a status: proposed when the best is above the threshold
-// and clearly ahead of the next, review when some candidate is plausible, none otherwise.
-func (m *Matcher) decide(cands []domain.MatchCandidate) Result {
+// parentAgrees reports whether the father's or the mother's name agrees (the same letters at
+// least): a birth entry is linked automatically only then, as art. 11 of Thông tư 01/2022
+// finds people by their parents too.
+func parentAgrees(c domain.MatchCandidate) bool {
+	for _, f := range c.Fields {
+		if (f.Field == "father_name" || f.Field == "mother_name") && (f.Outcome == "exact" || f.Outcome == "folded") {
+			return true
+		}
+	}
+	return false
+}
+
+// decide turns weighed candidates into a status: proposed when the best is above the threshold,
+// clearly ahead of the next, and (for a birth) has a parent agreeing and none differing; review
+// when some candidate is plausible; none otherwise.
+func (m *Matcher) decide(cands []domain.MatchCandidate, birth bool) Result {
 	shown := cands
 	for i, c := range cands {
 		if c.Weight < m.th.Review || i == 5 {
@@ -174,7 +187,7 @@ func (m *Matcher) decide(cands []domain.MatchCandidate) Result {
 	case len(shown) == 0:
 		return Result{Status: domain.MatchNone, Candidates: []domain.MatchCandidate{}}
 	case shown[0].Weight >= m.th.Propose && (len(cands) == 1 || shown[0].Weight-cands[1].Weight >= m.th.Margin) &&
-		!parentDiffers(shown[0]):
+		!parentDiffers(shown[0]) && (!birth || parentAgrees(shown[0])):
 		return Result{Status: domain.MatchProposed, Candidates: shown}
 	}
 	return Result{Status: domain.MatchReview, Candidates: shown}

@@ -42,6 +42,16 @@ func (ui *UI) matchShow(w http.ResponseWriter, r *request) error {
 	if err != nil {
 		return err
 	}
+	rows := matchRows(m.Candidates)
+	if len(rows) == 0 { // no candidate: still show what the register says
+		for _, f := range rec.Fields {
+			for _, name := range rowFields {
+				if f.Name == name {
+					rows = append(rows, matchRow{Field: name, Entry: displayValue(rec.Kind, f.Name, f.Value)})
+				}
+			}
+		}
+	}
 	return ui.render(w, r, http.StatusOK, "match.html", matchPage{Record: rec, Place: place, Match: *m,
-		Rows: matchRows(m.Candidates), Crop: entryCrop(rec.Box, place.Width, place.Height), Audit: trail})
+		Rows: rows, Crop: entryCrop(rec.Box, place.Width, place.Height), Audit: trail})
 }

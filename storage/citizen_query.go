@@ -38,8 +38,9 @@ func (s *Store) Citizen(ctx context.Context, id string) (domain.Citizen, error) 
 func (s *Store) CitizenCandidates(ctx context.Context, q domain.CitizenQuery) ([]domain.Citizen, error) {
 	sql := `SELECT ` + citizenColumns + ` FROM citizens WHERE given_key = $1 AND birth_year = $2`
 	if q.Year == 0 { // no year to block on: the same family and given name, any year
+		// (capped on its own, so that a common name cannot crowd out the other blocks)
 		sql += `
-		UNION SELECT ` + citizenColumns + ` FROM citizens WHERE surname_key = $4 AND given_key = $1`
+		UNION (SELECT ` + citizenColumns + ` FROM citizens WHERE surname_key = $4 AND given_key = $1 LIMIT 1000)`
 	}
 	if q.Fuzzy {
 		sql += `

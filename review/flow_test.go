@@ -136,7 +136,7 @@ func TestEveryPageRenders(t *testing.T) {
 	admin.next()
 	for _, lang := range []string{"vi", "en"} {
 		admin.get("/lang/" + lang)
-		for _, path := range []string{"/", "/login", "/followups", "/ledgers", "/admin/users", fmt.Sprintf("/review/records/%d", ids[0]), "/no-such-page"} {
+		for _, path := range []string{"/", "/login", "/followups", "/ledgers", "/matches", "/duplicates", "/admin/users", fmt.Sprintf("/review/records/%d", ids[0]), "/no-such-page"} {
 			resp, body := admin.get(path)
 			want := 200
 			if path == "/no-such-page" {

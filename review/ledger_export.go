@@ -22,17 +22,23 @@ func (ui *UI) ledgerExport(w http.ResponseWriter, r *request) error {
 	if err != nil {
 		return err
 	}
+	links, err := ui.store.LedgerMatches(r.Context(), id)
+	if err != nil {
+		return err
+	}
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="so-%d-%s.csv"`, id, l.Kind))
 	_, _ = w.Write([]byte("\ufeff"))
 	cw := csv.NewWriter(w)
 	names := l.Kind.Fields()
-	_ = cw.Write(sheet.Row(append([]string{"record_id", "page", "index"}, names...)))
+	persons := linkPersons(l.Kind)
+	_ = cw.Write(sheet.Row(append(append([]string{"record_id", "page", "index"}, names...), linkColumns(persons)...)))
 	for _, rec := range recs {
 		row := []string{strconv.FormatInt(rec.ID, 10), strconv.Itoa(rec.Page), strconv.Itoa(rec.Index)}
 		for _, n := range names {
 			row = append(row, rec.Values[n])
 		}
+		row = append(row, linkValues(persons, links[rec.ID])...)
 		if err := cw.Write(sheet.Row(row)); err != nil {
 			return err
 		}

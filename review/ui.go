@@ -146,6 +146,11 @@ func (ui *UI) Register(mux interface {
 	mux.Handle("POST /ledgers/{id}/priority", ui.user(domain.RoleSupervisor, ui.ledgerPriority))
 	mux.Handle("GET /ledgers/{id}/export.csv", ui.user(domain.RoleSupervisor, ui.ledgerExport))
 	mux.Handle("POST /scans/{id}/retry", ui.user(domain.RoleSupervisor, ui.scanRetry))
+	mux.Handle("GET /matches", ui.user(domain.RoleSupervisor, ui.matchList))
+	mux.Handle("GET /matches/{id}", ui.user(domain.RoleSupervisor, ui.matchShow))
+	mux.Handle("POST /matches/{id}/decide", ui.user(domain.RoleSupervisor, ui.matchDecide))
+	mux.Handle("GET /duplicates", ui.user(domain.RoleSupervisor, ui.duplicateList))
+	mux.Handle("POST /duplicates/{id}/decide", ui.user(domain.RoleSupervisor, ui.duplicateDecide))
 
 	mux.Handle("GET /admin/users", ui.user(domain.RoleAdmin, ui.userList))
 	mux.Handle("POST /admin/users", ui.user(domain.RoleAdmin, ui.userCreate))

@@ -31,6 +31,8 @@ func commands() []command {
 		{"services", "start a private PostgreSQL and MinIO and write their settings to a file (used by the tests)", runServices},
 		{"ocr", "print the text of one page image, read by Tesseract after cleaning", runOCR},
 		{"extract", "read one page image into records (JSON): values, confidences, boxes, issues", runExtract},
+		{"population", "import a population extract (population import FILE) or write a synthetic one (population synth)", runPopulation},
+		{"match", "link register entries to citizens: match --entries FILE (JSON lines out) or match --ledger ID", runMatch},
 		{"eval", "measure OCR and field accuracy on a synthetic corpus (raw vs cleaned, per severity)", runEval},
 		{"complete", "print candidates for what a clerk typed into a field: complete --field TYPE PREFIX", runComplete},
 		{"export-training", "write confirmed line images + texts for training a recogniser: --ledger ID|--commune CODE OUT", runExportTraining},

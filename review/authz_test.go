@@ -105,10 +105,10 @@ func TestAuthorisationMatrix(t *testing.T) {
 		{"POST /ledgers/{id}/priority", "POST", led + "/priority", "", post(F, F, ok, F)},
 		{"GET /ledgers/{id}/export.csv", "GET", led + "/export.csv", "", page(F, F, ok, F)},
 		{"POST /scans/{id}/retry", "POST", fmt.Sprintf("/scans/%d/retry", place.ScanID), "", post(F, F, ok, F)},
-		{"GET /matches", "GET", "/matches", "", page(F, F, ok, ok)}, // lists the supervisor's communes only
+		{"GET /matches", "GET", "/matches", "", page(F, F, ok, ok)},                                                // lists the supervisor's communes only
 		{"GET /matches/{id}", "GET", fmt.Sprintf("/matches/%d", ids[0]), "", [9]string{L, L, L, F, F, N, F, N, N}}, // no link made for this entry
 		{"POST /matches/{id}/decide", "POST", fmt.Sprintf("/matches/%d/decide", ids[0]), "", post(F, F, ok, F)},
-		{"GET /duplicates", "GET", "/duplicates", "", page(F, F, ok, ok)}, // pairs of the supervisor's communes only
+		{"GET /duplicates", "GET", "/duplicates", "", page(F, F, ok, ok)},                        // pairs of the supervisor's communes only
 		{"POST /duplicates/{id}/decide", "POST", "/duplicates/1/decide", "", post(F, F, ok, ok)}, // refused as an unknown verdict first
 		{"GET /admin/users", "GET", "/admin/users", "", admin(true)},
 		{"POST /admin/users", "POST", "/admin/users", "", admin(false)},

@@ -8,15 +8,17 @@ type Point struct{ X, Y float64 }
 // Quad is a page outline: top-left, top-right, bottom-right, bottom-left.
 type Quad [4]Point
 
-func (p Point) sub(q Point) Point         { return Point{p.X - q.X, p.Y - q.Y} }
-func (p Point) add(q Point) Point         { return Point{p.X + q.X, p.Y + q.Y} }
-func (p Point) scale(f float64) Point     { return Point{p.X * f, p.Y * f} }
-func (p Point) dist(q Point) float64      { return math.Hypot(p.X-q.X, p.Y-q.Y) }
-func lerp(p, q Point, t float64) Point    { return Point{p.X + (q.X-p.X)*t, p.Y + (q.Y-p.Y)*t} }
-func (q Quad) scale(f float64) Quad       { return Quad{q[0].scale(f), q[1].scale(f), q[2].scale(f), q[3].scale(f)} }
-func (q Quad) width() float64             { return (q[0].dist(q[1]) + q[3].dist(q[2])) / 2 }
-func (q Quad) height() float64            { return (q[0].dist(q[3]) + q[1].dist(q[2])) / 2 }
-func (q Quad) diagonal() float64          { return math.Hypot(q.width(), q.height()) }
+func (p Point) sub(q Point) Point      { return Point{p.X - q.X, p.Y - q.Y} }
+func (p Point) add(q Point) Point      { return Point{p.X + q.X, p.Y + q.Y} }
+func (p Point) scale(f float64) Point  { return Point{p.X * f, p.Y * f} }
+func (p Point) dist(q Point) float64   { return math.Hypot(p.X-q.X, p.Y-q.Y) }
+func lerp(p, q Point, t float64) Point { return Point{p.X + (q.X-p.X)*t, p.Y + (q.Y-p.Y)*t} }
+func (q Quad) scale(f float64) Quad {
+	return Quad{q[0].scale(f), q[1].scale(f), q[2].scale(f), q[3].scale(f)}
+}
+func (q Quad) width() float64    { return (q[0].dist(q[1]) + q[3].dist(q[2])) / 2 }
+func (q Quad) height() float64   { return (q[0].dist(q[3]) + q[1].dist(q[2])) / 2 }
+func (q Quad) diagonal() float64 { return math.Hypot(q.width(), q.height()) }
 
 // Area is the quadrilateral's area (shoelace formula).
 func (q Quad) Area() float64 {

@@ -14,13 +14,13 @@ const (
 
 // scene is how one photograph is taken: where the sheet lies, how it curls, how it is lit.
 type scene struct {
-	w, h    int     // photo size
-	pages   int     // 1 or 2 (a spread)
+	w, h    int        // photo size
+	pages   int        // 1 or 2 (a spread)
 	h2p     [9]float64 // homography, sheet pixels → photo pixels
 	p2h     [9]float64 // its inverse
-	curl    float64 // largest vertical displacement near the gutter, sheet pixels
-	curlW   float64 // how far from the gutter the curl reaches, sheet pixels
-	curlOne int     // for a single page: 0 none, -1 gutter on the left, +1 on the right
+	curl    float64    // largest vertical displacement near the gutter, sheet pixels
+	curlW   float64    // how far from the gutter the curl reaches, sheet pixels
+	curlOne int        // for a single page: 0 none, -1 gutter on the left, +1 on the right
 	desk    [3]float64
 	paper   [3]float64
 	light   [3]float64 // gradient in x, in y, and vignette strength
@@ -29,12 +29,15 @@ type scene struct {
 	fingers []finger
 	blur    float64
 	noise   float64
-	bright  float64 // exposure factor
+	bright  float64    // exposure factor
 	glare   [3]float64 // x, y, radius in photo pixels (radius 0: none)
 	faults  []string
 }
 
-type finger struct{ a, b [2]float64; r float64 } // capsule from a to b, radius r (photo px)
+type finger struct {
+	a, b [2]float64
+	r    float64
+} // capsule from a to b, radius r (photo px)
 
 // sheetSize is the size of the sheet in sheet pixels.
 func (s *scene) sheetSize() (float64, float64) { return float64(pageW * s.pages), pageH }

@@ -42,6 +42,7 @@ type UI struct {
 	cfg       Config
 	pages     map[string]*template.Template
 	limiter   *loginLimiter
+	uploader  Uploader // the phone capture page's way in (SetUploader)
 }
 
 // New parses the templates once and builds the UI.
@@ -98,6 +99,7 @@ func (ui *UI) Register(mux *http.ServeMux) {
 	mux.Handle("POST /review/records/{id}/release", ui.user(domain.RoleClerk, ui.recordRelease))
 	mux.Handle("POST /review/records/{id}/lease", ui.user(domain.RoleClerk, ui.recordLease))
 	mux.Handle("GET /followups", ui.user(domain.RoleClerk, ui.followupList))
+	ui.registerCapture(mux) // GET /capture, POST /capture/ledgers/{id}/photos
 
 	mux.Handle("GET /ledgers", ui.user(domain.RoleSupervisor, ui.ledgerList))
 	mux.Handle("POST /ledgers/{id}/priority", ui.user(domain.RoleSupervisor, ui.ledgerPriority))

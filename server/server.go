@@ -10,6 +10,7 @@ import (
 
 	"github.com/sohoa/sohoa/ingest"
 	"github.com/sohoa/sohoa/storage"
+	"github.com/sohoa/sohoa/upload"
 )
 
 // Pinger is a dependency whose reachability /readyz reports.
@@ -33,6 +34,9 @@ type Deps struct {
 	Limits ingest.Limits
 	// TempDir holds uploads while they are checked (default: the system's).
 	TempDir string
+	// Upload takes uploaded files into the queue; nil builds one from Store, Objects and the
+	// limits above.
+	Upload *upload.Service
 	// UI adds the browser pages' routes (package review); nil serves the API alone.
 	UI interface{ Register(mux *http.ServeMux) }
 }
@@ -49,6 +53,7 @@ type Server struct {
 	maxUpload    int64
 	limits       ingest.Limits
 	tempDir      string
+	upload       *upload.Service
 	ui           interface{ Register(mux *http.ServeMux) }
 }
 
@@ -79,6 +84,10 @@ func New(d Deps) http.Handler {
 	}
 	if s.limits.MaxPixels == 0 {
 		s.limits = ingest.DefaultLimits
+	}
+	s.upload = d.Upload
+	if s.upload == nil {
+		s.upload = upload.New(d.Store, d.Objects, upload.Config{MaxBytes: s.maxUpload, Limits: s.limits, TempDir: s.tempDir}, s.logger)
 	}
 	s.metrics = newHTTPMetrics(s.registry)
 	return s.routes()

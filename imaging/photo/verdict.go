@@ -50,7 +50,7 @@ type Verdict struct {
 const (
 	minPaper     = 0.40
 	maxGlare     = 0.008
-	minSharpness = 450
+	minSharpness = 200
 	minDPI       = 140
 )
 

@@ -11,6 +11,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 
 	dimg "github.com/disintegration/imaging"
 
@@ -31,11 +32,10 @@ var FaultNames = []string{"blurred", "dark", "glare", "cut_off", "too_small"}
 
 // Photo is one photograph and the pages it shows.
 type Photo struct {
-	Index   int
-	Encoded []byte      // the JPEG file
-	Image   image.Image // its pixels
-	Pages   []synth.Page
-	Fault   string
+	Index int
+	Image image.Image // its pixels (Save writes them as JPEG)
+	Pages []synth.Page
+	Fault string
 }
 
 // Name is the photograph's file name, e.g. photo-0001.jpg for index 0.
@@ -80,30 +80,47 @@ func Generate(ctx context.Context, opts Options, fn func(Photo) error) error {
 
 // Render photographs pages (indexes into the corpus of opts) as photograph index.
 func Render(opts synth.Options, index int, pages []int, fault string) (Photo, error) {
-	opts.Clean = true
-	ph := Photo{Index: index, Fault: fault}
-	var sheets []*image.Gray
-	for _, i := range pages {
-		p, err := synth.Render(opts, i)
-		if err != nil {
-			return Photo{}, err
-		}
-		sheets = append(sheets, p.Clean)
-		p.Image, p.Encoded = nil, nil
-		ph.Pages = append(ph.Pages, p)
-	}
-	r := rand.New(rand.NewPCG(uint64(opts.Seed)^0xca3e7a, uint64(index)))
-	s := newScene(r, len(pages), fault)
-	img := s.paint(sheets, uint64(opts.Seed)*7919+uint64(index))
-	var out image.Image = img
-	if s.blur > 0 {
-		out = dimg.Blur(img, s.blur)
-	}
-	enc, err := encodePhoto(out)
+	ps, err := RenderPages(opts, pages)
 	if err != nil {
 		return Photo{}, err
 	}
-	ph.Encoded, ph.Image = enc, out
+	return Photograph(ps, opts.Seed, index, fault)
+}
+
+// RenderPages renders the pages of the corpus of opts with their clean rendering kept, ready to
+// be photographed.
+func RenderPages(opts synth.Options, pages []int) ([]synth.Page, error) {
+	opts.Clean = true
+	var ps []synth.Page
+	for _, i := range pages {
+		p, err := synth.Render(opts, i)
+		if err != nil {
+			return nil, err
+		}
+		p.Image, p.Encoded = nil, nil
+		ps = append(ps, p)
+	}
+	return ps, nil
+}
+
+// Photograph takes photograph index of one page or two facing pages (rendered by
+// RenderPages), with the fault named (or none); seed and index choose the scene.
+func Photograph(pages []synth.Page, seed int64, index int, fault string) (Photo, error) {
+	if len(pages) < 1 || len(pages) > 2 {
+		return Photo{}, fmt.Errorf("photograph: %d pages, want 1 or 2", len(pages))
+	}
+	ph := Photo{Index: index, Fault: fault, Pages: slices.Clone(pages)}
+	var sheets []*image.Gray
+	for _, p := range pages {
+		sheets = append(sheets, p.Clean)
+	}
+	r := rand.New(rand.NewPCG(uint64(seed)^0xca3e7a, uint64(index)))
+	s := newScene(r, len(pages), fault)
+	img := s.paint(sheets, uint64(seed)*7919+uint64(index))
+	ph.Image = img
+	if s.blur > 0 {
+		ph.Image = dimg.Blur(img, s.blur)
+	}
 	for k := range ph.Pages {
 		ph.Pages[k].Truth = s.truth(ph.Pages[k].Truth, k, ph.Name())
 	}
@@ -150,9 +167,9 @@ func (s *scene) truth(gt synth.GroundTruth, k int, name string) synth.GroundTrut
 	return gt
 }
 
-// encodePhoto saves the photograph as a phone does: JPEG, a JFIF header saying 72 dpi and an
+// EncodeJPEG saves a photograph as a phone does: JPEG, a JFIF header saying 72 dpi and an
 // EXIF block naming the camera.
-func encodePhoto(img image.Image) ([]byte, error) {
+func EncodeJPEG(img image.Image) ([]byte, error) {
 	var buf bytes.Buffer
 	if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 88}); err != nil {
 		return nil, fmt.Errorf("encode photo: %w", err)
@@ -187,7 +204,11 @@ func exifMake(make string) []byte {
 // Save writes the photograph and, for each page it shows, page-NNNN.json (the page's corpus
 // index) into dir.
 func (p Photo) Save(dir string) error {
-	if err := os.WriteFile(filepath.Join(dir, p.Name()), p.Encoded, 0o644); err != nil {
+	enc, err := EncodeJPEG(p.Image)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, p.Name()), enc, 0o644); err != nil {
 		return fmt.Errorf("save photo: %w", err)
 	}
 	for _, pg := range p.Pages {

@@ -24,6 +24,7 @@ import (
 	"github.com/sohoa/sohoa/server"
 	"github.com/sohoa/sohoa/storage"
 	"github.com/sohoa/sohoa/storage/storagetest"
+	"github.com/sohoa/sohoa/upload"
 )
 
 // bundle is a running sohoa HTTP server on real PostgreSQL and MinIO, with accounts and entries.
@@ -53,7 +54,9 @@ func setup(t testing.TB, cfg review.Config) *bundle {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(server.New(server.Deps{Logger: storagetest.Logger(t), Store: b.store, Objects: b.objects, UI: ui}))
+	uploads := upload.New(b.store, b.objects, upload.Config{}, storagetest.Logger(t))
+	ui.SetUploader(uploads)
+	srv := httptest.NewServer(server.New(server.Deps{Logger: storagetest.Logger(t), Store: b.store, Objects: b.objects, UI: ui, Upload: uploads}))
 	t.Cleanup(srv.Close)
 	b.url = srv.URL
 	hash, err := auth.HashPassword(testPassword)

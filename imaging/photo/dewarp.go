@@ -14,7 +14,7 @@ import (
 
 const (
 	dewarpStrips = 24
-	dewarpBands  = 8
+	dewarpBands  = 12
 	dewarpReach  = 4 // largest move between neighbouring strips, in proxy pixels
 )
 
@@ -122,7 +122,8 @@ func bestMove(a, b []float64, ea, eb float64) float64 {
 	return float64(bi-dewarpReach) + off
 }
 
-// smooth averages each value with its neighbours in both directions, twice.
+// smooth averages each value with its neighbours along the page, twice: across strips only,
+// as the bands at the top and bottom bend most and must keep their own measure.
 func smooth(v []float64, nx, ny int) {
 	tmp := make([]float64, len(v))
 	for range 2 {
@@ -134,12 +135,6 @@ func smooth(v []float64, nx, ny int) {
 				}
 				if i < nx-1 {
 					s, n = s+v[j*nx+i+1], n+1
-				}
-				if j > 0 {
-					s, n = s+v[(j-1)*nx+i], n+1
-				}
-				if j < ny-1 {
-					s, n = s+v[(j+1)*nx+i], n+1
 				}
 				tmp[j*nx+i] = s / n
 			}

@@ -20,6 +20,7 @@ import (
 var (
 	photoPages = flag.Int("photo-pages", 6, "pages photographed by TestFlattenSyntheticPhotos (the figures in the README come from 30)")
 	photoDir   = flag.String("photo-dir", "", "write the flattened pages of the synthetic photos here, to look at")
+	photoOnly  = flag.Int("photo-only", -1, "flatten only this photo (0-based), to look into it")
 )
 
 // measured is what flattening one synthetic page gave.
@@ -40,6 +41,9 @@ func TestFlattenSyntheticPhotos(t *testing.T) {
 	opts := synth.Options{Seed: 11, Pages: *photoPages}
 	var all []measured
 	for i, g := range synthphoto.Groups(opts.Seed, opts.Pages) {
+		if *photoOnly >= 0 && i != *photoOnly {
+			continue
+		}
 		ph, err := synthphoto.Render(opts, i, g, "")
 		if err != nil {
 			t.Fatal(err)

@@ -18,7 +18,7 @@ import (
 )
 
 var (
-	photoPages = flag.Int("photo-pages", 6, "pages photographed by TestFlattenSyntheticPhotos (the figures in the README come from 30)")
+	photoPages = flag.Int("photo-pages", 5, "pages photographed by TestFlattenSyntheticPhotos (the figures in the README come from 30)")
 	photoDir   = flag.String("photo-dir", "", "write the flattened pages of the synthetic photos here, to look at")
 	photoOnly  = flag.Int("photo-only", -1, "flatten only this photo (0-based), to look into it")
 )
@@ -35,8 +35,8 @@ type measured struct {
 // Synthetic phone photos (single pages and spreads, curled, unevenly lit, some with fingers):
 // the corners found and the straightness of the lines after flattening.
 func TestFlattenSyntheticPhotos(t *testing.T) {
-	if testing.Short() {
-		t.Skip("renders and flattens twelve-megapixel photos")
+	if testing.Short() || raceEnabled {
+		t.Skip("renders and flattens twelve-megapixel photos: not with -short or -race")
 	}
 	opts := synth.Options{Seed: 11, Pages: *photoPages}
 	var all []measured

@@ -10,14 +10,14 @@ import (
 	synthphoto "github.com/sohoa/sohoa/synth/photo"
 )
 
-var verdictPhotos = flag.Int("verdict-photos", 20, "photos judged by TestCaptureVerdict (half good, half with a fault)")
+var verdictPhotos = flag.Int("verdict-photos", 12, "photos judged by TestCaptureVerdict (half good, half with a fault; the README's figures come from more)")
 
 // The capture verdict on synthetic photos, half good and half with one fault each (blurred,
 // dark, glare, cut off, too small in turn): bad ones refused with the right reason, good ones
 // let through.
 func TestCaptureVerdict(t *testing.T) {
-	if testing.Short() {
-		t.Skip("renders twelve-megapixel photos")
+	if testing.Short() || raceEnabled {
+		t.Skip("renders twelve-megapixel photos: not with -short or -race")
 	}
 	opts := synth.Options{Seed: 5, Pages: 3}
 	single, err := synthphoto.RenderPages(opts, []int{0})

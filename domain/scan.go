@@ -32,6 +32,7 @@ type Scan struct {
 	Station     string     `json:"station"`
 	SourceKey   string     `json:"source_key,omitempty"`   // the multi-page file this page was cut from
 	SourceIndex int        `json:"source_index,omitempty"` // its page in that file, from 0
+	Side        string     `json:"side,omitempty"`         // "left" or "right": the page of a photographed spread
 	CreatedAt   time.Time  `json:"created_at"`
 	UpdatedAt   time.Time  `json:"updated_at"`
 }

@@ -65,6 +65,8 @@ type Info struct {
 	// XResolution), 0 when it records none or an implausible one (cameras write 72). Pass it
 	// as Options.DPI to Clean.
 	DPI float64
+	// Camera is set when the file's EXIF names the camera that took it (a phone photo).
+	Camera bool
 }
 
 // Sniff names the format of data from its first bytes.
@@ -100,6 +102,7 @@ func Probe(data []byte, lim Limits) (Info, error) {
 	info := Info{Format: f, Width: cfg.Width, Height: cfg.Height, Orientation: 1, DPI: fileDPI(f, data)}
 	if f == FormatJPEG {
 		info.Orientation = jpegOrientation(data)
+		info.Camera = jpegCamera(data)
 	}
 	switch {
 	case cfg.Width <= 0 || cfg.Height <= 0:

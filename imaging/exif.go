@@ -33,3 +33,19 @@ func tiffOrientation(b []byte) int {
 	})
 	return o
 }
+
+// jpegCamera reports whether a JPEG's EXIF names the camera that made it (Make or Model in
+// IFD0), as phones and cameras write and scanners seldom do.
+func jpegCamera(data []byte) bool {
+	found := false
+	jpegSegments(data, func(marker byte, seg []byte) bool {
+		if marker == 0xe1 && len(seg) > 6 && string(seg[:6]) == "Exif\x00\x00" {
+			tiffIFD0(seg[6:], func(_ binary.ByteOrder, tag, _ uint16, _ []byte) {
+				found = found || tag == 0x010f || tag == 0x0110
+			})
+			return false
+		}
+		return true
+	})
+	return found
+}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/sohoa/sohoa/domain"
@@ -28,6 +29,10 @@ func TestSniff(t *testing.T) {
 		if err != nil || got != tc.want {
 			t.Errorf("%s: got %q %v, want %q", tc.name, got, err, tc.want)
 		}
+	}
+	heic := "\x00\x00\x00\x18ftypheic\x00\x00\x00\x00"
+	if _, err := Sniff([]byte(heic)); !errors.Is(err, domain.ErrUnsupported) || !strings.Contains(err.Error(), "Định dạng ảnh HEIC chưa hỗ trợ") {
+		t.Errorf("Sniff(HEIC): got %v, want ErrUnsupported telling to set the camera to JPEG", err)
 	}
 	for _, bad := range []string{"", "GIF89a", "Họ và tên", "PK\x03\x04"} {
 		if _, err := Sniff([]byte(bad)); !errors.Is(err, domain.ErrUnsupported) {

@@ -45,6 +45,26 @@ func Sniff(head []byte) (Format, error) {
 		return TIFF, nil
 	case bytes.HasPrefix(head, []byte("%PDF-")):
 		return PDF, nil
+	case isHEIF(head):
+		return "", fmt.Errorf("%w: %s", domain.ErrUnsupported, HEICMessage)
 	}
 	return "", fmt.Errorf("%w: not a PNG, JPEG, TIFF or PDF file", domain.ErrUnsupported)
+}
+
+// HEICMessage tells an iPhone user what to do about a HEIC photo, in Vietnamese and English.
+const HEICMessage = "Định dạng ảnh HEIC chưa hỗ trợ; hãy chỉnh máy chụp ảnh ở định dạng JPEG " +
+	"(Cài đặt › Camera › Định dạng › Tương thích nhất) rồi chụp lại. / HEIC photos are not supported yet: " +
+	"set the camera to JPEG (Settings › Camera › Formats › Most Compatible) and take the photo again."
+
+// isHEIF recognises an ISO media file of the HEIF family (iPhone photos: HEIC, and AVIF): an
+// "ftyp" box first, with one of their brands.
+func isHEIF(head []byte) bool {
+	if len(head) < 12 || string(head[4:8]) != "ftyp" {
+		return false
+	}
+	switch string(head[8:12]) {
+	case "heic", "heix", "heim", "heis", "hevc", "hevx", "mif1", "msf1", "avif", "avis":
+		return true
+	}
+	return false
 }

@@ -106,7 +106,12 @@ func (w *ProcessScan) process(ctx context.Context, id int64, logger *slog.Logger
 	if err := w.store.SetScanSize(ctx, id, b.Dx(), b.Dy()); err != nil {
 		return err
 	}
-	res, err := imaging.Clean(ctx, img, imaging.Options{DPI: info.DPI})
+	var opts imaging.Options
+	if img, info, err = flatPage(ctx, img, info, sc, &opts); err != nil {
+		return err
+	}
+	opts.DPI = info.DPI
+	res, err := imaging.Clean(ctx, img, opts)
 	if err != nil {
 		return fmt.Errorf("%w: cleaning failed: %v", errPermanent, err)
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/sohoa/sohoa/storage"
 	"github.com/sohoa/sohoa/storage/storagetest"
 	"github.com/sohoa/sohoa/synth"
+	"github.com/sohoa/sohoa/upload"
 )
 
 type bundle struct {
@@ -55,8 +56,20 @@ func setup(t *testing.T) bundle {
 	return b
 }
 
-// upload stores data as an original and inserts its scan with the processing job, as the upload API does.
-func (b bundle) upload(t *testing.T, page int, data []byte) domain.Scan {
+// upload sends data through the upload service, the one way in the API and the capture page use.
+func (b bundle) upload(t *testing.T, page int, data []byte) []domain.Scan {
+	t.Helper()
+	svc := upload.New(b.store, b.objects, upload.Config{TempDir: t.TempDir()}, storagetest.Logger(t))
+	res, err := svc.Upload(context.Background(), upload.Request{LedgerID: b.ledger.ID, Page: page, From: "test", Body: bytes.NewReader(data)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.Scans
+}
+
+// plant stores data and commits its scan beneath the upload service, which would refuse it: for
+// checking the pipeline's own defence against an original that is not an image.
+func (b bundle) plant(t *testing.T, page int, data []byte) domain.Scan {
 	t.Helper()
 	ctx := context.Background()
 	orig, err := b.objects.PutOriginal(ctx, bytes.NewReader(data))
@@ -64,10 +77,11 @@ func (b bundle) upload(t *testing.T, page int, data []byte) domain.Scan {
 		t.Fatal(err)
 	}
 	sc := domain.Scan{LedgerID: b.ledger.ID, Page: page, SHA256: orig.SHA256, ObjectKey: orig.Key, Bytes: orig.Bytes, ContentType: "image/png"}
-	if err := b.store.AddScan(ctx, &sc); err != nil {
+	scans, _, err := b.store.CommitScans(ctx, "test-plant", []domain.Scan{sc})
+	if err != nil {
 		t.Fatal(err)
 	}
-	return sc
+	return scans[0]
 }
 
 func (b bundle) waitFor(t *testing.T, id int64, done func(domain.Scan) bool) domain.Scan {
@@ -106,7 +120,7 @@ func TestProcessScanPutsEntriesInReview(t *testing.T) {
 	if err := png.Encode(&buf, p.Image); err != nil {
 		t.Fatal(err)
 	}
-	sc := b.upload(t, 1, buf.Bytes())
+	sc := b.upload(t, 1, buf.Bytes())[0]
 	got := b.waitFor(t, sc.ID, settled)
 	if got.Status != domain.ScanInReview {
 		t.Fatalf("got status %s (%s), want in_review", got.Status, got.Error)
@@ -156,7 +170,7 @@ func TestProcessScanPutsEntriesInReview(t *testing.T) {
 func TestProcessScanFailsAnUnreadablePageWithItsReason(t *testing.T) {
 	t.Parallel()
 	b := setup(t)
-	sc := b.upload(t, 2, []byte("%PDF-1.4 this is not an image"))
+	sc := b.plant(t, 2, []byte("%PDF-1.4 this is not an image"))
 	got := b.waitFor(t, sc.ID, settled)
 	if got.Status != domain.ScanFailed || got.Error == "" {
 		t.Fatalf("got %s %q, want failed with a reason", got.Status, got.Error)
@@ -168,7 +182,7 @@ func TestProcessScanFailsAnUnreadablePageWithItsReason(t *testing.T) {
 	}
 	var buf bytes.Buffer
 	_ = png.Encode(&buf, dark)
-	sc = b.upload(t, 3, buf.Bytes())
+	sc = b.upload(t, 3, buf.Bytes())[0]
 	got = b.waitFor(t, sc.ID, settled)
 	if got.Status != domain.ScanFailed || !strings.Contains(got.Error, "quét lại") {
 		t.Fatalf("dark page: got %s %q, want failed with a rescan reason", got.Status, got.Error)

@@ -26,6 +26,7 @@ import (
 	"github.com/sohoa/sohoa/server"
 	"github.com/sohoa/sohoa/storage"
 	"github.com/sohoa/sohoa/storage/storagetest"
+	"github.com/sohoa/sohoa/upload"
 )
 
 // bundle is a running sohoa HTTP server on real PostgreSQL and MinIO, with accounts and entries.
@@ -67,7 +68,9 @@ func setup(t testing.TB, cfg review.Config) *bundle {
 	}
 	ui.UseCompleter(e.With(b.store))
 	b.ui = ui
-	b.deps = server.Deps{Logger: storagetest.Logger(t), Store: b.store, Objects: b.objects, UI: ui}
+	uploads := upload.New(b.store, b.objects, upload.Config{}, storagetest.Logger(t))
+	ui.SetUploader(uploads)
+	b.deps = server.Deps{Logger: storagetest.Logger(t), Store: b.store, Objects: b.objects, UI: ui, Upload: uploads}
 	srv := httptest.NewServer(server.New(b.deps))
 	t.Cleanup(srv.Close)
 	b.url = srv.URL

@@ -19,6 +19,7 @@ import (
 	"github.com/sohoa/sohoa/review"
 	"github.com/sohoa/sohoa/storage/storagetest"
 	"github.com/sohoa/sohoa/synth"
+	"github.com/sohoa/sohoa/upload"
 	"github.com/sohoa/sohoa/validate"
 )
 
@@ -132,14 +133,12 @@ func (bd *bundle) sendSyntheticPage(b *testing.B, i int) map[string]map[string]s
 	if err := png.Encode(&buf, p.Image); err != nil {
 		b.Fatal(err)
 	}
-	orig, err := bd.objects.PutOriginal(ctx, bytes.NewReader(buf.Bytes()))
+	res, err := upload.New(bd.store, bd.objects, upload.Config{}, storagetest.Logger(b)).Upload(ctx,
+		upload.Request{LedgerID: bd.ledger.ID, Page: 500 + i, From: "benchmark", Body: bytes.NewReader(buf.Bytes())})
 	if err != nil {
 		b.Fatal(err)
 	}
-	sc := domain.Scan{LedgerID: bd.ledger.ID, Page: 500 + i, SHA256: orig.SHA256, ObjectKey: orig.Key, Bytes: orig.Bytes, ContentType: "image/png"}
-	if err := bd.store.AddScan(ctx, &sc); err != nil {
-		b.Fatal(err)
-	}
+	sc := res.Scans[0]
 	for end := time.Now().Add(5 * time.Minute); ; time.Sleep(200 * time.Millisecond) {
 		got, err := bd.store.Scan(ctx, sc.ID)
 		if err != nil {

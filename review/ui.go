@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io/fs"
 	"log/slog"
+	"maps"
 	"net/http"
 	"net/netip"
 	"time"
@@ -13,6 +14,7 @@ import (
 	"github.com/sohoa/sohoa/domain"
 	"github.com/sohoa/sohoa/gazetteer"
 	"github.com/sohoa/sohoa/storage"
+	"github.com/sohoa/sohoa/upload"
 )
 
 //go:embed templates/*.html
@@ -61,6 +63,7 @@ type UI struct {
 	communes  *gazetteer.Directory
 	completer Completer // keying assistance; nil: none
 	passwords *passwordGate
+	uploader  Uploader // the phone capture page's way in (SetUploader)
 }
 
 // New parses the templates once and builds the UI.
@@ -76,6 +79,13 @@ func New(store *storage.Store, objects *storage.Objects, v Validator, logger *sl
 	}
 	if cfg.Location == nil {
 		cfg.Location = defaultLocation()
+	}
+	if _, ok := cfg.BodyLimits[capturePattern]; !ok { // a phone photo, at most what an upload may be
+		cfg.BodyLimits = maps.Clone(cfg.BodyLimits)
+		if cfg.BodyLimits == nil {
+			cfg.BodyLimits = map[string]int64{}
+		}
+		cfg.BodyLimits[capturePattern] = upload.DefaultMaxBytes
 	}
 	pages, err := parseTemplates()
 	if err != nil {
@@ -136,6 +146,8 @@ func (ui *UI) Register(mux interface {
 	mux.Handle("POST /review/records/{id}/note", ui.user(domain.RoleClerk, ui.recordNote))
 	mux.Handle("GET /followups", ui.user(domain.RoleClerk, ui.followupList))
 	mux.Handle("GET /keys", ui.page(ui.keysShow))
+	mux.Handle("GET /capture", ui.user(domain.RoleClerk, ui.captureShow))
+	mux.Handle(capturePattern, ui.user(domain.RoleClerk, ui.capturePhoto))
 
 	mux.Handle("GET /ledgers", ui.user(domain.RoleSupervisor, ui.ledgerList))
 	mux.Handle("GET /ledgers/new", ui.user(domain.RoleSupervisor, ui.ledgerNew))

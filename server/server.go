@@ -10,6 +10,7 @@ import (
 
 	"github.com/sohoa/sohoa/ingest"
 	"github.com/sohoa/sohoa/storage"
+	"github.com/sohoa/sohoa/upload"
 )
 
 // Pinger is a dependency whose reachability /readyz reports.
@@ -33,6 +34,9 @@ type Deps struct {
 	Limits ingest.Limits
 	// TempDir holds uploads while they are checked (default: the system's).
 	TempDir string
+	// Upload takes uploaded files into the queue; nil builds one from Store, Objects and the
+	// limits above.
+	Upload *upload.Service
 	// UI adds the browser pages' routes (package review); nil serves the API alone.
 	UI interface {
 		Register(mux interface {
@@ -67,6 +71,7 @@ type Server struct {
 	gate         *stationGate
 	metricsToken string
 	patterns     []string // every route registered, in order
+	upload       *upload.Service
 }
 
 // DefaultMaxUploadBytes is the default size limit of one uploaded file.
@@ -108,6 +113,10 @@ func build(d Deps) built {
 	}
 	if s.limits.MaxPixels == 0 {
 		s.limits = ingest.DefaultLimits
+	}
+	s.upload = d.Upload
+	if s.upload == nil {
+		s.upload = upload.New(d.Store, d.Objects, upload.Config{MaxBytes: s.maxUpload, Limits: s.limits, TempDir: s.tempDir}, s.logger)
 	}
 	s.metrics = newHTTPMetrics(s.registry)
 	h := s.routes()

@@ -23,6 +23,7 @@ const (
 // Entry is what the journal knows of one file in the watched folder.
 type Entry struct {
 	Page    int       `json:"page"`
+	Pages   int       `json:"pages,omitempty"` // 2 for a photo of an open book (pages Page and Page+1)
 	Size    int64     `json:"size"`
 	ModTime time.Time `json:"mod_time"`
 	State   State     `json:"state"`
@@ -108,7 +109,7 @@ func (j *Journal) PutAll(entries map[string]Entry) error {
 	for name, e := range entries {
 		e.Updated = time.Now().UTC().Truncate(time.Millisecond)
 		j.data.Files[name] = &e
-		j.data.LastPage = max(j.data.LastPage, e.Page)
+		j.data.LastPage = max(j.data.LastPage, e.Page+max(e.Pages, 1)-1)
 	}
 	return j.saveOrRestore(old)
 }

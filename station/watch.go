@@ -115,6 +115,9 @@ func (w *watch) admit(now time.Time, names []string) {
 		if w.s.cfg.PageOrder == OrderScan {
 			next++
 			e.Page = next
+			if e.Pages = pagesIn(filepath.Join(w.dir, name)); e.Pages == 2 {
+				next++ // the server makes the right-hand page of a spread next+1
+			}
 		} else if p, err := w.s.namer.page(name); err == nil {
 			e.Page = p
 		} else {

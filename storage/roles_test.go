@@ -55,7 +55,7 @@ func TestAppRoleCannotTouchTheAuditTrigger(t *testing.T) {
 		t.Fatalf("create user as the app role: %v", err)
 	}
 	sc := domain.Scan{LedgerID: l.ID, Page: 1, SHA256: hex.EncodeToString(make([]byte, 32)), ObjectKey: "originals/x", Bytes: 1, ContentType: "image/png"}
-	if err := app.AddScan(ctx, &sc); err != nil {
+	if _, _, err := app.CommitScans(ctx, "roles-test", []domain.Scan{sc}); err != nil {
 		t.Fatalf("add a scan and its job as the app role: %v", err)
 	}
 	if err := app.Migrate(ctx, storagetest.Logger(t)); err == nil {

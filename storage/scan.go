@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
@@ -10,12 +11,12 @@ import (
 )
 
 const scanColumns = `id, ledger_id, page, version, sha256, object_key, bytes, content_type, width, height,
-	status, error, station, source_key, source_index, created_at, updated_at`
+	status, error, station, source_key, source_index, side, created_at, updated_at`
 
 func scanScan(row pgx.CollectableRow) (domain.Scan, error) {
 	var s domain.Scan
 	err := row.Scan(&s.ID, &s.LedgerID, &s.Page, &s.Version, &s.SHA256, &s.ObjectKey, &s.Bytes, &s.ContentType,
-		&s.Width, &s.Height, &s.Status, &s.Error, &s.Station, &s.SourceKey, &s.SourceIndex, &s.CreatedAt, &s.UpdatedAt)
+		&s.Width, &s.Height, &s.Status, &s.Error, &s.Station, &s.SourceKey, &s.SourceIndex, &s.Side, &s.CreatedAt, &s.UpdatedAt)
 	return s, err
 }
 
@@ -28,12 +29,12 @@ func (t *Tx) InsertScan(ctx context.Context, sc *domain.Scan) error {
 	}
 	err := t.tx.QueryRow(ctx, `
 		INSERT INTO scans (ledger_id, page, version, sha256, object_key, bytes, content_type, width, height, station,
-		                   source_key, source_index)
+		                   source_key, source_index, side)
 		VALUES ($1, $2, (SELECT coalesce(max(version), 0) + 1 FROM scans WHERE ledger_id = $1 AND page = $2),
-		        $3, $4, $5, $6, $7, $8, $9, $10, $11)
+		        $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
 		RETURNING id, version, status, created_at, updated_at`,
 		sc.LedgerID, sc.Page, sc.SHA256, sc.ObjectKey, sc.Bytes, sc.ContentType, sc.Width, sc.Height, sc.Station,
-		sc.SourceKey, sc.SourceIndex,
+		sc.SourceKey, sc.SourceIndex, sc.Side,
 	).Scan(&sc.ID, &sc.Version, &sc.Status, &sc.CreatedAt, &sc.UpdatedAt)
 	if err != nil {
 		return fmt.Errorf("insert scan: %w", translate(err))
@@ -51,20 +52,40 @@ func (t *Tx) InsertScan(ctx context.Context, sc *domain.Scan) error {
 	return nil
 }
 
-// AddScan inserts a scan with the job that processes it, in one transaction.
-func (s *Store) AddScan(ctx context.Context, sc *domain.Scan) error {
-	return s.InTx(ctx, func(ctx context.Context, tx *Tx) error {
-		if err := tx.InsertScan(ctx, sc); err != nil {
-			return err
+// CommitScans is the last step of an upload, in one transaction: each scan whose page already
+// has exactly this content (and side) is returned as it is; the others are inserted with the
+// jobs that process them; the upload's pending marks are cleared. created says whether any
+// scan is new. The originals must be stored (and marked pending under uploadID) before.
+func (s *Store) CommitScans(ctx context.Context, uploadID string, scans []domain.Scan) (out []domain.Scan, created bool, err error) {
+	err = s.InTx(ctx, func(ctx context.Context, tx *Tx) error {
+		out, created = make([]domain.Scan, len(scans)), false
+		for i, sc := range scans {
+			old, err := tx.ScanByContent(ctx, sc.LedgerID, sc.Page, sc.SHA256, sc.Side)
+			if err == nil {
+				out[i] = old
+				continue
+			}
+			if !errors.Is(err, domain.ErrNotFound) {
+				return err
+			}
+			if err := tx.InsertScan(ctx, &sc); err != nil {
+				return err
+			}
+			if err := tx.Enqueue(ctx, domain.ProcessScanJob{ScanID: sc.ID}); err != nil {
+				return err
+			}
+			out[i], created = sc, true
 		}
-		return tx.Enqueue(ctx, domain.ProcessScanJob{ScanID: sc.ID})
+		return tx.ClearPending(ctx, uploadID)
 	})
+	return out, created, err
 }
 
-// ScanByContent finds the scan of a ledger's page with exactly this content, for idempotent uploads.
-func (t *Tx) ScanByContent(ctx context.Context, ledgerID int64, page int, sha256hex string) (domain.Scan, error) {
-	rows, _ := t.tx.Query(ctx, `SELECT `+scanColumns+` FROM scans WHERE ledger_id = $1 AND page = $2 AND sha256 = $3`,
-		ledgerID, page, sha256hex)
+// ScanByContent finds the scan of a ledger's page with exactly this content (and side of a
+// spread), for idempotent uploads.
+func (t *Tx) ScanByContent(ctx context.Context, ledgerID int64, page int, sha256hex, side string) (domain.Scan, error) {
+	rows, _ := t.tx.Query(ctx, `SELECT `+scanColumns+` FROM scans WHERE ledger_id = $1 AND page = $2 AND sha256 = $3 AND side = $4`,
+		ledgerID, page, sha256hex, side)
 	sc, err := pgx.CollectExactlyOneRow(rows, scanScan)
 	if err != nil {
 		return sc, fmt.Errorf("scan of ledger %d page %d: %w", ledgerID, page, translate(err))

@@ -105,11 +105,16 @@ func (p Page) Save(dir string) error {
 			return fmt.Errorf("save clean page: %w", err)
 		}
 	}
+	return p.SaveTruth(dir)
+}
+
+// SaveTruth writes the page's ground truth alone, as page-NNNN.json in dir.
+func (p Page) SaveTruth(dir string) error {
 	b, err := marshalTruth(p.Truth)
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(base+".json", b, 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, p.Name())+".json", b, 0o644); err != nil {
 		return fmt.Errorf("save truth: %w", err)
 	}
 	return nil

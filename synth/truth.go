@@ -34,6 +34,21 @@ type GroundTruth struct {
 	Records      []Record      `json:"records"`
 	SkewDeg      float64       `json:"skew_deg"`
 	Degradations []Degradation `json:"degradations"`
+	// Capture is set when the page was photographed (sohoa synth --capture photo): boxes are
+	// then in the flattened page's coordinates and PhotoBox ones in the photograph's.
+	Capture *Capture `json:"capture,omitempty"`
+}
+
+// Capture says how a page was photographed.
+type Capture struct {
+	Photo   string        `json:"photo"`   // file name of the photograph
+	Side    string        `json:"side"`    // "" (a single page), "left" or "right" of a spread
+	Size    [2]int        `json:"size"`    // the photograph's width and height
+	Corners [4][2]float64 `json:"corners"` // the page's corners in the photograph: TL, TR, BR, BL
+	Curl    float64       `json:"curl"`    // largest displacement of a line by the page's curl, in page pixels
+	// Faults are what was done wrong on purpose ("blurred", "dark", "glare", "cut_off",
+	// "too_small"); a photograph without any should pass the capture verdict.
+	Faults []string `json:"faults,omitempty"`
 }
 
 // TextLine is one visual line of printed or typed text, in reading order.
@@ -42,6 +57,7 @@ type TextLine struct {
 	Typed    bool   `json:"typed"` // typewritten entry text rather than printed form text
 	Box      Box    `json:"box"`
 	CleanBox Box    `json:"clean_box"`
+	PhotoBox *Box   `json:"photo_box,omitempty"`
 }
 
 // Record is one register entry.
@@ -61,7 +77,8 @@ type Field struct {
 	Printed  bool      `json:"printed"`
 	Box      *Box      `json:"box,omitempty"`
 	CleanBox *Box      `json:"clean_box,omitempty"`
-	Place    *PlaceRef `json:"place,omitempty"` // for places: the commune meant, with today's codes
+	PhotoBox *Box      `json:"photo_box,omitempty"` // in the photograph, with --capture photo
+	Place    *PlaceRef `json:"place,omitempty"`     // for places: the commune meant, with today's codes
 }
 
 // PlaceRef links a place to the 2025-03 administrative units (GSO codes).

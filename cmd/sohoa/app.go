@@ -22,6 +22,7 @@ import (
 	"github.com/sohoa/sohoa/review"
 	"github.com/sohoa/sohoa/server"
 	"github.com/sohoa/sohoa/storage"
+	"github.com/sohoa/sohoa/upload"
 )
 
 // app is what every long-running command builds from the config.
@@ -114,6 +115,11 @@ func (a *app) collectUnacknowledged(ctx context.Context, age time.Duration) {
 
 func (a *app) close() { a.store.Close() }
 
+// uploads is the one way pages come in: the API, the capture page and the demo data.
+func (a *app) uploads() *upload.Service {
+	return upload.New(a.store, a.objects, upload.Config{}, a.logger)
+}
+
 // startWorkers runs the pipeline's job workers until the returned stop function is called.
 func (a *app) startWorkers(ctx context.Context) (stop func(context.Context) error, err error) {
 	if a.cfg.Workers == 0 {
@@ -165,8 +171,10 @@ func (a *app) serve(ctx context.Context, ready func(addr string)) error {
 		return err
 	}
 	ui.UseCompleter(engine)
+	uploads := a.uploads()
+	ui.SetUploader(uploads)
 	handler := server.New(server.Deps{Logger: a.logger, Store: a.store, Objects: a.objects, Registry: reg, UI: ui,
-		MetricsToken: a.cfg.MetricsToken})
+		Upload: uploads, MetricsToken: a.cfg.MetricsToken})
 	stopMetrics, err := a.serveMetrics(reg)
 	if err != nil {
 		return err

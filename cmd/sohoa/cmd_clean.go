@@ -13,6 +13,7 @@ import (
 
 	"github.com/sohoa/sohoa/domain"
 	"github.com/sohoa/sohoa/imaging"
+	"github.com/sohoa/sohoa/imaging/photo"
 )
 
 // runClean implements `sohoa clean IN OUT [--binary OUT2] [--keep-geometry] [--steps-dir DIR]`:
@@ -42,6 +43,9 @@ func runClean(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return fmt.Errorf("clean %s: %w", in, err)
 	}
+	if !*keep && photo.IsPhoto(img, info) {
+		return cleanPhoto(ctx, img, out, *binaryOut, *stepsDir, stdout)
+	}
 	res, err := imaging.Clean(ctx, img, imaging.Options{KeepGeometry: *keep, CollectSteps: *stepsDir != "", DPI: info.DPI})
 	if err != nil {
 		return fmt.Errorf("clean %s: %w", in, err)
@@ -55,18 +59,27 @@ func runClean(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return fmt.Errorf("clean: %w", err)
 		}
 	}
-	if *stepsDir != "" {
-		if err := os.MkdirAll(*stepsDir, 0o755); err != nil {
-			return fmt.Errorf("clean: %w", err)
-		}
-		for i, s := range res.Steps {
-			name := filepath.Join(*stepsDir, fmt.Sprintf("%02d-%s.png", i+1, s.Name))
-			if err := writePNG(name, s.Image); err != nil {
-				return fmt.Errorf("clean: %w", err)
-			}
-		}
+	if err := writeSteps(*stepsDir, res.Steps); err != nil {
+		return err
 	}
 	printMetrics(stdout, res)
+	return nil
+}
+
+// writeSteps writes every intermediate step to dir as NN-name.png (nothing when dir is "").
+func writeSteps(dir string, steps []imaging.Step) error {
+	if dir == "" {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("clean: %w", err)
+	}
+	for i, s := range steps {
+		name := filepath.Join(dir, fmt.Sprintf("%02d-%s.png", i+1, s.Name))
+		if err := writePNG(name, s.Image); err != nil {
+			return fmt.Errorf("clean: %w", err)
+		}
+	}
 	return nil
 }
 

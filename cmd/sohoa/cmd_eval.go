@@ -141,7 +141,7 @@ func parallel(n int, pages []*evalPage, f func(*evalPage)) {
 
 // plainOCR reads the page raw and cleaned, and scores the text against the truth lines.
 func plainOCR(ctx context.Context, r *ocr.Reader, p *evalPage, kinds []string) error {
-	img, info, err := decodeFile(p.path)
+	img, info, err := p.decode(ctx)
 	if err != nil {
 		return err
 	}
@@ -188,7 +188,7 @@ func truthText(gt synth.GroundTruth) string {
 // extractPage extracts the page's records and compares every printed field with the truth.
 func extractPage(ctx context.Context, r *ocr.Reader, p *evalPage) error {
 	start := time.Now()
-	img, info, err := decodeFile(p.path)
+	img, info, err := p.decode(ctx)
 	if err != nil {
 		return err
 	}

@@ -14,7 +14,7 @@ import (
 
 // runSynth writes a synthetic corpus of register pages with their ground truth.
 func runSynth(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("synth", "synth --out DIR --pages N --seed S [--kind K] [--severity S] [--layout L]", stderr)
+	fs := newFlagSet("synth", "synth --out DIR --pages N --seed S [--kind K] [--severity S] [--layout L] [--capture scan|photo]", stderr)
 	out := fs.String("out", "", "directory to write page-NNNN.png|jpg and page-NNNN.json into (created if missing)")
 	pages := fs.Int("pages", 10, "number of pages to render")
 	seed := fs.Int64("seed", 1, "random seed; the same seed gives byte-identical pages")
@@ -23,6 +23,8 @@ func runSynth(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	layout := fs.String("layout", "mixed", "page layout: form, table or mixed (random per page)")
 	clean := fs.Bool("clean", false, "also write the undegraded rendering as page-NNNN.clean.png")
 	workers := fs.Int("workers", 0, "pages rendered in parallel (default: one per core)")
+	capture := fs.String("capture", "scan", "scan (page-NNNN images) or photo (phone photos photo-NNNN.jpg, single pages and spreads, with page-NNNN.json per page)")
+	faults := fs.Bool("faults", false, "with --capture photo: make every other photo faulty on purpose (blurred, dark, glare, cut off, too small)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -38,6 +40,13 @@ func runSynth(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return fmt.Errorf("synth: create --out: %w", err)
 	}
 
+	switch *capture {
+	case "scan":
+	case "photo":
+		return synthPhotos(ctx, opts, *faults, *out, stdout, stderr)
+	default:
+		return fmt.Errorf("synth: --capture: %w: want scan or photo, got %q", domain.ErrInvalid, *capture)
+	}
 	progress := newProgress(stderr, opts.Pages)
 	done := 0
 	err = synth.Generate(ctx, opts, func(p synth.Page) error {

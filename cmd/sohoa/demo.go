@@ -8,7 +8,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"image/png"
 	"io"
 	"log/slog"
 	"os"
@@ -18,6 +17,7 @@ import (
 	"github.com/sohoa/sohoa/auth"
 	"github.com/sohoa/sohoa/domain"
 	"github.com/sohoa/sohoa/synth"
+	"github.com/sohoa/sohoa/upload"
 )
 
 // demoUsers are the accounts `sohoa up` creates on an empty database.
@@ -84,20 +84,11 @@ func loadDemo(ctx context.Context, a *app, dataDir string, stdout io.Writer) (pa
 func demoPages(ctx context.Context, a *app, l domain.Ledger, n int, seed int64) error {
 	opts := synth.Options{Seed: seed, Pages: n, Kind: l.Kind, Severity: synth.SeverityLight}
 	page := 0
+	uploads := a.uploads()
 	return synth.Generate(ctx, opts, func(p synth.Page) error {
 		page++
-		var buf bytes.Buffer
-		if err := png.Encode(&buf, p.Image); err != nil {
-			return err
-		}
-		orig, err := a.objects.PutOriginal(ctx, bytes.NewReader(buf.Bytes()))
-		if err != nil {
-			return err
-		}
-		b := p.Image.Bounds()
-		sc := domain.Scan{LedgerID: l.ID, Page: page, SHA256: orig.SHA256, ObjectKey: orig.Key, Bytes: orig.Bytes,
-			ContentType: "image/png", Width: b.Dx(), Height: b.Dy(), Station: "demo"}
-		return a.store.AddScan(ctx, &sc)
+		_, err := uploads.Upload(ctx, upload.Request{LedgerID: l.ID, Page: page, From: "demo", Body: bytes.NewReader(p.Encoded)})
+		return err
 	})
 }
 

@@ -95,7 +95,7 @@ func TestAuthorisationMatrix(t *testing.T) {
 		{"POST /review/records/{id}/resolve", "POST", rec + "/resolve", "", post(ok, F, ok, F)},
 		{"POST /review/records/{id}/requeue", "POST", rec + "/requeue", "", post(ok, F, ok, F)},
 		{"POST /review/records/{id}/note", "POST", rec + "/note", "", post(ok, F, ok, F)},
-		{"GET /capture", "GET", "/capture", "", page(ok, ok, ok, ok)}, // lists the user's communes' ledgers only
+		{"GET /capture", "GET", "/capture", "", page(ok, ok, ok, ok)},                                                                        // lists the user's communes' ledgers only
 		{"POST /capture/ledgers/{id}/photos", "POST", fmt.Sprintf("/capture/ledgers/%d/photos?page=1", b.ledger.ID), "", post(ok, N, ok, N)}, // refused as no photo, after the commune check; another commune's ledger is not found
 		{"GET /followups", "GET", "/followups", "", page(ok, ok, ok, ok)},
 		{"GET /ledgers", "GET", "/ledgers", "", page(F, F, ok, ok)}, // lists the supervisor's communes only

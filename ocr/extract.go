@@ -44,14 +44,14 @@ type Page struct {
 
 // Record is one register entry.
 type Record struct {
-	Index       int              `json:"index"` // 0-based, in page order
-	Box         Box              `json:"box"`
-	Fields      map[string]Field `json:"fields"` // by stable field name (domain.Kind.Fields)
-	Issues      []Issue          `json:"issues"` // record-level cross-checks
+	Index  int              `json:"index"` // 0-based, in page order
+	Box    Box              `json:"box"`
+	Fields map[string]Field `json:"fields"` // by stable field name (domain.Kind.Fields)
+	Issues []Issue          `json:"issues"` // record-level cross-checks
 	// Absent names the optional fields of the template this entry does not have (the date in
 	// words, written on some entries only): not on the page, as opposed to missing.
-	Absent []string `json:"absent,omitempty"`
-	NeedsReview bool             `json:"needs_review"`
+	Absent      []string `json:"absent,omitempty"`
+	NeedsReview bool     `json:"needs_review"`
 }
 
 // Field is one value of a record.

@@ -37,4 +37,3 @@ func TestTimesInTheConfiguredZone(t *testing.T) {
 		t.Errorf("export name %q: want the day in Hà Nội, %s", cd, after.In(hn).Format("20060102"))
 	}
 }
-

@@ -36,6 +36,7 @@ func extractForm(lines []Line, t Template) []*entry {
 		assigned map[int]bool
 		lastIdx  int
 		bottom   int
+		pending  unlabelledLine // the line just before, when it held no label
 	)
 	mh := 0
 	for _, l := range lines {
@@ -50,14 +51,23 @@ func extractForm(lines []Line, t Template) []*entry {
 		if len(ms) > 0 && ms[0].field >= 0 && (t.Fields[ms[0].field].StartsEntry ||
 			cur == nil && ms[0].field < restartFields || // the first entry's number line was not read
 			cur != nil && restarts(ms[0].field, len(t.Fields), same, assigned, lastIdx)) {
+			prevEntry := cur
 			cur = newEntry()
 			out = append(out, cur)
 			assigned, lastIdx, last = map[int]bool{}, -1, nil
+			if !t.Fields[ms[0].field].StartsEntry {
+				pending.moveTo(prevEntry, cur, t)
+			}
 		}
+		pending = unlabelledLine{}
 		if cur == nil {
+			if len(ms) == 0 {
+				pending = unlabelledLine{line: l}
+			}
 			continue
 		}
 		if len(ms) == 0 {
+			pending = unlabelledLine{line: l}
 			if len(last) == 0 || l.Box.Min.Y-bottom > 2*mh {
 				continue // not a wrapped value: too far from the last labelled line
 			}
@@ -67,6 +77,7 @@ func extractForm(lines []Line, t Template) []*entry {
 					f = lb.field
 				}
 			}
+			pending = unlabelledLine{line: l, owner: cur, field: f, n: len(l.Words), boxBefore: cur.box}
 			cur.add(f, l.Words)
 			bottom = l.Box.Max.Y
 			continue
@@ -93,6 +104,50 @@ func extractForm(lines []Line, t Template) []*entry {
 		bottom = l.Box.Max.Y
 	}
 	return out
+}
+
+// unlabelledLine is a line without any label, kept until the next line tells whether it was
+// the next entry's number line with its "Số:" misread: taken as a wrapped value of owner's field
+// (its n words, owner's box before them), or dropped (owner nil).
+type unlabelledLine struct {
+	line      Line
+	owner     *entry
+	field, n  int
+	boxBefore image.Rectangle
+}
+
+// moveTo gives a short line ending in a number, met just before an entry that begins without its
+// number label, to that entry: it is the entry's number line ("5ó: 13" for "Số: 13"), so the
+// entry's box starts there and the previous entry (prev) gives it back.
+func (u unlabelledLine) moveTo(prev, next *entry, t Template) {
+	ws := u.line.Words
+	if len(ws) == 0 || len(ws) > 3 || !hasDigitRune(ws[len(ws)-1].Text) {
+		return
+	}
+	if u.owner != nil && u.owner == prev {
+		kept := prev.fields[u.field]
+		if kept = kept[:max(len(kept)-u.n, 0)]; len(kept) == 0 {
+			delete(prev.fields, u.field)
+		} else {
+			prev.fields[u.field] = kept
+		}
+		prev.box = u.boxBefore
+	}
+	for i, f := range t.Fields {
+		if f.StartsEntry {
+			next.add(i, ws[len(ws)-1:])
+		}
+	}
+	next.box = next.box.Union(u.line.Box)
+}
+
+func hasDigitRune(s string) bool {
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // restartFields is how many of a template's first fields, met again once the entry has them,

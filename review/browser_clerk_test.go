@@ -120,6 +120,14 @@ func TestBrowserEnterConfirmsAfterPanAndZoom(t *testing.T) {
 	if got := eval[string](tb, `document.activeElement.id`); got != "f-full_name" {
 		t.Errorf("focus after panning: got #%s, want #f-full_name", got)
 	}
+	// Point 12: F1 lists the keys; Esc closes the list and the cursor is back in the field.
+	tb.press(kb.F1)
+	tb.waitUntil(`document.getElementById("keys-dialog").open`)
+	if got := eval[string](tb, `document.getElementById("keylist").textContent`); !strings.Contains(got, "F2") || !strings.Contains(got, "Telex") && !strings.Contains(eval[string](tb, `document.getElementById("keys-dialog").textContent`), "Telex") {
+		t.Errorf("key list: got %q", got)
+	}
+	tb.press(kb.Escape)
+	tb.waitFor(path, "f-full_name")
 	tb.resetKeys()
 	tb.press(kb.Enter)
 	tb.waitFor(recordPath(ids[1]), "f-entry_no")

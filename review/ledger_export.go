@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/sohoa/sohoa/internal/sheet"
 )
@@ -27,7 +28,9 @@ func (ui *UI) ledgerExport(w http.ResponseWriter, r *request) error {
 		return err
 	}
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="so-%d-%s.csv"`, id, l.Kind))
+	// Named with the day of the export in SOHOA_TIMEZONE, not the server's UTC day.
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="so-%d-%s-%s.csv"`, id, l.Kind,
+		time.Now().In(ui.cfg.Location).Format("20060102")))
 	_, _ = w.Write([]byte("\ufeff"))
 	cw := csv.NewWriter(w)
 	names := l.Kind.Fields()

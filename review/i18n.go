@@ -70,6 +70,7 @@ var messages = map[string][2]string{
 	"save":                      {"Lưu", "Save"},
 	"retry":                     {"Xử lý lại", "Retry"},
 	"export":                    {"Xuất CSV", "Export CSV"},
+	"export.xlsx.title":         {"Sổ nhập liệu cho phần mềm hộ tịch (chỉ mục đã xong)", "Import workbook for the civil-status software (finished entries only)"},
 	"reason":                    {"Lý do", "Reason"},
 	"by":                        {"Người", "By"},
 	"when":                      {"Lúc", "When"},

@@ -102,6 +102,7 @@ func (ui *UI) Register(mux *http.ServeMux) {
 	mux.Handle("GET /ledgers", ui.user(domain.RoleSupervisor, ui.ledgerList))
 	mux.Handle("POST /ledgers/{id}/priority", ui.user(domain.RoleSupervisor, ui.ledgerPriority))
 	mux.Handle("GET /ledgers/{id}/export.csv", ui.user(domain.RoleSupervisor, ui.ledgerExport))
+	mux.Handle("GET /ledgers/{id}/export", ui.user(domain.RoleSupervisor, ui.ledgerExportFile))
 	mux.Handle("POST /scans/{id}/retry", ui.user(domain.RoleSupervisor, ui.scanRetry))
 
 	mux.Handle("GET /admin/users", ui.user(domain.RoleAdmin, ui.userList))

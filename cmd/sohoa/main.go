@@ -32,6 +32,7 @@ func commands() []command {
 		{"ocr", "print the text of one page image, read by Tesseract after cleaning", runOCR},
 		{"extract", "read one page image into records (JSON): values, confidences, boxes, issues", runExtract},
 		{"eval", "measure OCR and field accuracy on a synthetic corpus (raw vs cleaned, per severity)", runEval},
+		{"export", "write finished entries as the civil-status import workbook (xlsx), csv or jsonl", runExport},
 	}
 }
 

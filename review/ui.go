@@ -104,6 +104,9 @@ func (ui *UI) Register(mux *http.ServeMux) {
 	mux.Handle("GET /ledgers/{id}/export.csv", ui.user(domain.RoleSupervisor, ui.ledgerExport))
 	mux.Handle("GET /ledgers/{id}/export", ui.user(domain.RoleSupervisor, ui.ledgerExportFile))
 	mux.Handle("POST /scans/{id}/retry", ui.user(domain.RoleSupervisor, ui.scanRetry))
+	mux.Handle("POST /ledgers/{id}/reprocess", ui.user(domain.RoleSupervisor, ui.reprocessStart))
+	mux.Handle("POST /scans/{id}/reprocess", ui.user(domain.RoleSupervisor, ui.reprocessStart))
+	mux.Handle("GET /reprocess/{id}", ui.user(domain.RoleSupervisor, ui.reprocessShow))
 
 	mux.Handle("GET /admin/users", ui.user(domain.RoleAdmin, ui.userList))
 	mux.Handle("POST /admin/users", ui.user(domain.RoleAdmin, ui.userCreate))

@@ -1,0 +1,23 @@
+package review
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"github.com/sohoa/sohoa/domain"
+)
+
+// reprocessShow reports a reprocess run: pages read again so far, unconfirmed fields whose
+// reading changed, entries added, removed and kept because a person decided them.
+func (ui *UI) reprocessShow(w http.ResponseWriter, r *request) error {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		return fmt.Errorf("%w: reprocess %q", domain.ErrNotFound, r.PathValue("id"))
+	}
+	run, err := ui.store.Reprocess(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	return ui.render(w, r, http.StatusOK, "reprocess.html", run)
+}

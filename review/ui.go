@@ -107,6 +107,8 @@ func (ui *UI) Register(mux *http.ServeMux) {
 	mux.Handle("POST /ledgers/{id}/reprocess", ui.user(domain.RoleSupervisor, ui.reprocessStart))
 	mux.Handle("POST /scans/{id}/reprocess", ui.user(domain.RoleSupervisor, ui.reprocessStart))
 	mux.Handle("GET /reprocess/{id}", ui.user(domain.RoleSupervisor, ui.reprocessShow))
+	mux.Handle("GET /progress", ui.user(domain.RoleSupervisor, ui.progressShow))
+	mux.Handle("GET /api/v1/progress", ui.user(domain.RoleSupervisor, ui.progressAPI))
 
 	mux.Handle("GET /admin/users", ui.user(domain.RoleAdmin, ui.userList))
 	mux.Handle("POST /admin/users", ui.user(domain.RoleAdmin, ui.userCreate))

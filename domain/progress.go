@@ -39,20 +39,6 @@ func (c ProgressCounts) DoneShare() float64 {
 	return float64(c.Done) / float64(c.Expected)
 }
 
-// LedgerCounts is one ledger's progress with the units it belongs to, as the book names them.
-type LedgerCounts struct {
-	LedgerID     int64  `json:"ledger_id"`
-	Kind         Kind   `json:"kind"`
-	Book         string `json:"book"`
-	CommuneCode  string `json:"commune_code"`
-	CommuneName  string `json:"commune_name"`
-	DistrictCode string `json:"district_code"`
-	DistrictName string `json:"district_name"`
-	ProvinceCode string `json:"province_code"`
-	ProvinceName string `json:"province_name"`
-	ProgressCounts
-}
-
 // ProgressUnit is one line of the dashboard: a province, district, commune or ledger.
 type ProgressUnit struct {
 	Level    string `json:"level"` // province, district, commune, ledger

@@ -3,7 +3,6 @@ package progress
 import (
 	"context"
 	"math"
-	"strconv"
 	"time"
 
 	"github.com/sohoa/sohoa/domain"
@@ -11,7 +10,7 @@ import (
 
 // Store is what the dashboard reads: maintained counters, never a count of entries.
 type Store interface {
-	LedgerCounts(ctx context.Context, unit string) ([]domain.LedgerCounts, error)
+	PartCounts(ctx context.Context, unit, level string) ([]domain.ProgressUnit, error)
 	DailyDone(ctx context.Context, unit string, since time.Time) ([]domain.DayCount, error)
 	ClerkCounts(ctx context.Context, unit string, today time.Time) ([]domain.ClerkCount, error)
 	FieldQuality(ctx context.Context, unit string, byLedger bool) ([]domain.FieldQuality, error)
@@ -34,13 +33,13 @@ func Load(ctx context.Context, st Store, unit string, now time.Time) (domain.Pro
 		}
 		p.Unit = domain.ProgressUnit{Level: level, Code: unit, Name: name}
 	}
-	ledgers, err := st.LedgerCounts(ctx, unit)
+	parts, err := st.PartCounts(ctx, unit, p.Unit.Level)
 	if err != nil {
 		return p, err
 	}
-	p.Parts = Parts(ledgers, p.Unit.Level)
-	for _, l := range ledgers {
-		p.Unit.Add(l.ProgressCounts)
+	p.Parts = parts
+	for _, part := range parts {
+		p.Unit.Add(part.ProgressCounts)
 	}
 	today := Day(now)
 	daily, err := st.DailyDone(ctx, unit, today.AddDate(0, 0, -(days-1)))
@@ -65,35 +64,6 @@ func Load(ctx context.Context, st Store, unit string, now time.Time) (domain.Pro
 func Day(t time.Time) time.Time {
 	y, m, d := t.In(Hanoi).Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, Hanoi)
-}
-
-// Parts groups ledgers into the parts of a unit of the given level: provinces of the country,
-// districts of a province, communes of a district, ledgers of a commune.
-func Parts(ledgers []domain.LedgerCounts, level string) []domain.ProgressUnit {
-	var out []domain.ProgressUnit
-	at := map[string]int{}
-	for _, l := range ledgers {
-		part := domain.ProgressUnit{}
-		switch level {
-		case "country":
-			part = domain.ProgressUnit{Level: "province", Code: l.ProvinceCode, Name: l.ProvinceName}
-		case "province":
-			part = domain.ProgressUnit{Level: "district", Code: l.DistrictCode, Name: l.DistrictName}
-		case "district":
-			part = domain.ProgressUnit{Level: "commune", Code: l.CommuneCode, Name: l.CommuneName}
-		default:
-			part = domain.ProgressUnit{Level: "ledger", Code: strconv.FormatInt(l.LedgerID, 10), LedgerID: l.LedgerID,
-				Name: string(l.Kind) + " " + l.Book}
-		}
-		i, ok := at[part.Code]
-		if !ok {
-			i = len(out)
-			at[part.Code] = i
-			out = append(out, part)
-		}
-		out[i].Add(l.ProgressCounts)
-	}
-	return out
 }
 
 // fillDays gives one count per day of the last `days` days, zero where nothing was done.

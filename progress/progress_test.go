@@ -27,24 +27,3 @@ func TestEstimate(t *testing.T) {
 		t.Errorf("no work in 7 days: got end %v, want none", end)
 	}
 }
-
-func TestPartsGroupByLevel(t *testing.T) {
-	ls := []domain.LedgerCounts{
-		{LedgerID: 1, ProvinceCode: "19", ProvinceName: "Tỉnh Thái Nguyên", DistrictCode: "164", CommuneCode: "05461", ProgressCounts: domain.ProgressCounts{Done: 2, Expected: 10}},
-		{LedgerID: 2, ProvinceCode: "19", ProvinceName: "Tỉnh Thái Nguyên", DistrictCode: "164", CommuneCode: "05464", ProgressCounts: domain.ProgressCounts{Done: 3, Expected: 5}},
-		{LedgerID: 3, ProvinceCode: "01", ProvinceName: "Thành phố Hà Nội", DistrictCode: "001", CommuneCode: "00001", ProgressCounts: domain.ProgressCounts{Done: 1, Expected: 1}},
-	}
-	for _, tc := range []struct {
-		level string
-		want  int
-	}{{"country", 2}, {"province", 2}, {"district", 3}, {"commune", 3}} {
-		parts := Parts(ls, tc.level)
-		if len(parts) != tc.want {
-			t.Errorf("%s: got %d parts, want %d", tc.level, len(parts), tc.want)
-		}
-	}
-	top := Parts(ls, "country")
-	if top[0].Done != 5 || top[0].Expected != 15 || top[0].DoneShare() != 5.0/15 {
-		t.Errorf("province sums: got %+v, want 5 of 15", top[0].ProgressCounts)
-	}
-}

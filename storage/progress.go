@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -23,36 +24,62 @@ const progressLedgers = `
 const progressUnit = `
 	WHERE ($1 = '' OR c.code = $1 OR d.code = $1 OR p.code = $1)`
 
-// LedgerCounts is the progress of every ledger under a unit, from the maintained counters.
-func (s *Store) LedgerCounts(ctx context.Context, unit string) ([]domain.LedgerCounts, error) {
+// partKeys are, for the level of the unit shown, the code and name of its parts: the provinces
+// of the country, the districts of a province, the communes of a district, the ledgers of a commune.
+var partKeys = map[string][2]string{
+	"country":  {"p.code", "p.name"},
+	"province": {"d.code", "d.name"},
+	"district": {"c.code", "c.name"},
+	"commune":  {"l.id::text", "l.kind || ' ' || l.book"},
+}
+
+// PartCounts is the progress of the parts of a unit ("" and "country" for the whole country),
+// summed in SQL from the maintained counters, in name order.
+func (s *Store) PartCounts(ctx context.Context, unit, level string) ([]domain.ProgressUnit, error) {
+	key, ok := partKeys[level]
+	if !ok {
+		return nil, fmt.Errorf("%w: no parts for a unit of level %q", domain.ErrInvalid, level)
+	}
 	rows, _ := s.pool.Query(ctx, `
-		SELECT l.id, l.kind, l.book, c.code, c.name, d.code, d.name, p.code, p.name, l.expected_entries,
-		       coalesce(g.entries, 0), coalesce(g.confirmed, 0), coalesce(g.flagged, 0),
-		       coalesce(g.pages, 0), coalesce(g.scans_processed, 0), coalesce(g.scans_failed, 0), coalesce(g.scans_rescan, 0)
-`+progressLedgers+`
+		SELECT `+key[0]+`, min(`+key[1]+`), sum(greatest(l.expected_entries, coalesce(g.entries, 0)))::bigint,
+		       sum(coalesce(g.entries, 0))::bigint, sum(coalesce(g.confirmed, 0))::bigint, sum(coalesce(g.flagged, 0))::bigint,
+		       sum(coalesce(g.pages, 0))::bigint, sum(coalesce(g.scans_processed, 0))::bigint,
+		       sum(coalesce(g.scans_failed, 0))::bigint, sum(coalesce(g.scans_rescan, 0))::bigint
+		`+progressLedgers+`
 		LEFT JOIN progress_ledgers g ON g.ledger_id = l.id`+progressUnit+`
-		ORDER BY p.name, d.name, c.name, l.kind, l.book, l.id`, unit)
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (domain.LedgerCounts, error) {
-		var lc domain.LedgerCounts
+		GROUP BY 1 ORDER BY 2, 1`, unit)
+	partLevel := map[string]string{"country": "province", "province": "district", "district": "commune", "commune": "ledger"}[level]
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (domain.ProgressUnit, error) {
+		u := domain.ProgressUnit{Level: partLevel}
 		var confirmed, flagged int64
-		err := row.Scan(&lc.LedgerID, &lc.Kind, &lc.Book, &lc.CommuneCode, &lc.CommuneName, &lc.DistrictCode, &lc.DistrictName,
-			&lc.ProvinceCode, &lc.ProvinceName, &lc.Expected, &lc.Extracted, &confirmed, &flagged,
-			&lc.Pages, &lc.PagesProcessed, &lc.PagesFailed, &lc.RescanRequested)
-		lc.Expected = max(lc.Expected, lc.Extracted)
-		lc.Entered, lc.Checked, lc.Done, lc.Unclear = confirmed+flagged, confirmed, confirmed, flagged
-		return lc, err
+		err := row.Scan(&u.Code, &u.Name, &u.Expected, &u.Extracted, &confirmed, &flagged,
+			&u.Pages, &u.PagesProcessed, &u.PagesFailed, &u.RescanRequested)
+		u.Entered, u.Checked, u.Done, u.Unclear = confirmed+flagged, confirmed, confirmed, flagged
+		if partLevel == "ledger" {
+			u.LedgerID, _ = strconv.ParseInt(u.Code, 10, 64)
+		}
+		return u, err
 	})
 	if err != nil {
-		return nil, fmt.Errorf("ledger counts: %w", translate(err))
+		return nil, fmt.Errorf("progress of %q: %w", unit, translate(err))
 	}
 	return out, nil
+}
+
+// inUnit keeps the rows of column (a ledger id) under the unit $1; for the whole country it
+// only names $1, so the query reads no ledger at all.
+func inUnit(unit, column string) string {
+	if unit == "" {
+		return " AND $1 = ''"
+	}
+	return " AND " + column + " IN (SELECT l.id " + progressLedgers + progressUnit + ")"
 }
 
 // DailyDone is the entries decided per day (Hà Nội) under a unit since a day, oldest first.
 func (s *Store) DailyDone(ctx context.Context, unit string, since time.Time) ([]domain.DayCount, error) {
 	rows, _ := s.pool.Query(ctx, `
 		SELECT g.day, sum(g.entries)::bigint FROM progress_daily g
-		WHERE g.day >= $2 AND g.ledger_id IN (SELECT l.id `+progressLedgers+progressUnit+`)
+		WHERE g.day >= $2`+inUnit(unit, "g.ledger_id")+`
 		GROUP BY g.day ORDER BY g.day`, unit, since)
 	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (domain.DayCount, error) {
 		var d domain.DayCount
@@ -69,7 +96,7 @@ func (s *Store) ClerkCounts(ctx context.Context, unit string, today time.Time) (
 	rows, _ := s.pool.Query(ctx, `
 		SELECT coalesce(u.username, '?'), coalesce(sum(g.entries) FILTER (WHERE g.day = $2), 0)::bigint, sum(g.entries)::bigint
 		FROM progress_daily g LEFT JOIN users u ON u.id = g.user_id
-		WHERE g.day > $2::date - 7 AND g.day <= $2 AND g.ledger_id IN (SELECT l.id `+progressLedgers+progressUnit+`)
+		WHERE g.day > $2::date - 7 AND g.day <= $2`+inUnit(unit, "g.ledger_id")+`
 		GROUP BY 1 ORDER BY 3 DESC, 1`, unit, today)
 	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (domain.ClerkCount, error) {
 		var c domain.ClerkCount
@@ -89,7 +116,7 @@ func (s *Store) FieldQuality(ctx context.Context, unit string, byLedger bool) ([
 		key = "q.ledger_id::text"
 	}
 	rows, _ := s.pool.Query(ctx, `SELECT `+key+`, sum(q.decided)::bigint, sum(q.corrected)::bigint FROM progress_fields q
-		WHERE q.ledger_id IN (SELECT l.id `+progressLedgers+progressUnit+`)
+		WHERE true`+inUnit(unit, "q.ledger_id")+`
 		GROUP BY 1 ORDER BY 1`, unit)
 	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (domain.FieldQuality, error) {
 		var q domain.FieldQuality

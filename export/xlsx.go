@@ -1,6 +1,7 @@
 package export
 
 import (
+	"archive/zip"
 	"fmt"
 	"io"
 
@@ -74,7 +75,11 @@ func (s *xlsxSink) close() error {
 	if err := s.stream.Flush(); err != nil {
 		return fmt.Errorf("xlsx flush: %w", err)
 	}
-	if err := s.file.Write(s.w); err != nil {
+	// excelize assembles a workbook in a memory buffer before writing it out (hundreds of MB for a
+	// million rows); a zip writer of our own on the destination streams it instead, and leaves
+	// that buffer empty.
+	s.file.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(s.w) })
+	if err := s.file.Write(io.Discard); err != nil {
 		return fmt.Errorf("xlsx write: %w", err)
 	}
 	return nil

@@ -46,7 +46,10 @@ func (s *Store) PartCounts(ctx context.Context, unit, level string) ([]domain.Pr
 		       sum(coalesce(g.pages, 0))::bigint, sum(coalesce(g.scans_processed, 0))::bigint,
 		       sum(coalesce(g.scans_failed, 0))::bigint, sum(coalesce(g.scans_rescan, 0))::bigint
 		`+progressLedgers+`
-		LEFT JOIN progress_ledgers g ON g.ledger_id = l.id`+progressUnit+`
+		LEFT JOIN (SELECT ledger_id, sum(entries) AS entries, sum(confirmed) AS confirmed, sum(flagged) AS flagged,
+		                  sum(pages) AS pages, sum(scans_processed) AS scans_processed, sum(scans_failed) AS scans_failed,
+		                  sum(scans_rescan) AS scans_rescan
+		           FROM progress_ledgers GROUP BY ledger_id) g ON g.ledger_id = l.id`+progressUnit+`
 		GROUP BY 1 ORDER BY 2, 1`, unit)
 	partLevel := map[string]string{"country": "province", "province": "district", "district": "commune", "commune": "ledger"}[level]
 	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (domain.ProgressUnit, error) {

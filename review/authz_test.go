@@ -106,6 +106,9 @@ func TestAuthorisationMatrix(t *testing.T) {
 		{"GET /communes", "GET", "/communes?q=gia+sang", "", page(F, F, ok, ok)},
 		{"POST /ledgers/{id}/priority", "POST", led + "/priority", "", post(F, F, ok, F)},
 		{"GET /ledgers/{id}/export.csv", "GET", led + "/export.csv", "", page(F, F, ok, F)},
+		{"GET /ledgers/{id}/export", "GET", led + "/export?format=csv", "", page(F, F, ok, F)},
+		{"GET /progress", "GET", "/progress", "", page(F, F, ok, ok)},
+		{"GET /api/v1/progress", "GET", "/api/v1/progress", "", page(F, F, ok, ok)},
 		{"POST /scans/{id}/retry", "POST", fmt.Sprintf("/scans/%d/retry", place.ScanID), "", post(F, F, ok, F)},
 		{"GET /matches", "GET", "/matches", "", page(F, F, ok, ok)},                                                // lists the supervisor's communes only
 		{"GET /matches/{id}", "GET", fmt.Sprintf("/matches/%d", ids[0]), "", [9]string{L, L, L, F, F, N, F, N, N}}, // no link made for this entry
@@ -119,6 +122,10 @@ func TestAuthorisationMatrix(t *testing.T) {
 		{"POST /admin/users/{id}/password", "POST", usr + "/password", "", admin(false)},
 		{"POST /admin/users/{id}/communes", "POST", usr + "/communes", "", admin(false)},
 		{"POST /admin/users/{id}/sessions/revoke", "POST", usr + "/sessions/revoke", "", admin(false)},
+		// Last, as they send the page to be read again.
+		{"POST /ledgers/{id}/reprocess", "POST", led + "/reprocess", "", post(F, F, ok, F)},
+		{"POST /scans/{id}/reprocess", "POST", fmt.Sprintf("/scans/%d/reprocess", place.ScanID), "", post(F, F, ok, F)},
+		{"GET /reprocess/{id}", "GET", "/reprocess/999999", "", [9]string{L, L, L, F, F, N, N, N, N}}, // no such run
 		{"/", "GET", "/no-such-page", "", all(N)},
 	}
 

@@ -143,22 +143,10 @@ func (s *Store) SetScanClean(ctx context.Context, id int64, key string, width, h
 
 // SaveExtraction stores the entries OCR found on a scan and puts the scan in review, in one
 // transaction. Entries of an earlier run that nobody has touched are replaced; reviewed ones stay.
+// What changed is counted for a reprocess run that asked for this reading (reprocess.go).
 func (s *Store) SaveExtraction(ctx context.Context, scanID int64, records []domain.Record) error {
 	return s.InTx(ctx, func(ctx context.Context, tx *Tx) error {
-		kept, err := tx.DeleteUnreviewedRecords(ctx, scanID)
-		if err != nil {
-			return err
-		}
-		for i := range records {
-			if kept[records[i].Index] {
-				continue // a person already decided this entry
-			}
-			records[i].ScanID = scanID
-			if err := tx.InsertRecord(ctx, &records[i]); err != nil {
-				return err
-			}
-		}
-		_, err = tx.tx.Exec(ctx, `UPDATE scans SET status = 'in_review', error = '', updated_at = now() WHERE id = $1`, scanID)
+		_, err := tx.saveExtraction(ctx, scanID, records)
 		return err
 	})
 }

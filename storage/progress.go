@@ -1,0 +1,148 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/sohoa/sohoa/domain"
+)
+
+// progressLedgers joins the ledgers under a unit ($1: a province, district or commune code, or
+// ” for all) with their units; the counters come from progress_ledgers, kept by triggers
+// (migration 0072), so nothing here counts entries.
+const progressLedgers = `
+	FROM ledgers l
+	JOIN admin_units c ON c.code = l.commune_code
+	JOIN admin_units d ON d.code = c.parent_code
+	JOIN admin_units p ON p.code = d.parent_code`
+
+// progressUnit keeps the ledgers under the unit $1.
+// The communes are looked up once (an InitPlan) through the parent index, not tested row by row.
+const progressUnit = `
+	WHERE ($1 = '' OR l.commune_code = ANY(ARRAY(
+		SELECT code FROM admin_units WHERE code = $1 OR parent_code = $1
+		UNION ALL SELECT code FROM admin_units WHERE parent_code IN (SELECT code FROM admin_units WHERE parent_code = $1))))`
+
+// partKeys are, for the level of the unit shown, the code and name of its parts: the provinces
+// of the country, the districts of a province, the communes of a district, the ledgers of a commune.
+var partKeys = map[string][2]string{
+	"country":  {"p.code", "p.name"},
+	"province": {"d.code", "d.name"},
+	"district": {"c.code", "c.name"},
+	"commune":  {"l.id::text", "l.kind || ' ' || l.book"},
+}
+
+// PartCounts is the progress of the parts of a unit ("" and "country" for the whole country),
+// summed in SQL from the maintained counters, in name order.
+func (s *Store) PartCounts(ctx context.Context, unit, level string) ([]domain.ProgressUnit, error) {
+	key, ok := partKeys[level]
+	if !ok {
+		return nil, fmt.Errorf("%w: no parts for a unit of level %q", domain.ErrInvalid, level)
+	}
+	rows, _ := s.pool.Query(ctx, `
+		SELECT `+key[0]+`, min(`+key[1]+`), sum(greatest(l.expected_entries, coalesce(g.entries, 0)))::bigint,
+		       sum(coalesce(g.entries, 0))::bigint, sum(coalesce(g.confirmed, 0))::bigint, sum(coalesce(g.flagged, 0))::bigint,
+		       sum(coalesce(g.pages, 0))::bigint, sum(coalesce(g.scans_processed, 0))::bigint,
+		       sum(coalesce(g.scans_failed, 0))::bigint, sum(coalesce(g.scans_rescan, 0))::bigint
+		`+progressLedgers+`
+		LEFT JOIN (SELECT ledger_id, sum(entries) AS entries, sum(confirmed) AS confirmed, sum(flagged) AS flagged,
+		                  sum(pages) AS pages, sum(scans_processed) AS scans_processed, sum(scans_failed) AS scans_failed,
+		                  sum(scans_rescan) AS scans_rescan
+		           FROM progress_ledgers GROUP BY ledger_id) g ON g.ledger_id = l.id`+progressUnit+`
+		GROUP BY 1 ORDER BY 2, 1`, unit)
+	partLevel := map[string]string{"country": "province", "province": "district", "district": "commune", "commune": "ledger"}[level]
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (domain.ProgressUnit, error) {
+		u := domain.ProgressUnit{Level: partLevel}
+		var confirmed, flagged int64
+		err := row.Scan(&u.Code, &u.Name, &u.Expected, &u.Extracted, &confirmed, &flagged,
+			&u.Pages, &u.PagesProcessed, &u.PagesFailed, &u.RescanRequested)
+		u.Entered, u.Checked, u.Done, u.Unclear = confirmed+flagged, confirmed, confirmed, flagged
+		if partLevel == "ledger" {
+			u.LedgerID, _ = strconv.ParseInt(u.Code, 10, 64)
+		}
+		return u, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("progress of %q: %w", unit, translate(err))
+	}
+	return out, nil
+}
+
+// inUnit keeps the rows of column (a ledger id) under the unit $1; for the whole country it
+// only names $1, so the query reads no ledger at all.
+func inUnit(unit, column string) string {
+	if unit == "" {
+		return " AND $1 = ''"
+	}
+	return " AND " + column + " = ANY(ARRAY(SELECT l.id " + progressLedgers + progressUnit + "))"
+}
+
+// DailyDone is the entries decided per day (Hà Nội) under a unit since a day, oldest first.
+func (s *Store) DailyDone(ctx context.Context, unit string, since time.Time) ([]domain.DayCount, error) {
+	rows, _ := s.pool.Query(ctx, `
+		SELECT g.day, sum(g.entries)::bigint FROM progress_daily g
+		WHERE g.day >= $2`+inUnit(unit, "g.ledger_id")+`
+		GROUP BY g.day ORDER BY g.day`, unit, since)
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (domain.DayCount, error) {
+		var d domain.DayCount
+		return d, row.Scan(&d.Day, &d.Entries)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("daily progress: %w", translate(err))
+	}
+	return out, nil
+}
+
+// ClerkCounts is what each person decided under a unit on the given day and the six before it.
+func (s *Store) ClerkCounts(ctx context.Context, unit string, today time.Time) ([]domain.ClerkCount, error) {
+	rows, _ := s.pool.Query(ctx, `
+		SELECT coalesce(u.username, '?'), coalesce(sum(g.entries) FILTER (WHERE g.day = $2), 0)::bigint, sum(g.entries)::bigint
+		FROM progress_daily g LEFT JOIN users u ON u.id = g.user_id
+		WHERE g.day > $2::date - 7 AND g.day <= $2`+inUnit(unit, "g.ledger_id")+`
+		GROUP BY 1 ORDER BY 3 DESC, 1`, unit, today)
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (domain.ClerkCount, error) {
+		var c domain.ClerkCount
+		return c, row.Scan(&c.Username, &c.Today, &c.Week)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("clerk progress: %w", translate(err))
+	}
+	return out, nil
+}
+
+// FieldQuality is the share of fields people corrected under a unit, by field name
+// (byLedger false) or by ledger (the name is the ledger's id).
+func (s *Store) FieldQuality(ctx context.Context, unit string, byLedger bool) ([]domain.FieldQuality, error) {
+	key := "q.name"
+	if byLedger {
+		key = "q.ledger_id::text"
+	}
+	rows, _ := s.pool.Query(ctx, `SELECT `+key+`, sum(q.decided)::bigint, sum(q.corrected)::bigint FROM progress_fields q
+		WHERE true`+inUnit(unit, "q.ledger_id")+`
+		GROUP BY 1 ORDER BY 1`, unit)
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (domain.FieldQuality, error) {
+		var q domain.FieldQuality
+		err := row.Scan(&q.Name, &q.Decided, &q.Corrected)
+		if q.Decided > 0 {
+			q.Share = float64(q.Corrected) / float64(q.Decided)
+		}
+		return q, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("field quality: %w", translate(err))
+	}
+	return out, nil
+}
+
+// UnitName is the name of an administrative unit, for the dashboard's title.
+func (s *Store) UnitName(ctx context.Context, code string) (name, level string, err error) {
+	err = s.pool.QueryRow(ctx, `SELECT name, level FROM admin_units WHERE code = $1`, code).Scan(&name, &level)
+	if err != nil {
+		return "", "", fmt.Errorf("unit %q: %w", code, translate(err))
+	}
+	return name, level, nil
+}

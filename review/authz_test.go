@@ -78,7 +78,7 @@ func TestAuthorisationMatrix(t *testing.T) {
 		{"/api/", "GET", "/api/v2/nothing", "", all(N)},
 		{"GET /static/", "GET", "/static/app.css", "", all(ok)},
 		{"GET /login", "GET", "/login", "", all(ok)},
-		{"POST /login", "POST", "/login", "", all(U)}, // a wrong password, for everyone
+		{"POST /login", "POST", "/login", "", all(U)},   // a wrong password, for everyone
 		{"POST /logout", "POST", "/logout", "", all(L)}, // ends the session, if any, and shows the login page
 		{"GET /lang/{lang}", "GET", "/lang/en?next=/", "", all(ok)},
 		{"GET /{$}", "GET", "/", "", page(ok, ok, ok, ok)},

@@ -90,3 +90,22 @@ func TestFlagOverridesEnv(t *testing.T) {
 		t.Errorf("got bucket %q, want default %q", c.S3.Bucket, DefaultBucket)
 	}
 }
+
+func TestTrustedProxiesAndMetricsSettings(t *testing.T) {
+	env := map[string]string{"SOHOA_TRUSTED_PROXIES": "10.0.0.1, 192.168.1.0/24,::1", "SOHOA_METRICS_LISTEN": "127.0.0.1:9090"}
+	c, err := Load(flag.NewFlagSet("t", flag.ContinueOnError), func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range c.TrustedProxies {
+		got = append(got, p.String())
+	}
+	if want := "10.0.0.1/32 192.168.1.0/24 ::1/128"; strings.Join(got, " ") != want || c.MetricsListen != "127.0.0.1:9090" {
+		t.Errorf("got %q, %q; want %q and 127.0.0.1:9090", strings.Join(got, " "), c.MetricsListen, want)
+	}
+	env["SOHOA_TRUSTED_PROXIES"] = "10.0.0.1, not-an-address"
+	if _, err := Load(flag.NewFlagSet("t", flag.ContinueOnError), func(k string) string { return env[k] }); err == nil || !strings.Contains(err.Error(), "SOHOA_TRUSTED_PROXIES") {
+		t.Errorf("a bad proxy: got %v, want an error naming SOHOA_TRUSTED_PROXIES", err)
+	}
+}

@@ -27,6 +27,7 @@ unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go' 
 [ -z "$unformatted" ] || { echo "test: gofmt would change: $unformatted" >&2; exit 1; }
 GOOS=windows CGO_ENABLED=0 go build -o /dev/null ./cmd/sohoa-station # stations are mostly Windows PCs
 go vet ./...
+go mod tidy -diff >/dev/null || { echo "test: go mod tidy would change go.mod / go.sum (run go mod tidy)" >&2; exit 1; }
 GOARCH=arm64 go vet ./imaging # the portable versions of the SSE2 loops build elsewhere
 go test -race -count=1 -timeout 45m "$@" ./...
 go test -tags purego -count=1 "$@" ./imaging # and give the same pixels here

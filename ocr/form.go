@@ -4,8 +4,10 @@ import "image"
 
 // entry is one register entry as found on the page: the words of each template field.
 type entry struct {
-	fields map[int][]Word // template field index → value words in reading order
-	box    image.Rectangle
+	fields  map[int][]Word          // template field index → value words in reading order
+	regions map[int]image.Rectangle // where each field's value lies, from labels or ruling
+	box     image.Rectangle
+	blind   bool // no word of the entry was read: it is only its regions
 }
 
 func newEntry() *entry { return &entry{fields: map[int][]Word{}} }
@@ -37,9 +39,10 @@ func extractForm(lines []Line, t Template) []*entry {
 		lastIdx  int
 		bottom   int
 	)
-	mh := 0
+	mh, right := 0, 0
 	for _, l := range lines {
 		mh = max(mh, medianHeight(l.Words))
+		right = max(right, l.Box.Max.X)
 	}
 	for _, l := range lines {
 		ms := findLabels(l.Words, cands)
@@ -87,6 +90,11 @@ func extractForm(lines []Line, t Template) []*entry {
 				vx = l.Words[m.end].Box.Min.X
 			}
 			last = append(last, labelled{field: f, valueX: vx})
+			next := right
+			if k+1 < len(ms) {
+				next = l.Words[ms[k+1].start].Box.Min.X
+			}
+			cur.setRegion(f, formRegion(unionBox(l.Words[m.start:m.end]), next, right))
 			cur.add(f, l.Words[m.end:end])
 			cur.box = cur.box.Union(unionBox(l.Words[m.start:m.end]))
 		}

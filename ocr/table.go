@@ -172,12 +172,21 @@ func extractTable(tg tableGeometry, words []Word, t Template) ([]*entry, int, er
 			}
 			e.add(f, []Word{w})
 		}
-		if e != nil {
-			for f, ws := range e.fields {
-				e.fields[f] = readingOrder(ws)
-			}
-			out = append(out, e)
+		if e == nil {
+			// No word read in the whole row: a row of handwriting Tesseract could not
+			// segment, or an empty row; Extract keeps it only if its cells hold ink.
+			e = newEntry()
+			e.blind = true
 		}
+		for f, ws := range e.fields {
+			e.fields[f] = readingOrder(ws)
+		}
+		for c, f := range fieldOf {
+			if f >= 0 && c+1 < len(tg.cols) {
+				e.setRegion(f, image.Rect(tg.cols[c]+2*ruleDrift, lo+2*ruleDrift, tg.cols[c+1]-2*ruleDrift, hi-2*ruleDrift))
+			}
+		}
+		out = append(out, e)
 	}
 	return out, matched, nil
 }

@@ -20,7 +20,7 @@ func honestHand(p *Page, threshold float64) {
 	for i := range p.Records {
 		rec := &p.Records[i]
 		for name, f := range rec.Fields {
-			if !f.Handwritten || reliableHand(p.Records[i], f, threshold) {
+			if !f.Handwritten || reliableHand(p.Records[i], name, f, threshold) {
 				continue
 			}
 			if f.Value != "" {
@@ -35,7 +35,7 @@ func honestHand(p *Page, threshold float64) {
 }
 
 // reliableHand reports whether the handwritten field f of record i may stay pre-filled.
-func reliableHand(rec Record, f Field, threshold float64) bool {
+func reliableHand(rec Record, name string, f Field, threshold float64) bool {
 	if f.Value == "" || len(f.Issues) > 0 || f.NeedsReview {
 		return false
 	}
@@ -44,7 +44,7 @@ func reliableHand(rec Record, f Field, threshold float64) bool {
 		return f.Confidence >= threshold
 	case "date", "date_in_words":
 		figures, words := rec.Fields["birth_date"], rec.Fields["birth_date_in_words"]
-		if f.Name != "birth_date" && f.Name != "birth_date_in_words" {
+		if name != "birth_date" && name != "birth_date_in_words" {
 			return false
 		}
 		return figures.Value != "" && figures.Value == words.Value &&

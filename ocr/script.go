@@ -11,7 +11,7 @@ import (
 // same stroke; a pen does not.
 type inkFeatures struct {
 	glyphs   int     // glyphs found (ink columns of one letter with its diacritics)
-	pitch    float64 // mean deviation of neighbouring glyph distances from their median, / median
+	pitch    float64 // mean deviation of neighbouring glyph distances from their median, / median; -1 unmeasured
 	baseline float64 // RMS distance of glyph bottoms from their straight line, / median glyph height
 }
 
@@ -25,7 +25,7 @@ type glyphBox struct{ x0, x1, y0, y1 int }
 // measureInk finds the glyphs of box on the binary page (ink 0) and measures them.
 func measureInk(bin *image.Gray, box image.Rectangle) inkFeatures {
 	box = box.Intersect(bin.Rect)
-	var f inkFeatures
+	f := inkFeatures{pitch: -1}
 	if box.Dx() < 4 || box.Dy() < 4 {
 		return f
 	}
@@ -118,7 +118,7 @@ func pitchDeviation(gs []glyphBox, medH float64) float64 {
 		}
 	}
 	if len(ds) < 2 {
-		return 0
+		return -1
 	}
 	p := medianF(ds)
 	s := 0.0
@@ -178,13 +178,13 @@ func medianF(xs []float64) float64 {
 func (ft inkFeatures) score() float64 { return ft.pitch + ft.baseline }
 
 // measured reports whether the field has enough glyphs for its score to mean anything.
-func (ft inkFeatures) measured() bool { return ft.glyphs >= 4 && ft.pitch > 0 }
+func (ft inkFeatures) measured() bool { return ft.glyphs >= 4 && ft.pitch >= 0 }
 
 // Thresholds of the median score: a page is handwritten above handPage; an entry of a typed
 // page is handwritten above handEntry, an entry of a handwritten page typed below typedEntry.
 const (
 	handPage   = 0.12
-	handEntry  = 0.18
+	handEntry  = 0.25
 	typedEntry = 0.06
 	// minMeasured is how many measured fields an entry needs to differ from its page.
 	minMeasured = 3

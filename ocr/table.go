@@ -117,7 +117,7 @@ func extractTable(tg tableGeometry, words []Word, t Template) ([]*entry, int, er
 	// entry number.
 	var starts []int
 	for _, w := range in {
-		if colOf(w) == 0 && isNumber(w.Text) && w.Box.Min.Y > tg.top+mh {
+		if colOf(w) == 0 && (isNumber(w.Text) || looksLikeNumber(w.Text)) && w.Box.Min.Y > tg.top+mh {
 			starts = append(starts, w.Box.Min.Y-mh/2)
 		}
 	}
@@ -281,4 +281,18 @@ func isNumber(s string) bool {
 		}
 	}
 	return n > 0
+}
+
+// looksLikeNumber reports whether s, a word of the number column, may be a handwritten entry
+// number misread as letters ("ó" for 6, "l2" for 12): one to four characters, each a digit or
+// a letter Tesseract gives for one.
+func looksLikeNumber(s string) bool {
+	n := 0
+	for _, r := range s {
+		n++
+		if !unicode.IsDigit(r) && !strings.ContainsRune("oOóòỏõọôơlIiSsBbgqzZ", r) {
+			return false
+		}
+	}
+	return n >= 1 && n <= 4
 }

@@ -295,6 +295,7 @@ func pairEntries(truth []synth.Record, recs []ocr.Record) []*ocr.Record {
 			out[p.i], used[p.j] = &recs[p.j], true
 		}
 	}
+	pairByPlace(truth, recs, out, used)
 	for i := range truth {
 		if out[i] == nil && i < len(recs) && !used[i] && recs[i].Fields["entry_no"].Value == "" {
 			out[i], used[i] = &recs[i], true

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
+	"slices"
 	"text/tabwriter"
 
 	"github.com/sohoa/sohoa/ocr"
@@ -129,4 +131,43 @@ func (t *scriptTally) addField(o fieldOutcome) {
 			t.classifiedCorrect++
 		}
 	}
+}
+
+// pairByPlace pairs each entry still alone with the free record whose box_original overlaps
+// the entry's printed fields most (IoU ≥ 0.3), best overlaps first.
+func pairByPlace(truth []synth.Record, recs []ocr.Record, out []*ocr.Record, used []bool) {
+	type pair struct {
+		i, j int
+		v    float64
+	}
+	var pairs []pair
+	for i, tr := range truth {
+		if out[i] != nil {
+			continue
+		}
+		var box synth.Box
+		for _, tf := range tr.Fields {
+			if tf.Box != nil {
+				box = unionTruth(box, *tf.Box)
+			}
+		}
+		for j := range recs {
+			if v := iou(recs[j].BoxOriginal, box); !used[j] && v >= 0.3 {
+				pairs = append(pairs, pair{i, j, v})
+			}
+		}
+	}
+	slices.SortStableFunc(pairs, func(a, b pair) int { return cmp.Compare(b.v, a.v) })
+	for _, p := range pairs {
+		if out[p.i] == nil && !used[p.j] {
+			out[p.i], used[p.j] = &recs[p.j], true
+		}
+	}
+}
+
+func unionTruth(a, b synth.Box) synth.Box {
+	if a == (synth.Box{}) {
+		return b
+	}
+	return synth.Box{min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])}
 }

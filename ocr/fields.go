@@ -51,6 +51,11 @@ func (fr fieldReader) record(ctx context.Context, t Template, e *entry) (Record,
 		if err != nil {
 			return Record{}, err
 		}
+		if fr.hand {
+			// Tesseract splits handwriting into partial words and reads specks as
+			// punctuation: the ink in the value's region bounds it better.
+			f.Box = fr.handBox(f.Box, e.regions[i])
+		}
 		rec.Fields[spec.Name] = f
 		if f.Value != "" {
 			values[spec.Name] = f.Value

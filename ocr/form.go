@@ -71,6 +71,8 @@ func extractForm(lines []Line, t Template) []*entry {
 				}
 			}
 			cur.add(f, l.Words)
+			h := l.Box.Dy()
+			cur.setRegion(f, image.Rect(l.Box.Min.X-h/2, l.Box.Min.Y-h/2, right, l.Box.Max.Y+h/3))
 			bottom = l.Box.Max.Y
 			continue
 		}

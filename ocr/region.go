@@ -1,6 +1,9 @@
 package ocr
 
-import "image"
+import (
+	"image"
+	"slices"
+)
 
 // Where a value must be even when no word of it was read: on forms, right of its printed
 // label up to the next label; in ruled tables, its cell between the column's rules and the
@@ -27,21 +30,17 @@ func formRegion(label image.Rectangle, next, right int) image.Rectangle {
 }
 
 // inkBox is the box of the letters in r of the binary page: components at least a third of
-// the typical letter height mh tall set its extent; smaller ones (diacritics, dots of a
-// letter) join when they lie over it; specks and dotted leaders elsewhere are left out.
+// the typical letter height mh tall set its extent, those of the band of lines with the most
+// ink (show-through and stains a line-gap away are left out); smaller ones (diacritics, dots
+// of a letter) join when they lie over it; specks and dotted leaders elsewhere are left out.
 // Empty when r holds no letter.
 func inkBox(bin *image.Gray, r image.Rectangle, mh int) image.Rectangle {
 	r = r.Intersect(bin.Rect)
 	if r.Dx() < 4 || r.Dy() < 4 {
 		return image.Rectangle{}
 	}
-	gs := glyphsIn(bin, r)
-	var core image.Rectangle
-	for _, g := range gs {
-		if g.y1-g.y0 >= max(4, mh/3) {
-			core = core.Union(image.Rect(g.x0, g.y0, g.x1, g.y1))
-		}
-	}
+	gs := glyphsIn(bin, r, true)
+	core := densestBand(gs, max(4, mh/3), max(8, mh))
 	if core.Empty() {
 		return image.Rectangle{}
 	}
@@ -96,4 +95,48 @@ func boxedFields(rec Record) int {
 		}
 	}
 	return n
+}
+
+// handBox is the box of a handwritten value: the ink of its region when there is any, else
+// the box of its words.
+func (fr fieldReader) handBox(words Box, region image.Rectangle) Box {
+	if fr.bin == nil || region.Empty() {
+		return words
+	}
+	if b := inkBox(fr.bin, region, fr.mh); !b.Empty() {
+		return toBox(b)
+	}
+	return words
+}
+
+// densestBand groups the glyphs at least minH tall into bands of lines no more than gap
+// apart vertically and returns the box of the band with the most glyph area.
+func densestBand(gs []glyphBox, minH, gap int) image.Rectangle {
+	var core []glyphBox
+	for _, g := range gs {
+		if g.y1-g.y0 >= minH {
+			core = append(core, g)
+		}
+	}
+	slices.SortFunc(core, func(a, b glyphBox) int { return a.y0 - b.y0 })
+	var best, cur image.Rectangle
+	bestArea, area, bottom := 0, 0, 0
+	for i, g := range core {
+		if i > 0 && g.y0 > bottom+gap {
+			if area > bestArea {
+				best, bestArea = cur, area
+			}
+			cur, area = image.Rectangle{}, 0
+		}
+		cur = cur.Union(image.Rect(g.x0, g.y0, g.x1, g.y1))
+		area += (g.x1 - g.x0) * (g.y1 - g.y0)
+		bottom = max(bottom, g.y1)
+		if i == 0 || cur == image.Rect(g.x0, g.y0, g.x1, g.y1) {
+			bottom = g.y1
+		}
+	}
+	if area > bestArea {
+		best = cur
+	}
+	return best
 }

@@ -29,7 +29,7 @@ func measureInk(bin *image.Gray, box image.Rectangle) inkFeatures {
 	if box.Dx() < 4 || box.Dy() < 4 {
 		return f
 	}
-	gs := glyphsIn(bin, box)
+	gs := glyphsIn(bin, box, false)
 	f.glyphs = len(gs)
 	if len(gs) < 3 {
 		return f
@@ -54,8 +54,9 @@ func measureInk(bin *image.Gray, box image.Rectangle) inkFeatures {
 }
 
 // glyphsIn labels the ink components of box and merges those sharing most of a column
-// (a letter and its diacritics), left to right. Specks are dropped.
-func glyphsIn(bin *image.Gray, box image.Rectangle) []glyphBox {
+// (a letter and its diacritics), left to right. Specks are dropped. With near, only
+// components close above or below each other merge (a speck far under a letter does not).
+func glyphsIn(bin *image.Gray, box image.Rectangle, near bool) []glyphBox {
 	w, h := box.Dx(), box.Dy()
 	seen := make([]bool, w*h)
 	ink := func(x, y int) bool { return bin.Pix[bin.PixOffset(box.Min.X+x, box.Min.Y+y)] < 128 }
@@ -97,7 +98,9 @@ func glyphsIn(bin *image.Gray, box image.Rectangle) []glyphBox {
 		if k := len(out) - 1; k >= 0 {
 			o := out[k]
 			overlap := min(o.x1, c.x1) - max(o.x0, c.x0)
-			if overlap*2 >= min(o.x1-o.x0, c.x1-c.x0) {
+			vgap := max(o.y0, c.y0) - min(o.y1, c.y1)
+			close := !near || vgap <= max(o.y1-o.y0, c.y1-c.y0)/2
+			if overlap*2 >= min(o.x1-o.x0, c.x1-c.x0) && close {
 				out[k] = glyphBox{min(o.x0, c.x0), max(o.x1, c.x1), min(o.y0, c.y0), max(o.y1, c.y1)}
 				continue
 			}

@@ -108,7 +108,7 @@ func (r *Reader) Extract(ctx context.Context, res *imaging.Result, opts ExtractO
 		page = Page{Kind: t.Kind, Layout: t.Layout, Template: t.Name, BoxSpace: BoxSpace,
 			Size: [2]int{res.Gray.Rect.Dx(), res.Gray.Rect.Dy()}, Records: []Record{}}
 		fr := fieldReader{r: r, c: c, kind: t.Kind, crop: other, bin: res.Binary, mh: medianHeight(words)}
-		hand := classifyEntries(measureEntries(res.Binary, entries))
+		hand := classifyEntries(measureEntries(res.Binary, entries), poorPage(res.Metrics))
 		for k, e := range entries {
 			fr.hand = hand[k]
 			rec, err := fr.record(ctx, t, e)

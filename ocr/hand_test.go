@@ -54,7 +54,7 @@ func TestHonestHandKeepsOnlyReliableValues(t *testing.T) {
 
 func TestClassifyEntries(t *testing.T) {
 	typed := []float64{0.03, 0.04, 0.05, 0.06, 0.14}
-	hand := []float64{0.15, 0.2, 0.22, 0.3, 0.05}
+	hand := []float64{0.16, 0.2, 0.22, 0.3, 0.05}
 	cases := []struct {
 		name   string
 		scores [][]float64
@@ -66,9 +66,12 @@ func TestClassifyEntries(t *testing.T) {
 		{"handwritten page, one entry typed", [][]float64{hand, hand, hand, {0.02, 0.03, 0.04}}, []bool{true, true, true, false}},
 		{"nothing measured", [][]float64{nil, nil}, []bool{false, false}},
 	}
+	if got := classifyEntries([][]float64{{0.15, 0.16, 0.17}}, true); got[0] {
+		t.Errorf("poor page scoring 0.16: got handwritten, want typed (its broken type looks irregular)")
+	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got := classifyEntries(tc.scores)
+			got := classifyEntries(tc.scores, false)
 			for i := range tc.want {
 				if got[i] != tc.want[i] {
 					t.Fatalf("got %v, want %v", got, tc.want)

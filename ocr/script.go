@@ -186,9 +186,10 @@ func (ft inkFeatures) measured() bool { return ft.glyphs >= 4 && ft.pitch >= 0 }
 // Thresholds of the median score: a page is handwritten above handPage; an entry of a typed
 // page is handwritten above handEntry, an entry of a handwritten page typed below typedEntry.
 const (
-	handPage   = 0.12
-	handEntry  = 0.25
-	typedEntry = 0.06
+	handPage     = 0.14
+	handPoorPage = 0.2
+	handEntry    = 0.25
+	typedEntry   = 0.06
 	// minMeasured is how many measured fields an entry needs to differ from its page.
 	minMeasured = 3
 )
@@ -198,12 +199,19 @@ const (
 // to judge alone, and one field's score is noisy, so the median of the entry's fields decides
 // when it is clear, else the median of the page's. A typed register with a handwritten entry,
 // or the reverse, keeps the difference.
-func classifyEntries(scores [][]float64) []bool {
+//
+// On a poor page (faded or noisy, whose every value is flagged anyway) broken letters make
+// type look irregular, so the page counts as handwritten only above handPoorPage.
+func classifyEntries(scores [][]float64, poor bool) []bool {
 	var all []float64
 	for _, es := range scores {
 		all = append(all, es...)
 	}
-	page := len(all) > 0 && medianF(all) > handPage
+	limit := handPage
+	if poor {
+		limit = handPoorPage
+	}
+	page := len(all) > 0 && medianF(all) > limit
 	out := make([]bool, len(scores))
 	for i, es := range scores {
 		out[i] = page

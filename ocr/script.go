@@ -189,7 +189,6 @@ func (ft inkFeatures) measured() bool { return ft.glyphs >= 4 && ft.pitch >= 0 }
 const (
 	handPage     = 0.14
 	handPoorPage = 0.2
-	handEntry    = 0.25
 	typedEntry   = 0.06
 	// minMeasured is how many measured fields an entry needs to differ from its page.
 	minMeasured = 3

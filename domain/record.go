@@ -43,6 +43,8 @@ type Field struct {
 	Value       string      `json:"value"`
 	Confidence  float64     `json:"confidence"`
 	Box         *Box        `json:"box,omitempty"`
+	BoxOriginal *Box        `json:"box_original,omitempty"` // Box in the uploaded image's own pixels
+	Handwritten bool        `json:"handwritten"`            // the value is written by hand, not typed
 	Issues      []Issue     `json:"issues"`
 	Suggestions []string    `json:"suggestions"`
 	NeedsReview bool        `json:"needs_review"`
@@ -60,6 +62,7 @@ type Record struct {
 	Status         RecordStatus `json:"status"`
 	Confidence     float64      `json:"confidence"`
 	Box            *Box         `json:"box,omitempty"`
+	BoxOriginal    *Box         `json:"box_original,omitempty"` // Box in the uploaded image's own pixels
 	FlagReason     string       `json:"flag_reason,omitempty"`
 	LeaseUserID    *int64       `json:"lease_user_id,omitempty"`
 	LeaseExpiresAt *time.Time   `json:"lease_expires_at,omitempty"`

@@ -99,9 +99,11 @@ type Result struct {
 	Gray    *image.Gray // clean greyscale page, for people
 	Binary  *image.Gray // black (0) on white (255), for Tesseract
 	Metrics Metrics
-	Rescan  bool     // the page is unlikely to be read well; Reasons says why
-	Reasons []Reason // empty unless Rescan
-	Steps   []Step   // only with Options.CollectSteps
+	// Geometry maps the cleaned page's coordinates back to the input's.
+	Geometry Geometry
+	Rescan   bool     // the page is unlikely to be read well; Reasons says why
+	Reasons  []Reason // empty unless Rescan
+	Steps    []Step   // only with Options.CollectSteps
 }
 
 // Clean runs the clean-up pipeline on one page: greyscale, border crop, deskew, upscale (those
@@ -132,12 +134,13 @@ func Clean(ctx context.Context, img image.Image, opts Options) (*Result, error) 
 	m.Brightness = float64(paperLevel(g)) / 255
 	m.Noise = NoiseSigma(g)
 	m.Crop, m.Upscale = image.Rect(0, 0, g.Rect.Dx(), g.Rect.Dy()), 1
+	res.Geometry = identityGeometry(g.Rect)
 
 	if opts.KeepGeometry {
 		m.measure(g, opts)
 	} else {
 		var err error
-		if g, err = fixGeometry(g, m, opts, step); err != nil {
+		if g, err = fixGeometry(g, m, &res.Geometry, opts, step); err != nil {
 			return nil, err
 		}
 	}
@@ -193,11 +196,12 @@ func Clean(ctx context.Context, img image.Image, opts Options) (*Result, error) 
 }
 
 // fixGeometry crops, deskews and upscales g, recording what it did in m.
-func fixGeometry(g *image.Gray, m *Metrics, opts Options, step func(string, *image.Gray) error) (*image.Gray, error) {
+func fixGeometry(g *image.Gray, m *Metrics, geo *Geometry, opts Options, step func(string, *image.Gray) error) (*image.Gray, error) {
 	// The crop stays a view into the greyscale page until we know whether rotating will
 	// copy it anyway: one page-sized copy fewer for skewed pages.
 	full := g.Rect
 	g, m.Crop = cropBorderView(g)
+	geo.Crop = m.Crop
 	view := g.Rect != full
 	if view && opts.CollectSteps {
 		g, view = cloneGray(g), false
@@ -207,7 +211,10 @@ func fixGeometry(g *image.Gray, m *Metrics, opts Options, step func(string, *ima
 	}
 	m.measure(g, opts)
 	if math.Abs(m.SkewDegrees) >= 0.05 {
+		w := g.Rect.Dx()
 		g = shearRotate(g, -m.SkewDegrees, uint8(m.Brightness*255+0.5))
+		geo.Turn = -m.SkewDegrees
+		geo.Shear = w >= 16 && math.Abs(geo.Turn) <= maxShearDeg
 		if err := step("deskew", g); err != nil {
 			return nil, err
 		}
@@ -218,8 +225,11 @@ func fixGeometry(g *image.Gray, m *Metrics, opts Options, step func(string, *ima
 		f := min(opts.TargetDPI/m.DPI, maxUpscale,
 			math.Sqrt(float64(opts.MaxPixels)/float64(g.Rect.Dx()*g.Rect.Dy())))
 		if f > 1.05 {
+			turned := g.Rect.Size()
 			g = Upscale(g, f)
 			m.Upscale = float64(g.Rect.Dx()) / float64(m.Crop.Dx())
+			geo.ScaleX = float64(g.Rect.Dx()) / float64(turned.X)
+			geo.ScaleY = float64(g.Rect.Dy()) / float64(turned.Y)
 			if err := step("upscale", g); err != nil {
 				return nil, err
 			}

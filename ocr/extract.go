@@ -39,15 +39,18 @@ type Page struct {
 	Template string      `json:"template"`
 	BoxSpace string      `json:"box_space"` // always BoxSpace
 	Size     [2]int      `json:"size"`      // width, height of the cleaned greyscale page
-	Records  []Record    `json:"records"`
+	// OriginalSize is the width and height of the image as given, the space of every BoxOriginal.
+	OriginalSize [2]int   `json:"original_size"`
+	Records      []Record `json:"records"`
 }
 
 // Record is one register entry.
 type Record struct {
-	Index  int              `json:"index"` // 0-based, in page order
-	Box    Box              `json:"box"`
-	Fields map[string]Field `json:"fields"` // by stable field name (domain.Kind.Fields)
-	Issues []Issue          `json:"issues"` // record-level cross-checks
+	Index       int              `json:"index"` // 0-based, in page order
+	Box         Box              `json:"box"`
+	BoxOriginal Box              `json:"box_original"` // Box in the uploaded image's own pixels
+	Fields      map[string]Field `json:"fields"`       // by stable field name (domain.Kind.Fields)
+	Issues      []Issue          `json:"issues"`       // record-level cross-checks
 	// Absent names the optional fields of the template this entry does not have (the date in
 	// words, written on some entries only): not on the page, as opposed to missing.
 	Absent      []string `json:"absent,omitempty"`
@@ -56,12 +59,16 @@ type Record struct {
 
 // Field is one value of a record.
 type Field struct {
-	Name        string   `json:"-"`
-	Type        string   `json:"type"`
-	Value       string   `json:"value"`      // normalised value; empty when missing
-	Text        string   `json:"text"`       // what OCR read
-	Confidence  float64  `json:"confidence"` // 0–1: Tesseract's, lowered by failed checks, raised when two readings agree
-	Box         Box      `json:"box"`
+	Name        string  `json:"-"`
+	Type        string  `json:"type"`
+	Value       string  `json:"value"`      // normalised value; empty when missing
+	Text        string  `json:"text"`       // what OCR read
+	Confidence  float64 `json:"confidence"` // 0–1: Tesseract's, lowered by failed checks, raised when two readings agree
+	Box         Box     `json:"box"`
+	BoxOriginal Box     `json:"box_original"` // Box in the uploaded image's own pixels
+	// Handwritten says the value is written by hand, not typed, judged from the ink of its
+	// entry's values (glyph spacing and baseline, see script.go).
+	Handwritten bool     `json:"handwritten"`
 	Issues      []Issue  `json:"issues"`
 	Suggestions []string `json:"suggestions,omitempty"`
 	NeedsReview bool     `json:"needs_review"`
@@ -103,13 +110,18 @@ func (r *Reader) Extract(ctx context.Context, res *imaging.Result, opts ExtractO
 		}
 		page = Page{Kind: t.Kind, Layout: t.Layout, Template: t.Name, BoxSpace: BoxSpace,
 			Size: [2]int{res.Gray.Rect.Dx(), res.Gray.Rect.Dy()}, Records: []Record{}}
-		fr := fieldReader{r: r, c: c, kind: t.Kind, crop: other, mh: medianHeight(words)}
-		for i, e := range entries {
+		fr := fieldReader{r: r, c: c, kind: t.Kind, crop: other, bin: res.Binary, mh: medianHeight(words)}
+		hand := classifyEntries(measureEntries(res.Binary, entries), poorPage(res.Metrics))
+		for k, e := range entries {
+			fr.hand = hand[k]
 			rec, err := fr.record(ctx, t, e)
 			if err != nil {
 				return err
 			}
-			rec.Index = i
+			if e.blind && boxedFields(rec) < 2 {
+				continue // an empty ruled row
+			}
+			rec.Index = len(page.Records)
 			page.Records = append(page.Records, rec)
 		}
 		return nil
@@ -118,9 +130,11 @@ func (r *Reader) Extract(ctx context.Context, res *imaging.Result, opts ExtractO
 		return Page{}, fmt.Errorf("extract: %w", err)
 	}
 	checkSequence(&page)
+	honestHand(&page, r.cfg.ReviewThreshold)
 	if poorPage(res.Metrics) {
 		flagAll(&page)
 	}
+	mapToOriginal(&page, res.Geometry)
 	return page, nil
 }
 

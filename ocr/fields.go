@@ -17,6 +17,8 @@ type fieldReader struct {
 	c    *tessClient
 	kind domain.Kind
 	crop *image.Gray // the image crops are read again from
+	bin  *image.Gray // the binarised page, where unread values' ink is looked for
+	hand bool        // the entry being read is handwritten (classifyEntries)
 	mh   int         // median word height on the page
 }
 
@@ -35,6 +37,11 @@ func (fr fieldReader) record(ctx context.Context, t Template, e *entry) (Record,
 	for i, spec := range t.Fields {
 		ws, found := e.fields[i]
 		if !found || len(ws) == 0 {
+			if f, ok := fr.unreadField(spec, e.regions[i]); ok {
+				rec.Fields[spec.Name] = f
+				rec.Box = rec.Box.union(f.Box)
+				continue
+			}
 			if spec.Required {
 				rec.Fields[spec.Name] = Field{Name: spec.Name, Type: spec.Type, Issues: []Issue{issueMissing()}, NeedsReview: true}
 			} else {
@@ -45,6 +52,11 @@ func (fr fieldReader) record(ctx context.Context, t Template, e *entry) (Record,
 		f, err := fr.field(ctx, spec, ws)
 		if err != nil {
 			return Record{}, err
+		}
+		if fr.hand {
+			// Tesseract splits handwriting into partial words and reads specks as
+			// punctuation: the ink in the value's region bounds it better.
+			f.Box = fr.handBox(f.Box, e.regions[i])
 		}
 		rec.Fields[spec.Name] = f
 		if f.Value != "" {
@@ -74,7 +86,8 @@ func (fr fieldReader) field(ctx context.Context, spec FieldSpec, ws []Word) (Fie
 	first.checked = fr.check(spec, text)
 	best, conf := first, first.score()
 	reread := false
-	if fr.shouldReread(first) {
+	// A handwritten value of a type never kept by hand is not worth a second reading.
+	if fr.shouldReread(first) && !(fr.hand && !keptByHand(spec.Type)) {
 		second, err := fr.reread(ctx, spec, ws, text)
 		if err != nil {
 			return Field{}, err
@@ -94,7 +107,7 @@ func (fr fieldReader) field(ctx context.Context, spec FieldSpec, ws []Word) (Fie
 	f := Field{
 		Name: spec.Name, Type: spec.Type, Value: best.checked.Value, Text: best.text,
 		Confidence: math.Round(conf*1000) / 1000, Box: toBox(unionBox(ws)),
-		Issues: best.checked.Issues, Suggestions: best.checked.Suggestions, Reread: reread,
+		Issues: best.checked.Issues, Suggestions: best.checked.Suggestions, Reread: reread, Handwritten: fr.hand,
 	}
 	if f.Issues == nil {
 		f.Issues = []Issue{}

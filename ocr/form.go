@@ -4,8 +4,10 @@ import "image"
 
 // entry is one register entry as found on the page: the words of each template field.
 type entry struct {
-	fields map[int][]Word // template field index → value words in reading order
-	box    image.Rectangle
+	fields  map[int][]Word          // template field index → value words in reading order
+	regions map[int]image.Rectangle // where each field's value lies, from labels or ruling
+	box     image.Rectangle
+	blind   bool // no word of the entry was read: it is only its regions
 }
 
 func newEntry() *entry { return &entry{fields: map[int][]Word{}} }
@@ -38,9 +40,10 @@ func extractForm(lines []Line, t Template) []*entry {
 		bottom   int
 		pending  unlabelledLine // the line just before, when it held no label
 	)
-	mh := 0
+	mh, right := 0, 0
 	for _, l := range lines {
 		mh = max(mh, medianHeight(l.Words))
+		right = max(right, l.Box.Max.X)
 	}
 	for _, l := range lines {
 		ms := findLabels(l.Words, cands)
@@ -79,6 +82,8 @@ func extractForm(lines []Line, t Template) []*entry {
 			}
 			pending = unlabelledLine{line: l, owner: cur, field: f, n: len(l.Words), boxBefore: cur.box}
 			cur.add(f, l.Words)
+			h := l.Box.Dy()
+			cur.setRegion(f, image.Rect(l.Box.Min.X-h/2, l.Box.Min.Y-h/2, right, l.Box.Max.Y+h/3))
 			bottom = l.Box.Max.Y
 			continue
 		}
@@ -98,6 +103,11 @@ func extractForm(lines []Line, t Template) []*entry {
 				vx = l.Words[m.end].Box.Min.X
 			}
 			last = append(last, labelled{field: f, valueX: vx})
+			next := right
+			if k+1 < len(ms) {
+				next = l.Words[ms[k+1].start].Box.Min.X
+			}
+			cur.setRegion(f, formRegion(unionBox(l.Words[m.start:m.end]), next, right))
 			cur.add(f, l.Words[m.end:end])
 			cur.box = cur.box.Union(unionBox(l.Words[m.start:m.end]))
 		}

@@ -117,7 +117,7 @@ func extractTable(tg tableGeometry, words []Word, t Template) ([]*entry, int, er
 	// entry number.
 	var starts []int
 	for _, w := range in {
-		if colOf(w) == 0 && isNumber(w.Text) && w.Box.Min.Y > tg.top+mh {
+		if colOf(w) == 0 && (isNumber(w.Text) || looksLikeNumber(w.Text)) && w.Box.Min.Y > tg.top+mh {
 			starts = append(starts, w.Box.Min.Y-mh/2)
 		}
 	}
@@ -172,12 +172,21 @@ func extractTable(tg tableGeometry, words []Word, t Template) ([]*entry, int, er
 			}
 			e.add(f, []Word{w})
 		}
-		if e != nil {
-			for f, ws := range e.fields {
-				e.fields[f] = readingOrder(ws)
-			}
-			out = append(out, e)
+		if e == nil {
+			// No word read in the whole row: a row of handwriting Tesseract could not
+			// segment, or an empty row; Extract keeps it only if its cells hold ink.
+			e = newEntry()
+			e.blind = true
 		}
+		for f, ws := range e.fields {
+			e.fields[f] = readingOrder(ws)
+		}
+		for c, f := range fieldOf {
+			if f >= 0 && c+1 < len(tg.cols) {
+				e.setRegion(f, image.Rect(tg.cols[c]+2*ruleDrift, lo+2*ruleDrift, tg.cols[c+1]-2*ruleDrift, hi-2*ruleDrift))
+			}
+		}
+		out = append(out, e)
 	}
 	return out, matched, nil
 }
@@ -272,4 +281,18 @@ func isNumber(s string) bool {
 		}
 	}
 	return n > 0
+}
+
+// looksLikeNumber reports whether s, a word of the number column, may be a handwritten entry
+// number misread as letters ("ó" for 6, "l2" for 12): one to four characters, each a digit or
+// a letter Tesseract gives for one.
+func looksLikeNumber(s string) bool {
+	n := 0
+	for _, r := range s {
+		n++
+		if !unicode.IsDigit(r) && !strings.ContainsRune("oOóòỏõọôơlIiSsBbgqzZ", r) {
+			return false
+		}
+	}
+	return n >= 1 && n <= 4
 }

@@ -184,7 +184,7 @@ func toRecords(kind domain.Kind, page ocr.Page) []domain.Record {
 	out := make([]domain.Record, 0, len(page.Records))
 	for _, pr := range page.Records {
 		box := domain.Box(pr.Box)
-		r := domain.Record{Index: pr.Index, Kind: kind, Box: &box, Confidence: 1}
+		r := domain.Record{Index: pr.Index, Kind: kind, Box: &box, BoxOriginal: optBox(pr.BoxOriginal), Confidence: 1}
 		for pos, name := range kind.Fields() {
 			f, ok := pr.Fields[name]
 			if !ok && slices.Contains(pr.Absent, name) {
@@ -197,7 +197,8 @@ func toRecords(kind domain.Kind, page ocr.Page) []domain.Record {
 				f = ocr.Field{Issues: []ocr.Issue{{Code: "missing", VI: "Thiếu / chưa rõ: không tìm thấy trên trang", EN: "Missing / unclear: not found on the page"}}, NeedsReview: true}
 			}
 			df := domain.Field{Name: name, Position: pos, OCRText: f.Text, Value: f.Value, Confidence: clamp(f.Confidence),
-				Suggestions: f.Suggestions, NeedsReview: f.NeedsReview || pr.NeedsReview && hasRecordIssue(pr, name)}
+				Suggestions: f.Suggestions, NeedsReview: f.NeedsReview || pr.NeedsReview && hasRecordIssue(pr, name),
+				BoxOriginal: optBox(f.BoxOriginal), Handwritten: f.Handwritten}
 			if f.Box != (ocr.Box{}) {
 				fb := domain.Box(f.Box)
 				df.Box = &fb
@@ -232,6 +233,15 @@ func hasRecordIssue(r ocr.Record, field string) bool {
 		}
 	}
 	return false
+}
+
+// optBox is b as a domain box, nil when b is empty (not found).
+func optBox(b ocr.Box) *domain.Box {
+	if b == (ocr.Box{}) {
+		return nil
+	}
+	db := domain.Box(b)
+	return &db
 }
 
 func clamp(c float64) float64 { return max(0, min(1, c)) }

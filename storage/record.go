@@ -11,14 +11,14 @@ import (
 )
 
 const recordColumns = `r.id, r.scan_id, r.idx, r.kind, r.status, r.confidence, r.box, r.flag_reason,
-	r.lease_user_id, r.lease_expires_at, r.version, r.confirmed_by, r.confirmed_at`
+	r.lease_user_id, r.lease_expires_at, r.version, r.confirmed_by, r.confirmed_at, r.box_original`
 
 func scanRecord(row pgx.CollectableRow) (domain.Record, error) {
 	var r domain.Record
-	var box []int32
+	var box, orig []int32
 	err := row.Scan(&r.ID, &r.ScanID, &r.Index, &r.Kind, &r.Status, &r.Confidence, &box, &r.FlagReason,
-		&r.LeaseUserID, &r.LeaseExpiresAt, &r.Version, &r.ConfirmedBy, &r.ConfirmedAt)
-	r.Box = toBox(box)
+		&r.LeaseUserID, &r.LeaseExpiresAt, &r.Version, &r.ConfirmedBy, &r.ConfirmedAt, &orig)
+	r.Box, r.BoxOriginal = toBox(box), toBox(orig)
 	return r, err
 }
 
@@ -39,9 +39,9 @@ func fromBox(b *domain.Box) []int32 {
 // InsertRecord adds an entry found on a scan with its fields.
 func (t *Tx) InsertRecord(ctx context.Context, r *domain.Record) error {
 	err := t.tx.QueryRow(ctx, `
-		INSERT INTO records (scan_id, idx, kind, confidence, box, priority)
-		VALUES ($1, $2, $3, $4, $5, (SELECT l.priority FROM scans s JOIN ledgers l ON l.id = s.ledger_id WHERE s.id = $1))
-		RETURNING id, status, version`, r.ScanID, r.Index, r.Kind, r.Confidence, fromBox(r.Box)).Scan(&r.ID, &r.Status, &r.Version)
+		INSERT INTO records (scan_id, idx, kind, confidence, box, box_original, priority)
+		VALUES ($1, $2, $3, $4, $5, $6, (SELECT l.priority FROM scans s JOIN ledgers l ON l.id = s.ledger_id WHERE s.id = $1))
+		RETURNING id, status, version`, r.ScanID, r.Index, r.Kind, r.Confidence, fromBox(r.Box), fromBox(r.BoxOriginal)).Scan(&r.ID, &r.Status, &r.Version)
 	if err != nil {
 		return fmt.Errorf("insert record: %w", translate(err))
 	}
@@ -51,9 +51,11 @@ func (t *Tx) InsertRecord(ctx context.Context, r *domain.Record) error {
 		issues, _ := json.Marshal(nonNil(f.Issues))
 		sugg, _ := json.Marshal(nonNil(f.Suggestions))
 		err := t.tx.QueryRow(ctx, `
-			INSERT INTO fields (record_id, name, position, ocr_text, value, confidence, box, issues, suggestions, needs_review)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id, status`,
+			INSERT INTO fields (record_id, name, position, ocr_text, value, confidence, box, issues, suggestions, needs_review,
+				box_original, handwritten)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id, status`,
 			r.ID, f.Name, f.Position, f.OCRText, f.Value, f.Confidence, fromBox(f.Box), issues, sugg, f.NeedsReview,
+			fromBox(f.BoxOriginal), f.Handwritten,
 		).Scan(&f.ID, &f.Status)
 		if err != nil {
 			return fmt.Errorf("insert field %s: %w", f.Name, translate(err))
@@ -101,20 +103,20 @@ func (s *Store) Record(ctx context.Context, id int64) (domain.Record, error) {
 		return r, fmt.Errorf("record %d: %w", id, translate(err))
 	}
 	rows, _ = s.pool.Query(ctx, `SELECT id, record_id, name, position, ocr_text, value, confidence, box, issues, suggestions,
-		needs_review, status, confirmed_by, confirmed_at FROM fields WHERE record_id = $1 ORDER BY position, id`, id)
+		needs_review, status, confirmed_by, confirmed_at, box_original, handwritten FROM fields WHERE record_id = $1 ORDER BY position, id`, id)
 	r.Fields, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (domain.Field, error) {
 		var f domain.Field
-		var box []int32
+		var box, orig []int32
 		var issues, sugg []byte
 		err := row.Scan(&f.ID, &f.RecordID, &f.Name, &f.Position, &f.OCRText, &f.Value, &f.Confidence, &box, &issues, &sugg,
-			&f.NeedsReview, &f.Status, &f.ConfirmedBy, &f.ConfirmedAt)
+			&f.NeedsReview, &f.Status, &f.ConfirmedBy, &f.ConfirmedAt, &orig, &f.Handwritten)
 		if err == nil {
 			err = json.Unmarshal(issues, &f.Issues)
 		}
 		if err == nil {
 			err = json.Unmarshal(sugg, &f.Suggestions)
 		}
-		f.Box = toBox(box)
+		f.Box, f.BoxOriginal = toBox(box), toBox(orig)
 		return f, err
 	})
 	if err != nil {

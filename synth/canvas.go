@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/sohoa/sohoa/synth/hand"
 	"golang.org/x/image/font"
 	"golang.org/x/image/math/fixed"
 )
@@ -19,6 +20,8 @@ type canvas struct {
 	ribbon       float64
 	doubleStrike bool
 	lines        []TextLine
+	// pens write the typed faces' spans by hand on handwritten pages; nil on typed ones.
+	pens map[font.Face]*hand.Writer
 }
 
 func newCanvas(r *rand.Rand) *canvas {
@@ -51,9 +54,13 @@ func (b Box) union(o Box) Box {
 	return Box{min(b[0], o[0]), min(b[1], o[1]), max(b[2], o[2]), max(b[3], o[3])}
 }
 
-// draw renders a span. Printed text is uniformly dark; typed text varies glyph by glyph in
-// darkness and sits up to a pixel off the baseline, like a worn typewriter.
-func (c *canvas) draw(s span) {
+// draw renders a span and returns its box. Printed text is uniformly dark; typed text varies
+// glyph by glyph in darkness and sits up to a pixel off the baseline, like a worn typewriter;
+// on handwritten pages it is written by hand and the box is that of its ink.
+func (c *canvas) draw(s span) Box {
+	if b, ok := c.write(s); ok {
+		return b
+	}
 	x := fixed.I(s.x)
 	prev := rune(-1)
 	for _, ru := range s.text {
@@ -83,6 +90,7 @@ func (c *canvas) draw(s span) {
 		}
 		x += adv
 	}
+	return s.box()
 }
 
 // composite darkens the page under mask: out = in × (1 − alpha × strength).
@@ -137,12 +145,12 @@ func (c *canvas) dotted(x0, x1, y int) {
 }
 
 // addLine records a visual line of the page in reading order.
-func (c *canvas) addLine(text string, typed bool, b Box) {
+func (c *canvas) addLine(text string, typed, hand bool, b Box) {
 	text = strings.Join(strings.Fields(text), " ")
 	if text == "" {
 		return
 	}
-	c.lines = append(c.lines, TextLine{Text: text, Typed: typed, CleanBox: b})
+	c.lines = append(c.lines, TextLine{Text: text, Typed: typed, Hand: hand, CleanBox: b})
 }
 
 // width is the advance width of s in face f, in pixels.

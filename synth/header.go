@@ -62,7 +62,7 @@ func (c *canvas) centered(f font.Face, y int, text string) Box {
 	s := span{face: f, x: (pageWidth - width(f, text)) / 2, y: y, text: text}
 	c.draw(s)
 	b := s.box()
-	c.addLine(text, false, b)
+	c.addLine(text, false, false, b)
 	return b
 }
 

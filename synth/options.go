@@ -61,6 +61,8 @@ type Options struct {
 	Kind     domain.Kind
 	Severity Severity
 	Layout   Layout
+	// Script is how entries are written: typed (the zero value), hand or mixed.
+	Script Script
 	// Clean keeps the undegraded rendering in Page.Clean (and Page.Save writes it).
 	Clean bool
 	// Workers renders pages in parallel; 0 means GOMAXPROCS.
@@ -85,6 +87,11 @@ func (o Options) Validate() error {
 	if o.Layout != "" {
 		if _, err := ParseLayout(string(o.Layout)); err != nil {
 			return fmt.Errorf("layout: %w", err)
+		}
+	}
+	if o.Script != "" {
+		if _, err := ParseScript(string(o.Script)); err != nil {
+			return fmt.Errorf("script: %w", err)
 		}
 	}
 	if o.Workers < 0 {

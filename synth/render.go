@@ -28,6 +28,11 @@ func PageName(index int) string { return fmt.Sprintf("page-%04d", index+1) }
 // layoutPage draws the clean page: content, header, entries, footer. It returns the canvas (with
 // the text lines) and the content, whose records hold clean boxes.
 func layoutPage(seed int64, index int, kind domain.Kind, layout Layout) (*canvas, *content, error) {
+	return layoutScript(seed, index, kind, layout, ScriptTyped)
+}
+
+// layoutScript is layoutPage with the entries written in script (typed or hand).
+func layoutScript(seed int64, index int, kind domain.Kind, layout Layout, script Script) (*canvas, *content, error) {
 	fs, err := loadFonts()
 	if err != nil {
 		return nil, nil, err
@@ -50,6 +55,11 @@ func layoutPage(seed int64, index int, kind domain.Kind, layout Layout) (*canvas
 		return nil, nil, err
 	}
 	cv := newCanvas(ri)
+	if script == ScriptHand {
+		if cv.pens, err = newPens(seed, index, f); err != nil {
+			return nil, nil, err
+		}
+	}
 	top := cv.header(f, ct, ri)
 	var n int
 	if layout == LayoutForm {
@@ -75,7 +85,8 @@ func Render(opts Options, index int) (Page, error) {
 		return Page{}, fmt.Errorf("%w: page index %d < 0", domain.ErrInvalid, index)
 	}
 	kind, layout, sev := opts.resolve(index)
-	cv, ct, err := layoutPage(opts.Seed, index, kind, layout)
+	script := opts.resolveScript(index)
+	cv, ct, err := layoutScript(opts.Seed, index, kind, layout, script)
 	if err != nil {
 		return Page{}, err
 	}
@@ -121,7 +132,7 @@ func Render(opts Options, index int) (Page, error) {
 	}
 	page.Truth = GroundTruth{
 		Version: TruthVersion, Seed: opts.Seed, Index: index, Image: page.Name() + page.Ext,
-		Kind: kind, Layout: layout, Severity: sev, DPI: outDPI, Size: [2]int{w, h}, BoxSpace: "final",
+		Kind: kind, Layout: layout, Script: script, Hand: cv.handName(), Severity: sev, DPI: outDPI, Size: [2]int{w, h}, BoxSpace: "final",
 		Year: ct.year, Place: ct.home.ref(), Lines: cv.lines, Records: ct.records,
 		SkewDeg: p.skewDeg, Degradations: p.record(),
 	}

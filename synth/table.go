@@ -169,21 +169,22 @@ func (c *canvas) drawLines(spans []placed, rec *Record) {
 	var b Box
 	typed := false
 	for i, s := range spans {
-		c.draw(s.span)
+		sb := c.draw(s.span)
 		if rec != nil && s.field >= 0 {
 			fd := &rec.Fields[s.field]
 			var fb Box
 			if fd.CleanBox != nil {
 				fb = *fd.CleanBox
 			}
-			fb = fb.union(s.box())
+			fb = fb.union(sb)
 			fd.CleanBox = &fb
+			fd.Handwritten = fd.Handwritten || c.pens != nil && s.typed
 		}
 		text += " " + s.text
-		b = b.union(s.box())
+		b = b.union(sb)
 		typed = typed || s.typed
 		if i+1 == len(spans) || spans[i+1].y != s.y {
-			c.addLine(text, typed, b)
+			c.addLine(text, typed, typed && c.pens != nil, b)
 			text, b, typed = "", Box{}, false
 		}
 	}

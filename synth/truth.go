@@ -22,6 +22,8 @@ type GroundTruth struct {
 	Image    string      `json:"image"` // file name of the page image
 	Kind     domain.Kind `json:"kind"`
 	Layout   Layout      `json:"layout"`
+	Script   Script      `json:"script,omitempty"` // typed or hand; empty in corpora made before handwriting
+	Hand     string      `json:"hand,omitempty"`   // the handwriting font of a hand page
 	Severity Severity    `json:"severity"`
 	DPI      int         `json:"dpi"`
 	Size     [2]int      `json:"size"` // width, height of the final image
@@ -54,7 +56,8 @@ type Capture struct {
 // TextLine is one visual line of printed or typed text, in reading order.
 type TextLine struct {
 	Text     string `json:"text"`
-	Typed    bool   `json:"typed"` // typewritten entry text rather than printed form text
+	Typed    bool   `json:"typed"`          // entry text (typed or handwritten) rather than printed form text
+	Hand     bool   `json:"hand,omitempty"` // the entry text is handwritten
 	Box      Box    `json:"box"`
 	CleanBox Box    `json:"clean_box"`
 	PhotoBox *Box   `json:"photo_box,omitempty"`
@@ -79,6 +82,8 @@ type Field struct {
 	CleanBox *Box      `json:"clean_box,omitempty"`
 	PhotoBox *Box      `json:"photo_box,omitempty"` // in the photograph, with --capture photo
 	Place    *PlaceRef `json:"place,omitempty"`     // for places: the commune meant, with today's codes
+	// Handwritten says the value is written by hand; its boxes are then those of its ink.
+	Handwritten bool `json:"handwritten,omitempty"`
 }
 
 // PlaceRef links a place to the 2025-03 administrative units (GSO codes).

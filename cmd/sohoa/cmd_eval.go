@@ -30,6 +30,7 @@ type evalPage struct {
 	// extraction
 	fields     []fieldOutcome
 	wrong      []string // one TSV line per wrong field, for --wrong
+	entries    entryCount
 	extractSec float64
 	err        error
 }
@@ -38,6 +39,7 @@ type evalPage struct {
 type fieldOutcome struct {
 	name, severity string
 	exact, flagged bool
+	script         scriptOutcome
 }
 
 // runEval implements `sohoa eval --corpus DIR [--limit N]`.
@@ -108,6 +110,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		printCER(stdout, pages, kinds)
 	}
 	printFields(stdout, pages)
+	printScripts(stdout, pages)
 	if failed > 0 {
 		fmt.Fprintf(stdout, "\n%d of %d pages failed (reason above); their fields are counted as wrong and flagged, as the pipeline fails such a page's job for a person to see.\n", failed, len(pages))
 	}
@@ -200,18 +203,20 @@ func extractPage(ctx context.Context, r *ocr.Reader, p *evalPage) error {
 	pairs := pairEntries(p.truth.Records, page.Records)
 	for i, tr := range p.truth.Records {
 		got := pairs[i]
+		p.entries.add(got != nil)
 		for _, tf := range tr.Fields {
 			if !tf.Printed {
 				continue
 			}
 			o := fieldOutcome{name: tf.Name, severity: string(p.truth.Severity)}
 			var f ocr.Field
+			var ok bool
 			if got != nil {
-				var ok bool
 				f, ok = got.Fields[tf.Name]
 				o.exact = ok && ocr.NormalizeText(f.Value) == ocr.NormalizeText(tf.Value)
 				o.flagged = !ok || f.NeedsReview
 			}
+			o.script = measureScript(tf, f, ok)
 			p.fields = append(p.fields, o)
 			if !o.exact {
 				var codes []string
@@ -290,6 +295,7 @@ func pairEntries(truth []synth.Record, recs []ocr.Record) []*ocr.Record {
 			out[p.i], used[p.j] = &recs[p.j], true
 		}
 	}
+	pairByPlace(truth, recs, out, used)
 	for i := range truth {
 		if out[i] == nil && i < len(recs) && !used[i] && recs[i].Fields["entry_no"].Value == "" {
 			out[i], used[i] = &recs[i], true
@@ -421,10 +427,12 @@ func printFields(w io.Writer, pages []*evalPage) {
 // failAll counts every printed field of a page that could not be read as wrong and flagged.
 func (p *evalPage) failAll() {
 	p.fields, p.wrong = p.fields[:0], p.wrong[:0]
+	p.entries = entryCount{truth: len(p.truth.Records)}
 	for _, tr := range p.truth.Records {
 		for _, tf := range tr.Fields {
 			if tf.Printed {
-				p.fields = append(p.fields, fieldOutcome{name: tf.Name, severity: string(p.truth.Severity), flagged: true})
+				p.fields = append(p.fields, fieldOutcome{name: tf.Name, severity: string(p.truth.Severity), flagged: true,
+					script: measureScript(tf, ocr.Field{}, false)})
 				p.wrong = append(p.wrong, p.wrongLine(tr.Number, tf, ocr.Field{}, true, false, "page_failed"))
 			}
 		}

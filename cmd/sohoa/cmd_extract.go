@@ -11,7 +11,8 @@ import (
 )
 
 // runExtract implements `sohoa extract [--kind K] [--layout L] IMAGE`: it cleans the page, reads
-// its records and prints them as JSON. Boxes are in the cleaned greyscale page's coordinates.
+// its records and prints them as JSON. "box" is in the cleaned greyscale page's coordinates,
+// "box_original" in the image file's own pixels.
 func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("extract", "extract [--kind K] [--layout form|table] [--review-threshold X] IMAGE", stderr)
 	kind := fs.String("kind", "", "register kind: khai-sinh, ket-hon or khai-tu (default: read from the page title)")

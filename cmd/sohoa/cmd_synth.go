@@ -14,13 +14,14 @@ import (
 
 // runSynth writes a synthetic corpus of register pages with their ground truth.
 func runSynth(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("synth", "synth --out DIR --pages N --seed S [--kind K] [--severity S] [--layout L] [--capture scan|photo]", stderr)
+	fs := newFlagSet("synth", "synth --out DIR --pages N --seed S [--kind K] [--severity S] [--layout L] [--capture scan|photo] [--script typed|hand|mixed]", stderr)
 	out := fs.String("out", "", "directory to write page-NNNN.png|jpg and page-NNNN.json into (created if missing)")
 	pages := fs.Int("pages", 10, "number of pages to render")
 	seed := fs.Int64("seed", 1, "random seed; the same seed gives byte-identical pages")
 	kind := fs.String("kind", "", "register kind: khai-sinh, ket-hon or khai-tu (default: all, in turn)")
 	severity := fs.String("severity", "mixed", "degradation: light, medium, heavy or mixed (random per page)")
 	layout := fs.String("layout", "mixed", "page layout: form, table or mixed (random per page)")
+	script := fs.String("script", "typed", "how entries are written: typed, hand (handwriting) or mixed (random per page)")
 	clean := fs.Bool("clean", false, "also write the undegraded rendering as page-NNNN.clean.png")
 	workers := fs.Int("workers", 0, "pages rendered in parallel (default: one per core)")
 	capture := fs.String("capture", "scan", "scan (page-NNNN images) or photo (phone photos photo-NNNN.jpg, single pages and spreads, with page-NNNN.json per page)")
@@ -36,6 +37,9 @@ func runSynth(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return fmt.Errorf("synth: %w", err)
 	}
 	opts.Clean = *clean
+	if opts.Script, err = synth.ParseScript(*script); err != nil {
+		return fmt.Errorf("synth: --script: %w", err)
+	}
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		return fmt.Errorf("synth: create --out: %w", err)
 	}

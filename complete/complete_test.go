@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -120,6 +121,14 @@ func TestCompleteEmptyAndUnknown(t *testing.T) {
 	if err != nil || len(got) != 0 {
 		t.Errorf("empty prefix: got %q, %v; want none", values(got), err)
 	}
+	for _, typ := range Types { // a lone combining mark once panicked the name completer
+		for _, p := range []string{"\u0301", "\u0301 ", " \u0300\u0323", "\u0303\u0309"} {
+			got, err := e.Complete(context.Background(), Query{Type: typ, Prefix: p})
+			if err != nil || len(got) != 0 {
+				t.Errorf("%s %q: got %q, %v; want none", typ, p, values(got), err)
+			}
+		}
+	}
 	if got, err := e.Complete(context.Background(), Query{Type: TypeDate, Prefix: "31287", Year: 1990}); err != nil || slices.Contains(values(got), "31/02/1987") {
 		t.Errorf("impossible date offered: %q, %v", values(got), err)
 	}
@@ -130,6 +139,32 @@ func TestCompleteEmptyAndUnknown(t *testing.T) {
 	if len(got) != 3 {
 		t.Errorf("limit 3: got %d candidates", len(got))
 	}
+}
+
+// FuzzComplete checks that no input, however odd, makes a completer panic, err or return more
+// than the limit or a value that is not valid NFC UTF-8.
+func FuzzComplete(f *testing.F) {
+	for _, s := range []string{"\u0301", "nguyen van a", "xa ", "x", "thon x", "5387", "a,,,, ,b", " \u0300", "\xff", "Đ"} {
+		for i := range Types {
+			f.Add(i, s)
+		}
+	}
+	e := newEngine(f)
+	f.Fuzz(func(t *testing.T, typ int, prefix string) {
+		q := Query{Type: Types[(typ%len(Types)+len(Types))%len(Types)], Prefix: prefix, Year: 1990, Limit: 5}
+		got, err := e.Complete(context.Background(), q)
+		if err != nil {
+			t.Fatalf("%s %q: %v", q.Type, prefix, err)
+		}
+		if len(got) > 5 {
+			t.Fatalf("%s %q: %d candidates, limit 5", q.Type, prefix, len(got))
+		}
+		for _, c := range got {
+			if !utf8.ValidString(c.Value) || !norm.NFC.IsNormalString(c.Value) {
+				t.Fatalf("%s %q: candidate %q not NFC UTF-8", q.Type, prefix, c.Value)
+			}
+		}
+	})
 }
 
 func TestTypeOf(t *testing.T) {

@@ -83,12 +83,13 @@ func (e *Engine) With(c ConfirmedPlaces) *Engine {
 // ErrUnknownType is returned for a query type the engine does not know.
 var ErrUnknownType = fmt.Errorf("%w: unknown completion type", domain.ErrInvalid)
 
-// Complete returns up to q.Limit candidates for q.Prefix, best first; none for an empty prefix.
+// Complete returns up to q.Limit candidates for q.Prefix, best first; none for a prefix that
+// has no letters or digits once folded (blank, or only combining marks).
 func (e *Engine) Complete(ctx context.Context, q Query) ([]Candidate, error) {
 	if q.Limit <= 0 {
 		q.Limit = 10
 	}
-	if strings.TrimSpace(q.Prefix) == "" {
+	if strings.TrimSpace(fold(q.Prefix)) == "" { // blank, or only marks: nothing to complete
 		if !isType(q.Type) {
 			return nil, fmt.Errorf("%w %q", ErrUnknownType, q.Type)
 		}

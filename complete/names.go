@@ -146,6 +146,9 @@ func dedupe(forms []form) []form {
 // written in their likeliest forms, the last one is completed from the lists by frequency.
 func (d *nameData) complete(q Query) []Candidate {
 	words := strings.Fields(fold(q.Prefix))
+	if len(words) == 0 {
+		return []Candidate{} // only marks or spaces: no word to complete
+	}
 	done := strings.HasSuffix(q.Prefix, " ")
 	cur := ""
 	if !done {

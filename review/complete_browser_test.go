@@ -247,3 +247,36 @@ func TestBrowserCompletionWithTelex(t *testing.T) {
 		t.Errorf("confirmed name: got %q, want %q", got, "Nguyễn Văn An")
 	}
 }
+
+// A clerk highlights a candidate with ↓, then types on and presses Enter before the next answer
+// arrives: what was typed stays (the entry is confirmed with it), no stale candidate is taken.
+func TestBrowserCompletionTypingDropsHighlight(t *testing.T) {
+	t.Parallel()
+	b := setup(t, review.Config{})
+	ids := b.seed(t, b.ledger, 2)
+	tb := newTab(t, b)
+	tb.do("viewport 1366×768", chromedp.EmulateViewport(1366, 768))
+	tb.login("canbo", b.password)
+	tb.press(kb.Enter)
+	path := recordPath(ids[0])
+	tb.waitFor(path, "f-entry_no")
+	tb.press(kb.Tab)
+	tb.waitFor(path, "f-full_name")
+	tb.ctrl("a")
+	tb.press(kb.Backspace)
+	tb.typeText("Trần V")
+	waitList(tb, "Trần Văn")
+	tb.press(kb.ArrowDown)
+	if items, active := listItems(tb); active != 0 {
+		t.Fatalf("after ↓: highlighted %d of %q, want 0", active, items)
+	}
+	tb.typeText("ăn Tám")
+	if items, active := listItems(tb); active != -1 {
+		t.Errorf("after typing on: highlighted %d of %q, want none", active, items)
+	}
+	tb.press(kb.Enter)
+	tb.waitFor(recordPath(ids[1]), "f-entry_no")
+	if got := record(t, b, ids[0]).Fields[1].Value; got != "Trần Văn Tám" {
+		t.Errorf("confirmed name: got %q, want the typed %q", got, "Trần Văn Tám")
+	}
+}

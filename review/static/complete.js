@@ -86,7 +86,7 @@
     var n = ++seq;
     if (!q.trim()) { if (owner === input) close(); return; }
     fetch(input.dataset.complete + "&q=" + encodeURIComponent(q), { credentials: "same-origin" })
-      .then(function (r) { return r.ok ? r.json() : { candidates: [] }; })
+      .then(function (r) { if (!r.ok) throw new Error("HTTP " + r.status); return r.json(); })
       .then(function (data) {
         // Only the answer to the latest request, and only while the field still holds what was asked.
         if (n !== seq || document.activeElement !== input || input.value !== q) return;
@@ -94,7 +94,16 @@
           .filter(function (v) { return v !== q; });
         show(input, values);
       })
-      .catch(function () {});
+      .catch(function () {
+        // A failed request must not leave an older list up for Enter or Tab to take from.
+        if (n === seq && owner === input) close();
+      });
+  }
+
+  // unhighlight: the field changed, so the highlighted candidate no longer answers what is in it;
+  // Enter or Tab must not take it before the next answer arrives.
+  function unhighlight(input) {
+    if (owner === input && active >= 0) highlight(-1);
   }
 
   function schedule(input) {
@@ -156,7 +165,8 @@
   document.querySelectorAll("input[data-complete], input[data-suggestions], input[data-previous]").forEach(function (input) {
     input.addEventListener("keydown", onKey);
     if (input.dataset.complete) {
-      input.addEventListener("input", function (e) { if (!e.isComposing) schedule(input); });
+      input.addEventListener("input", function (e) { unhighlight(input); if (!e.isComposing) schedule(input); });
+      input.addEventListener("compositionstart", function () { unhighlight(input); });
       input.addEventListener("compositionend", function () { schedule(input); });
     }
     input.addEventListener("blur", function () { if (owner === input) close(); });

@@ -280,3 +280,43 @@ func TestBrowserCompletionTypingDropsHighlight(t *testing.T) {
 		t.Errorf("confirmed name: got %q, want the typed %q", got, "Trần Văn Tám")
 	}
 }
+
+// A clerk types a name without diacritics while the list offers it with them and presses Enter:
+// the entry is held back once with a hint naming the accented form; ↓ Enter then takes it.
+func TestBrowserCompletionEnterHoldsUnaccented(t *testing.T) {
+	t.Parallel()
+	b := setup(t, review.Config{})
+	ids := b.seed(t, b.ledger, 2)
+	tb := newTab(t, b)
+	tb.do("viewport 1366×768", chromedp.EmulateViewport(1366, 768))
+	tb.login("canbo", b.password)
+	tb.press(kb.Enter)
+	path := recordPath(ids[0])
+	tb.waitFor(path, "f-entry_no")
+	tb.press(kb.Tab)
+	tb.waitFor(path, "f-full_name")
+	tb.ctrl("a")
+	tb.press(kb.Backspace)
+	tb.typeText("nguyen van an")
+	waitList(tb, "Nguyễn Văn An")
+	tb.press(kb.Enter)
+	tb.stays(path, 300*time.Millisecond)
+	hint := eval[string](tb, `document.querySelector("#cl-list:not(.hidden) .cl-warn")?.textContent || ""`)
+	if !strings.Contains(hint, "Nguyễn Văn An") {
+		t.Fatalf("after Enter on an unaccented name: hint %q, want one naming %q", hint, "Nguyễn Văn An")
+	}
+	tb.shot("complete-unaccented")
+	i := waitList(tb, "Nguyễn Văn An")
+	for range i + 1 {
+		tb.press(kb.ArrowDown)
+	}
+	tb.press(kb.Enter)
+	if got := eval[string](tb, `document.getElementById("f-full_name").value`); got != "Nguyễn Văn An" {
+		t.Errorf("after the hint, ↓ Enter: got %q, want %q", got, "Nguyễn Văn An")
+	}
+	tb.press(kb.Enter)
+	tb.waitFor(recordPath(ids[1]), "f-entry_no")
+	if got := record(t, b, ids[0]).Fields[1].Value; got != "Nguyễn Văn An" {
+		t.Errorf("confirmed name: got %q, want %q", got, "Nguyễn Văn An")
+	}
+}

@@ -23,6 +23,22 @@
   var active = -1;    // highlighted index, -1 none
   var timer = 0, seq = 0;
   var swallow = false; // the Enter that took a candidate: its keypress must not submit the form
+  var warned = null;   // the unaccented value an Enter was already held back for once
+  var english = (document.documentElement.lang || "").indexOf("en") === 0;
+
+  // bare is v without diacritics, lower case: "Nguyễn Văn" → "nguyen van".
+  function bare(v) {
+    return v.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
+  }
+
+  // accentedTwin is the listed candidate that is value with its diacritics, when value has none.
+  function accentedTwin(value) {
+    if (!value.trim() || /[\u0300-\u036fđĐ]/.test(value.normalize("NFD"))) return "";
+    for (var i = 0; i < items.length; i++) {
+      if (items[i] !== value && bare(items[i]) === bare(value)) return items[i];
+    }
+    return "";
+  }
 
   function close() {
     list.classList.add("hidden");
@@ -134,6 +150,19 @@
         if (open && active >= 0) {
           if (e.key === "Enter") { e.preventDefault(); e.stopPropagation(); swallow = true; }
           take(active); // Tab then moves on with the value taken
+          return;
+        }
+        // Enter on a value typed without diacritics while the list offers the same words with
+        // them: hold the form back once and say so; a second Enter keeps what was typed.
+        var twin = e.key === "Enter" && open ? accentedTwin(input.value) : "";
+        if (twin && warned !== input.value) {
+          e.preventDefault(); e.stopPropagation(); swallow = true;
+          warned = input.value;
+          var hint = list.querySelector(".cl-hint");
+          hint.classList.add("cl-warn");
+          hint.textContent = english
+            ? "No diacritics — ↓ Enter takes “" + twin + "”, Enter again keeps what you typed"
+            : "Chưa có dấu — ↓ Enter để chọn “" + twin + "”, Enter lần nữa để giữ nguyên";
           return;
         }
         close();

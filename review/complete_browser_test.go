@@ -215,21 +215,37 @@ func TestBrowserCompletionWithTelex(t *testing.T) {
 	}
 	tb.stays(path, 300*time.Millisecond)
 
-	// Enter with nothing highlighted confirms the entry; the next one opens. F3 there copies
-	// the entry number and the place of birth of the entry above.
+	// Enter with nothing highlighted confirms the entry; the next one opens. F3 there copies a
+	// confirmed field of the entry above, but not its entry number (never the same).
 	tb.press(kb.Enter)
 	next := recordPath(ids[1])
 	tb.waitFor(next, "f-entry_no")
+	above := map[string]string{}
+	for _, f := range record(t, b, ids[0]).Fields {
+		above[f.Name] = f.Value
+		if d, err := time.Parse("2006-01-02", f.Value); err == nil {
+			above[f.Name] = d.Format("02/01/2006") // as the screen shows dates
+		}
+	}
 	tb.ctrl("a")
 	tb.press(kb.Backspace)
 	tb.press(kb.F3)
-	if got := eval[string](tb, `document.getElementById("f-entry_no").value`); got != "1" {
-		t.Errorf("F3 on the entry number: got %q, want %q (the entry above)", got, "1")
+	if got := eval[string](tb, `document.getElementById("f-entry_no").value`); got != "" {
+		t.Errorf("F3 on the entry number: got %q, want nothing copied", got)
+	}
+	if n := eval[int](tb, `document.querySelectorAll("#f-entry_no[data-complete], #f-entry_no[data-previous], #f-sex[data-complete], #f-sex[data-previous]").length`); n != 0 {
+		t.Errorf("entry number or sex has completion or F3 attributes (%d)", n)
 	}
 	// Tab takes the highlighted candidate and moves on: here the place confirmed in the entry
 	// above, typed without diacritics as an input method without composition delivers it.
 	tb.press(kb.Tab, kb.Tab, kb.Tab, kb.Tab, kb.Tab)
 	tb.waitFor(next, "f-birth_place")
+	tb.ctrl("a")
+	tb.press(kb.Backspace)
+	tb.press(kb.F3)
+	if got := eval[string](tb, `document.getElementById("f-birth_place").value`); got == "" || got != above["birth_place"] {
+		t.Errorf("F3 on the place of birth: got %q, want the entry above's %q", got, above["birth_place"])
+	}
 	tb.ctrl("a")
 	tb.press(kb.Backspace)
 	tb.typeText("tram y te x")
@@ -241,6 +257,13 @@ func TestBrowserCompletionWithTelex(t *testing.T) {
 	tb.waitFor(next, "f-ethnicity")
 	if got := eval[string](tb, `document.getElementById("f-birth_place").value`); got != "Trạm y tế xã Gia Sàng" {
 		t.Errorf("after ↓ Tab: got %q, want %q", got, "Trạm y tế xã Gia Sàng")
+	}
+	eval[bool](tb, `(document.getElementById("f-registration_date").focus(), true)`)
+	tb.ctrl("a")
+	tb.press(kb.Backspace)
+	tb.press(kb.F3)
+	if got := eval[string](tb, `document.getElementById("f-registration_date").value`); got == "" || got != above["registration_date"] {
+		t.Errorf("F3 on the registration date: got %q, want the entry above's %q", got, above["registration_date"])
 	}
 	rec := record(t, b, ids[0])
 	if got := rec.Fields[1].Value; got != "Nguyễn Văn An" {

@@ -45,14 +45,16 @@ func (s *Store) EntryContext(ctx context.Context, recordID int64) (domain.EntryC
 }
 
 // PreviousValues returns the field values of the entry just above this one on the same page
-// (what "same as the entry above" copies), empty for the first entry of a page.
+// (what "same as the entry above" copies), empty for the first entry of a page. Only values a
+// clerk confirmed or corrected are given: an unconfirmed OCR reading, or one of a flagged
+// entry, is nothing to copy.
 func (s *Store) PreviousValues(ctx context.Context, recordID int64) (map[string]string, error) {
 	rows, _ := s.pool.Query(ctx, `
 		SELECT f.name, f.value FROM records r
 		JOIN LATERAL (SELECT p.id FROM records p WHERE p.scan_id = r.scan_id AND p.idx < r.idx
 		              ORDER BY p.idx DESC LIMIT 1) prev ON true
 		JOIN fields f ON f.record_id = prev.id
-		WHERE r.id = $1`, recordID)
+		WHERE r.id = $1 AND f.status IN ('confirmed', 'corrected')`, recordID)
 	out := map[string]string{}
 	var name, value string
 	_, err := pgx.ForEachRow(rows, []any{&name, &value}, func() error {

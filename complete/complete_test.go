@@ -56,6 +56,7 @@ func TestComplete(t *testing.T) {
 		{"date spaced", Query{Type: TypeDate, Prefix: "5 3 87", Year: 1990}, "05/03/1987", ""},
 		{"date full", Query{Type: TypeDate, Prefix: "05031987", Year: 1990}, "05/03/1987", ""},
 		{"date century from register year", Query{Type: TypeDate, Prefix: "5387", Year: 1985}, "05/03/1887", ""},
+		{"date century in a 1985–1990 register", Query{Type: TypeDate, Prefix: "5387", YearFrom: 1985, Year: 1990}, "05/03/1987", ""},
 		{"date day and month in register year", Query{Type: TypeDate, Prefix: "17 5", Year: 1992}, "17/05/1992", ""},
 		{"date in words", Query{Type: TypeDateInWords, Prefix: "5387", Year: 1990},
 			"Ngày mồng năm tháng ba năm một nghìn chín trăm tám mươi bảy", ""},

@@ -27,12 +27,13 @@ var Types = []string{TypeName, TypeFamilyName, TypeGivenName, TypePlace, TypeEth
 
 // Query asks for completions of what a clerk has typed into one field.
 type Query struct {
-	Type    string      // one of Types
-	Prefix  string      // as typed (any case, with or without diacritics)
-	Commune string      // GSO code of the register's commune ("" = any)
-	Year    int         // the register's year (0 = unknown)
-	Kind    domain.Kind // register kind ("" = any)
-	Limit   int         // 0 = 10
+	Type     string      // one of Types
+	Prefix   string      // as typed (any case, with or without diacritics)
+	Commune  string      // GSO code of the register's commune ("" = any)
+	Year     int         // the register's last year, the upper bound of its dates (0 = unknown)
+	YearFrom int         // the register's first year (0 = unknown); two-digit years use Year, see parseShortDates
+	Kind     domain.Kind // register kind ("" = any)
+	Limit    int         // 0 = 10
 }
 
 // Candidate is one completion, best first in a list.

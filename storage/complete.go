@@ -31,13 +31,14 @@ func (s *Store) ConfirmedPlaces(ctx context.Context, commune, foldedPrefix strin
 	return out, nil
 }
 
-// EntryContext returns the commune, kind and last year of the register an entry belongs to.
+// EntryContext returns the commune, kind and years (first and last) of the register an entry
+// belongs to.
 func (s *Store) EntryContext(ctx context.Context, recordID int64) (domain.EntryContext, error) {
 	var c domain.EntryContext
 	err := s.pool.QueryRow(ctx, `
-		SELECT l.commune_code, l.kind, l.year_to
+		SELECT l.commune_code, l.kind, l.year_to, l.year_from
 		FROM records r JOIN scans s ON s.id = r.scan_id JOIN ledgers l ON l.id = s.ledger_id WHERE r.id = $1`, recordID).
-		Scan(&c.CommuneCode, &c.Kind, &c.Year)
+		Scan(&c.CommuneCode, &c.Kind, &c.Year, &c.YearFrom)
 	if err != nil {
 		return c, fmt.Errorf("record %d: %w", recordID, translate(err))
 	}

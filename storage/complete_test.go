@@ -164,7 +164,7 @@ func TestConfirmedPlacesOfTheCommune(t *testing.T) {
 		t.Errorf("PreviousValues(below an unconfirmed entry): got %v, %v; want none", prev, err)
 	}
 	ec, err := s.EntryContext(ctx, ids[0])
-	if err != nil || ec != (domain.EntryContext{CommuneCode: "05461", Kind: domain.KindBirth, Year: 1982}) {
+	if err != nil || ec != (domain.EntryContext{CommuneCode: "05461", Kind: domain.KindBirth, Year: 1982, YearFrom: 1980}) {
 		t.Errorf("EntryContext: got %+v, %v", ec, err)
 	}
 }

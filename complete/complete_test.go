@@ -14,6 +14,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/sohoa/sohoa/domain"
+	"github.com/sohoa/sohoa/validate"
 )
 
 var engine = sync.OnceValues(func() (*Engine, error) { return New(nil) })
@@ -67,6 +68,7 @@ func TestComplete(t *testing.T) {
 			"", "tỉnh Thái Nguyên"},
 		{"facility", Query{Type: TypePlace, Prefix: "tram y te phuong tan l", Year: 1980, Commune: thaiNguyenCommune}, "Trạm y tế phường Tân Lập", ""},
 		{"ethnic old name", Query{Type: TypeEthnicity, Prefix: "meo"}, "Mông", ""},
+		{"ethnic old name typed whole", Query{Type: TypeEthnicity, Prefix: "man"}, "Dao", ""},
 		{"ethnic official", Query{Type: TypeEthnicity, Prefix: "k"}, "Kinh", ""},
 		{"nationality", Query{Type: TypeNationality, Prefix: "viet"}, "Việt Nam", ""},
 		{"cause of death", Query{Type: TypeCause, Prefix: "ung thu g"}, "Ung thư gan", ""},
@@ -137,6 +139,22 @@ func TestCompleteLongPlace(t *testing.T) {
 		if !strings.HasPrefix(c.Value, want) {
 			t.Fatalf("long place: candidate %q…, want the first %d parts as typed and the last %d as %q",
 				c.Value[:min(80, len(c.Value))], 100-rewriteParts, rewriteParts, first)
+		}
+	}
+}
+
+// No surname offered is a misspelling that is no Vietnamese syllable ("Ngoâ", "Ngeou").
+func TestCompleteSurnamesAreSyllables(t *testing.T) {
+	e := newEngine(t)
+	for _, p := range []string{"ng", "ngo", "nge", "t", "h", "l", "d", "v", "ph", "b"} {
+		got, err := e.Complete(context.Background(), Query{Type: TypeFamilyName, Prefix: p, Limit: 50})
+		if err != nil || (len(got) == 0) != (p == "nge") { // only "Ngeou" began so
+			t.Fatalf("%q: %q, %v", p, values(got), err)
+		}
+		for _, c := range got {
+			if !validate.IsSyllable(c.Value) {
+				t.Errorf("%q: surname %q is no Vietnamese syllable", p, c.Value)
+			}
 		}
 	}
 }

@@ -32,7 +32,7 @@ type Query struct {
 	Commune  string      // GSO code of the register's commune ("" = any)
 	Year     int         // the register's last year, the upper bound of its dates (0 = unknown)
 	YearFrom int         // the register's first year (0 = unknown); two-digit years use Year, see parseShortDates
-	Kind     domain.Kind // register kind ("" = any)
+	Kind     domain.Kind // register kind ("" = any); carried for callers, not yet used in ranking
 	Limit    int         // 0 = 10
 }
 

@@ -139,8 +139,8 @@ func lineName(l domain.TrainingLine) string {
 // lineText is the confirmed text as one NFC line; a date kept as ISO is written dd/mm/yyyy, as
 // clerks type it.
 func lineText(v string) string {
-	if t, err := time.Parse(time.DateOnly, strings.TrimSpace(v)); err == nil {
-		return t.Format("02/01/2006")
+	if d := domain.DisplayDate(strings.TrimSpace(v)); d != strings.TrimSpace(v) {
+		return d
 	}
 	return norm.NFC.String(strings.Join(strings.Fields(v), " "))
 }

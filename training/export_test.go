@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -99,9 +100,20 @@ func setup(t *testing.T) fixture {
 	return f
 }
 
+// lease takes the next entry of the queue as the clerk (a decision needs the entry's lease) and
+// checks it is id.
+func (f fixture) lease(t *testing.T, id int64) {
+	t.Helper()
+	got, err := f.store.NextRecord(context.Background(), f.clerk, time.Minute)
+	if err != nil || got != id {
+		t.Fatalf("next entry: got %d, %v; want %d", got, err, id)
+	}
+}
+
 // confirm confirms an entry as the clerk, with values changed by edit.
 func (f fixture) confirm(t *testing.T, id int64, edit map[string]string) domain.Record {
 	t.Helper()
+	f.lease(t, id)
 	rec, err := f.store.Record(context.Background(), id)
 	if err != nil {
 		t.Fatal(err)
@@ -133,6 +145,7 @@ func TestExportWritesConfirmedLines(t *testing.T) {
 	}
 	first := f.confirm(t, f.records[0], map[string]string{"mother_name": ""}) // marked missing
 	second := f.confirm(t, f.records[1], map[string]string{"full_name": "Nguyễn Văn Sửa"})
+	f.lease(t, f.records[2])
 	if err := f.store.FlagRecord(ctx, f.records[2], f.clerk, 1, "mờ"); err != nil {
 		t.Fatal(err)
 	}

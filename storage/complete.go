@@ -3,17 +3,24 @@ package storage
 import (
 	"context"
 	"fmt"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5"
 
 	"github.com/sohoa/sohoa/domain"
 )
 
+// minConfirmedPrefix is the shortest folded prefix looked up among confirmed places: one letter
+// matches most of a commune's places, and the index (on the folded value, without the commune)
+// would be scanned across the country for every first keystroke.
+const minConfirmedPrefix = 2
+
 // ConfirmedPlaces returns the place values clerks confirmed in a commune whose folded form (see
 // sohoa_fold in migration 0020) starts with foldedPrefix, most used first. The byte-range
 // comparison, unlike LIKE with a parameter, lets every plan use the fields_confirmed_place index.
 func (s *Store) ConfirmedPlaces(ctx context.Context, commune, foldedPrefix string, limit int) ([]string, error) {
-	if foldedPrefix == "" {
+	if utf8.RuneCountInString(strings.TrimSpace(foldedPrefix)) < minConfirmedPrefix {
 		return []string{}, nil
 	}
 	rows, _ := s.pool.Query(ctx, `

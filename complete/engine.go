@@ -27,12 +27,13 @@ var Types = []string{TypeName, TypeFamilyName, TypeGivenName, TypePlace, TypeEth
 
 // Query asks for completions of what a clerk has typed into one field.
 type Query struct {
-	Type    string      // one of Types
-	Prefix  string      // as typed (any case, with or without diacritics)
-	Commune string      // GSO code of the register's commune ("" = any)
-	Year    int         // the register's year (0 = unknown)
-	Kind    domain.Kind // register kind ("" = any)
-	Limit   int         // 0 = 10
+	Type     string      // one of Types
+	Prefix   string      // as typed (any case, with or without diacritics)
+	Commune  string      // GSO code of the register's commune ("" = any)
+	Year     int         // the register's last year, the upper bound of its dates (0 = unknown)
+	YearFrom int         // the register's first year (0 = unknown); two-digit years use Year, see parseShortDates
+	Kind     domain.Kind // register kind ("" = any); carried for callers, not yet used in ranking
+	Limit    int         // 0 = 10
 }
 
 // Candidate is one completion, best first in a list.
@@ -83,12 +84,13 @@ func (e *Engine) With(c ConfirmedPlaces) *Engine {
 // ErrUnknownType is returned for a query type the engine does not know.
 var ErrUnknownType = fmt.Errorf("%w: unknown completion type", domain.ErrInvalid)
 
-// Complete returns up to q.Limit candidates for q.Prefix, best first; none for an empty prefix.
+// Complete returns up to q.Limit candidates for q.Prefix, best first; none for a prefix that
+// has no letters or digits once folded (blank, or only combining marks).
 func (e *Engine) Complete(ctx context.Context, q Query) ([]Candidate, error) {
 	if q.Limit <= 0 {
 		q.Limit = 10
 	}
-	if strings.TrimSpace(q.Prefix) == "" {
+	if strings.TrimSpace(fold(q.Prefix)) == "" { // blank, or only marks: nothing to complete
 		if !isType(q.Type) {
 			return nil, fmt.Errorf("%w %q", ErrUnknownType, q.Type)
 		}

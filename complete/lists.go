@@ -18,8 +18,8 @@ func (l *list) complete(q Query) []Candidate {
 	b := newBest(q.Limit)
 	l.index.prefix(key, func(e *entry) bool {
 		s := e.weight
-		if e.key == key {
-			s += 0.5
+		if e.key == key { // a name typed whole wins over longer names it begins: "man" → Dao (Mán), not Mảng
+			s += 2
 		}
 		b.add(Candidate{Value: e.value, Source: l.source}, s)
 		return true

@@ -2,10 +2,12 @@ package complete
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/sohoa/sohoa/synth"
+	"github.com/sohoa/sohoa/validate"
 )
 
 // nameData ranks the words of personal names by how often each is a surname, a middle name or
@@ -31,7 +33,7 @@ func loadNames() (*nameData, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &nameData{surnames: countIndex(lists.Surnames), middles: countIndex(lists.Middles)}
+	d := &nameData{surnames: countIndex(syllablesOnly(lists.Surnames)), middles: countIndex(lists.Middles)}
 	type tally struct{ n [2]float64 }
 	givens := map[string]*tally{}
 	var totals [2]float64
@@ -60,6 +62,18 @@ func loadNames() (*nameData, error) {
 }
 
 // countIndex indexes names by their share of the total count.
+// syllablesOnly drops names with a word that is no Vietnamese syllable: the surname counts
+// carry a few misspellings from their source ("Ngoâ", "Ngeou") that must never be offered.
+func syllablesOnly(counts []synth.NameCount) []synth.NameCount {
+	out := make([]synth.NameCount, 0, len(counts))
+	for _, c := range counts {
+		if !slices.ContainsFunc(strings.Fields(c.Name), func(w string) bool { return !validate.IsSyllable(w) }) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 func countIndex(counts []synth.NameCount) *index {
 	total := 0.0
 	for _, c := range counts {
@@ -146,6 +160,9 @@ func dedupe(forms []form) []form {
 // written in their likeliest forms, the last one is completed from the lists by frequency.
 func (d *nameData) complete(q Query) []Candidate {
 	words := strings.Fields(fold(q.Prefix))
+	if len(words) == 0 {
+		return []Candidate{} // only marks or spaces: no word to complete
+	}
 	done := strings.HasSuffix(q.Prefix, " ")
 	cur := ""
 	if !done {

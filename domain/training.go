@@ -25,5 +25,6 @@ type TrainingLine struct {
 type EntryContext struct {
 	CommuneCode string
 	Kind        Kind
-	Year        int
+	Year        int // the register's last year (year_to)
+	YearFrom    int // the register's first year
 }

@@ -215,21 +215,37 @@ func TestBrowserCompletionWithTelex(t *testing.T) {
 	}
 	tb.stays(path, 300*time.Millisecond)
 
-	// Enter with nothing highlighted confirms the entry; the next one opens. F3 there copies
-	// the entry number and the place of birth of the entry above.
+	// Enter with nothing highlighted confirms the entry; the next one opens. F3 there copies a
+	// confirmed field of the entry above, but not its entry number (never the same).
 	tb.press(kb.Enter)
 	next := recordPath(ids[1])
 	tb.waitFor(next, "f-entry_no")
+	above := map[string]string{}
+	for _, f := range record(t, b, ids[0]).Fields {
+		above[f.Name] = f.Value
+		if d, err := time.Parse("2006-01-02", f.Value); err == nil {
+			above[f.Name] = d.Format("02/01/2006") // as the screen shows dates
+		}
+	}
 	tb.ctrl("a")
 	tb.press(kb.Backspace)
 	tb.press(kb.F3)
-	if got := eval[string](tb, `document.getElementById("f-entry_no").value`); got != "1" {
-		t.Errorf("F3 on the entry number: got %q, want %q (the entry above)", got, "1")
+	if got := eval[string](tb, `document.getElementById("f-entry_no").value`); got != "" {
+		t.Errorf("F3 on the entry number: got %q, want nothing copied", got)
+	}
+	if n := eval[int](tb, `document.querySelectorAll("#f-entry_no[data-complete], #f-entry_no[data-previous], #f-sex[data-complete], #f-sex[data-previous]").length`); n != 0 {
+		t.Errorf("entry number or sex has completion or F3 attributes (%d)", n)
 	}
 	// Tab takes the highlighted candidate and moves on: here the place confirmed in the entry
 	// above, typed without diacritics as an input method without composition delivers it.
 	tb.press(kb.Tab, kb.Tab, kb.Tab, kb.Tab, kb.Tab)
 	tb.waitFor(next, "f-birth_place")
+	tb.ctrl("a")
+	tb.press(kb.Backspace)
+	tb.press(kb.F3)
+	if got := eval[string](tb, `document.getElementById("f-birth_place").value`); got == "" || got != above["birth_place"] {
+		t.Errorf("F3 on the place of birth: got %q, want the entry above's %q", got, above["birth_place"])
+	}
 	tb.ctrl("a")
 	tb.press(kb.Backspace)
 	tb.typeText("tram y te x")
@@ -242,8 +258,88 @@ func TestBrowserCompletionWithTelex(t *testing.T) {
 	if got := eval[string](tb, `document.getElementById("f-birth_place").value`); got != "Trạm y tế xã Gia Sàng" {
 		t.Errorf("after ↓ Tab: got %q, want %q", got, "Trạm y tế xã Gia Sàng")
 	}
+	eval[bool](tb, `(document.getElementById("f-registration_date").focus(), true)`)
+	tb.ctrl("a")
+	tb.press(kb.Backspace)
+	tb.press(kb.F3)
+	if got := eval[string](tb, `document.getElementById("f-registration_date").value`); got == "" || got != above["registration_date"] {
+		t.Errorf("F3 on the registration date: got %q, want the entry above's %q", got, above["registration_date"])
+	}
 	rec := record(t, b, ids[0])
 	if got := rec.Fields[1].Value; got != "Nguyễn Văn An" {
+		t.Errorf("confirmed name: got %q, want %q", got, "Nguyễn Văn An")
+	}
+}
+
+// A clerk highlights a candidate with ↓, then types on and presses Enter before the next answer
+// arrives: what was typed stays (the entry is confirmed with it), no stale candidate is taken.
+func TestBrowserCompletionTypingDropsHighlight(t *testing.T) {
+	t.Parallel()
+	b := setup(t, review.Config{})
+	ids := b.seed(t, b.ledger, 2)
+	tb := newTab(t, b)
+	tb.do("viewport 1366×768", chromedp.EmulateViewport(1366, 768))
+	tb.login("canbo", b.password)
+	tb.press(kb.Enter)
+	path := recordPath(ids[0])
+	tb.waitFor(path, "f-entry_no")
+	tb.press(kb.Tab)
+	tb.waitFor(path, "f-full_name")
+	tb.ctrl("a")
+	tb.press(kb.Backspace)
+	tb.typeText("Trần V")
+	waitList(tb, "Trần Văn")
+	tb.press(kb.ArrowDown)
+	if items, active := listItems(tb); active != 0 {
+		t.Fatalf("after ↓: highlighted %d of %q, want 0", active, items)
+	}
+	tb.typeText("ăn Tám")
+	if items, active := listItems(tb); active != -1 {
+		t.Errorf("after typing on: highlighted %d of %q, want none", active, items)
+	}
+	tb.press(kb.Enter)
+	tb.waitFor(recordPath(ids[1]), "f-entry_no")
+	if got := record(t, b, ids[0]).Fields[1].Value; got != "Trần Văn Tám" {
+		t.Errorf("confirmed name: got %q, want the typed %q", got, "Trần Văn Tám")
+	}
+}
+
+// A clerk types a name without diacritics while the list offers it with them and presses Enter:
+// the entry is held back once with a hint naming the accented form; ↓ Enter then takes it.
+func TestBrowserCompletionEnterHoldsUnaccented(t *testing.T) {
+	t.Parallel()
+	b := setup(t, review.Config{})
+	ids := b.seed(t, b.ledger, 2)
+	tb := newTab(t, b)
+	tb.do("viewport 1366×768", chromedp.EmulateViewport(1366, 768))
+	tb.login("canbo", b.password)
+	tb.press(kb.Enter)
+	path := recordPath(ids[0])
+	tb.waitFor(path, "f-entry_no")
+	tb.press(kb.Tab)
+	tb.waitFor(path, "f-full_name")
+	tb.ctrl("a")
+	tb.press(kb.Backspace)
+	tb.typeText("nguyen van an")
+	waitList(tb, "Nguyễn Văn An")
+	tb.press(kb.Enter)
+	tb.stays(path, 300*time.Millisecond)
+	hint := eval[string](tb, `document.querySelector("#cl-list:not(.hidden) .cl-warn")?.textContent || ""`)
+	if !strings.Contains(hint, "Nguyễn Văn An") {
+		t.Fatalf("after Enter on an unaccented name: hint %q, want one naming %q", hint, "Nguyễn Văn An")
+	}
+	tb.shot("complete-unaccented")
+	i := waitList(tb, "Nguyễn Văn An")
+	for range i + 1 {
+		tb.press(kb.ArrowDown)
+	}
+	tb.press(kb.Enter)
+	if got := eval[string](tb, `document.getElementById("f-full_name").value`); got != "Nguyễn Văn An" {
+		t.Errorf("after the hint, ↓ Enter: got %q, want %q", got, "Nguyễn Văn An")
+	}
+	tb.press(kb.Enter)
+	tb.waitFor(recordPath(ids[1]), "f-entry_no")
+	if got := record(t, b, ids[0]).Fields[1].Value; got != "Nguyễn Văn An" {
 		t.Errorf("confirmed name: got %q, want %q", got, "Nguyễn Văn An")
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"strings"
 
+	"github.com/sohoa/sohoa/complete"
 	"github.com/sohoa/sohoa/domain"
 )
 
@@ -26,6 +27,7 @@ var funcs = template.FuncMap{
 	"absent":          absent,
 	"suggestionList":  suggestionList,
 	"suggestionsJSON": suggestionsJSON,
+	"completes":       func(field string) bool { return complete.TypeOf(field) != "" },
 }
 
 // cropStyle shows a field's box of the page image, scaled to fit the form column, as a CSS

@@ -58,7 +58,7 @@ func (ui *UI) recordComplete(w http.ResponseWriter, r *request) error {
 	typ := complete.TypeOf(r.URL.Query().Get("field"))
 	if ui.completer != nil && typ != "" {
 		got, err := ui.completer.Complete(r.Context(), complete.Query{Type: typ, Prefix: prefix,
-			Commune: entry.CommuneCode, Year: entry.Year, Kind: entry.Kind})
+			Commune: entry.CommuneCode, Year: entry.Year, YearFrom: entry.YearFrom, Kind: entry.Kind})
 		if err != nil {
 			return err
 		}

@@ -2,7 +2,6 @@ package review
 
 import (
 	"net/http"
-	"time"
 
 	"github.com/sohoa/sohoa/domain"
 	"github.com/sohoa/sohoa/validate"
@@ -120,9 +119,7 @@ func focusField(rec domain.Record, problems map[string][]domain.Issue) string {
 func displayValue(kind domain.Kind, field, value string) string {
 	switch validate.TypeOf(kind, field) {
 	case validate.TypeDate, validate.TypeDateInWords:
-		if t, err := time.Parse("2006-01-02", value); err == nil {
-			return t.Format("02/01/2006")
-		}
+		return domain.DisplayDate(value)
 	}
 	return value
 }

@@ -3,17 +3,24 @@ package storage
 import (
 	"context"
 	"fmt"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5"
 
 	"github.com/sohoa/sohoa/domain"
 )
 
+// minConfirmedPrefix is the shortest folded prefix looked up among confirmed places: one letter
+// matches most of a commune's places, and the index (on the folded value, without the commune)
+// would be scanned across the country for every first keystroke.
+const minConfirmedPrefix = 2
+
 // ConfirmedPlaces returns the place values clerks confirmed in a commune whose folded form (see
 // sohoa_fold in migration 0020) starts with foldedPrefix, most used first. The byte-range
 // comparison, unlike LIKE with a parameter, lets every plan use the fields_confirmed_place index.
 func (s *Store) ConfirmedPlaces(ctx context.Context, commune, foldedPrefix string, limit int) ([]string, error) {
-	if foldedPrefix == "" {
+	if utf8.RuneCountInString(strings.TrimSpace(foldedPrefix)) < minConfirmedPrefix {
 		return []string{}, nil
 	}
 	rows, _ := s.pool.Query(ctx, `
@@ -31,13 +38,14 @@ func (s *Store) ConfirmedPlaces(ctx context.Context, commune, foldedPrefix strin
 	return out, nil
 }
 
-// EntryContext returns the commune, kind and last year of the register an entry belongs to.
+// EntryContext returns the commune, kind and years (first and last) of the register an entry
+// belongs to.
 func (s *Store) EntryContext(ctx context.Context, recordID int64) (domain.EntryContext, error) {
 	var c domain.EntryContext
 	err := s.pool.QueryRow(ctx, `
-		SELECT l.commune_code, l.kind, l.year_to
+		SELECT l.commune_code, l.kind, l.year_to, l.year_from
 		FROM records r JOIN scans s ON s.id = r.scan_id JOIN ledgers l ON l.id = s.ledger_id WHERE r.id = $1`, recordID).
-		Scan(&c.CommuneCode, &c.Kind, &c.Year)
+		Scan(&c.CommuneCode, &c.Kind, &c.Year, &c.YearFrom)
 	if err != nil {
 		return c, fmt.Errorf("record %d: %w", recordID, translate(err))
 	}
@@ -45,14 +53,16 @@ func (s *Store) EntryContext(ctx context.Context, recordID int64) (domain.EntryC
 }
 
 // PreviousValues returns the field values of the entry just above this one on the same page
-// (what "same as the entry above" copies), empty for the first entry of a page.
+// (what "same as the entry above" copies), empty for the first entry of a page. Only values a
+// clerk confirmed or corrected are given: an unconfirmed OCR reading, or one of a flagged
+// entry, is nothing to copy.
 func (s *Store) PreviousValues(ctx context.Context, recordID int64) (map[string]string, error) {
 	rows, _ := s.pool.Query(ctx, `
 		SELECT f.name, f.value FROM records r
 		JOIN LATERAL (SELECT p.id FROM records p WHERE p.scan_id = r.scan_id AND p.idx < r.idx
 		              ORDER BY p.idx DESC LIMIT 1) prev ON true
 		JOIN fields f ON f.record_id = prev.id
-		WHERE r.id = $1`, recordID)
+		WHERE r.id = $1 AND f.status IN ('confirmed', 'corrected')`, recordID)
 	out := map[string]string{}
 	var name, value string
 	_, err := pgx.ForEachRow(rows, []any{&name, &value}, func() error {

@@ -38,6 +38,7 @@ type Selection struct {
 type Summary struct {
 	Lines, Pages int
 	Skipped      int // boxes outside their page
+	Normalised   int // dates left out: kept as ISO, they no longer say what the line shows
 }
 
 // hanoi is the time zone of the manifest's times.
@@ -80,6 +81,12 @@ func Export(ctx context.Context, lines Lines, images Images, sel Selection, out 
 			}
 			pageKey = l.ImageKey
 			sum.Pages++
+		}
+		if v := strings.TrimSpace(l.Value); domain.DisplayDate(v) != v {
+			// "5/3/87", "05-03-1987" or a date in words all become one ISO date: the
+			// written form cannot be recovered, so the pair would teach the wrong text.
+			sum.Normalised++
+			continue
 		}
 		crop, ok := cut(page, l.Box)
 		if !ok {
@@ -136,12 +143,8 @@ func lineName(l domain.TrainingLine) string {
 	return fmt.Sprintf("L%d-P%04d-S%d-E%02d-%s", l.LedgerID, l.Page, l.ScanID, l.Entry+1, l.Field)
 }
 
-// lineText is the confirmed text as one NFC line; a date kept as ISO is written dd/mm/yyyy, as
-// clerks type it.
+// lineText is the confirmed text as one NFC line (dates never get here: see Normalised).
 func lineText(v string) string {
-	if t, err := time.Parse(time.DateOnly, strings.TrimSpace(v)); err == nil {
-		return t.Format("02/01/2006")
-	}
 	return norm.NFC.String(strings.Join(strings.Fields(v), " "))
 }
 

@@ -3,7 +3,6 @@ package validate
 import (
 	_ "embed"
 	"fmt"
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -150,20 +149,14 @@ func newPlaceIndex() (*placeIndex, error) {
 			x.province[i] = x.province[x.byCode[u.Parent]]
 		}
 	}
-	for n, line := range strings.Split(oldUnitsTSV, "\n") {
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Split(line, "\t")
-		if len(f) != 5 {
-			return nil, fmt.Errorf("old-units.tsv line %d: %d columns, want 5", n+1, len(f))
-		}
-		o := oldProvince{name: f[0], successors: strings.Split(f[3], ","), note: f[4]}
-		o.from, _ = strconv.Atoi(f[1])
-		o.to, _ = strconv.Atoi(f[2])
+	olds, err := parseOldUnits()
+	if err != nil {
+		return nil, err
+	}
+	for _, o := range olds {
 		for _, c := range o.successors {
 			if i, ok := x.byCode[c]; !ok || x.units[i].Level != gazetteer.Province {
-				return nil, fmt.Errorf("old-units.tsv line %d: %q is not a province code", n+1, c)
+				return nil, fmt.Errorf("old-units.tsv: %s: %q is not a province code", o.name, c)
 			}
 		}
 		x.oldByKey[placeKey(o.name)] = len(x.olds)

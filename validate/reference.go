@@ -20,7 +20,21 @@ type FormerProvince struct {
 // FormerProvinces lists the former provinces and older spellings known to the validator, for
 // other packages that offer them (keying assistance).
 func FormerProvinces() ([]FormerProvince, error) {
-	var out []FormerProvince
+	olds, err := parseOldUnits()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]FormerProvince, 0, len(olds))
+	for _, o := range olds {
+		out = append(out, FormerProvince{Name: o.name, From: o.from, To: o.to, Successors: o.successors})
+	}
+	return out, nil
+}
+
+// parseOldUnits reads data/old-units.tsv, the one parser of it (the validator and
+// FormerProvinces both use it).
+func parseOldUnits() ([]oldProvince, error) {
+	var out []oldProvince
 	for n, line := range strings.Split(oldUnitsTSV, "\n") {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
@@ -29,10 +43,10 @@ func FormerProvinces() ([]FormerProvince, error) {
 		if len(f) != 5 {
 			return nil, fmt.Errorf("old-units.tsv line %d: %d columns, want 5", n+1, len(f))
 		}
-		p := FormerProvince{Name: norm.NFC.String(f[0]), Successors: strings.Split(f[3], ",")}
-		p.From, _ = strconv.Atoi(f[1])
-		p.To, _ = strconv.Atoi(f[2])
-		out = append(out, p)
+		o := oldProvince{name: norm.NFC.String(f[0]), successors: strings.Split(f[3], ","), note: f[4]}
+		o.from, _ = strconv.Atoi(f[1])
+		o.to, _ = strconv.Atoi(f[2])
+		out = append(out, o)
 	}
 	return out, nil
 }

@@ -45,7 +45,7 @@ func runExportTraining(ctx context.Context, args []string, stdout, stderr io.Wri
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "%d lines from %d pages written to %s (%d boxes outside their page skipped)\n",
-		sum.Lines, sum.Pages, fs.Arg(0), sum.Skipped)
+	fmt.Fprintf(stdout, "%d lines from %d pages written to %s (%d boxes outside their page skipped, %d dates left out)\n",
+		sum.Lines, sum.Pages, fs.Arg(0), sum.Skipped, sum.Normalised)
 	return nil
 }

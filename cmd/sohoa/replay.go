@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 	"text/tabwriter"
-	"time"
 
 	"github.com/sohoa/sohoa/complete"
 	"github.com/sohoa/sohoa/domain"
@@ -126,10 +125,7 @@ func replayPage(ctx context.Context, e *complete.Engine, gt synth.GroundTruth, k
 
 // shown is a truth value as the review screen shows it: ISO dates as dd/mm/yyyy.
 func shown(v string) string {
-	if t, err := time.Parse(time.DateOnly, v); err == nil {
-		return t.Format("02/01/2006")
-	}
-	return v
+	return domain.DisplayDate(v)
 }
 
 // replayPlaces stands for the places clerks confirmed in a commune: those of the entries

@@ -23,6 +23,22 @@
   var active = -1;    // highlighted index, -1 none
   var timer = 0, seq = 0;
   var swallow = false; // the Enter that took a candidate: its keypress must not submit the form
+  var warned = null;   // the unaccented value an Enter was already held back for once
+  var english = (document.documentElement.lang || "").indexOf("en") === 0;
+
+  // bare is v without diacritics, lower case: "Nguyễn Văn" → "nguyen van".
+  function bare(v) {
+    return v.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
+  }
+
+  // accentedTwin is the listed candidate that is value with its diacritics, when value has none.
+  function accentedTwin(value) {
+    if (!value.trim() || /[\u0300-\u036fđĐ]/.test(value.normalize("NFD"))) return "";
+    for (var i = 0; i < items.length; i++) {
+      if (items[i] !== value && bare(items[i]) === bare(value)) return items[i];
+    }
+    return "";
+  }
 
   function close() {
     list.classList.add("hidden");
@@ -86,7 +102,7 @@
     var n = ++seq;
     if (!q.trim()) { if (owner === input) close(); return; }
     fetch(input.dataset.complete + "&q=" + encodeURIComponent(q), { credentials: "same-origin" })
-      .then(function (r) { return r.ok ? r.json() : { candidates: [] }; })
+      .then(function (r) { if (!r.ok) throw new Error("HTTP " + r.status); return r.json(); })
       .then(function (data) {
         // Only the answer to the latest request, and only while the field still holds what was asked.
         if (n !== seq || document.activeElement !== input || input.value !== q) return;
@@ -94,7 +110,16 @@
           .filter(function (v) { return v !== q; });
         show(input, values);
       })
-      .catch(function () {});
+      .catch(function () {
+        // A failed request must not leave an older list up for Enter or Tab to take from.
+        if (n === seq && owner === input) close();
+      });
+  }
+
+  // unhighlight: the field changed, so the highlighted candidate no longer answers what is in it;
+  // Enter or Tab must not take it before the next answer arrives.
+  function unhighlight(input) {
+    if (owner === input && active >= 0) highlight(-1);
   }
 
   function schedule(input) {
@@ -127,6 +152,19 @@
           take(active); // Tab then moves on with the value taken
           return;
         }
+        // Enter on a value typed without diacritics while the list offers the same words with
+        // them: hold the form back once and say so; a second Enter keeps what was typed.
+        var twin = e.key === "Enter" && open ? accentedTwin(input.value) : "";
+        if (twin && warned !== input.value) {
+          e.preventDefault(); e.stopPropagation(); swallow = true;
+          warned = input.value;
+          var hint = list.querySelector(".cl-hint");
+          hint.classList.add("cl-warn");
+          hint.textContent = english
+            ? "No diacritics — ↓ Enter takes “" + twin + "”, Enter again keeps what you typed"
+            : "Chưa có dấu — ↓ Enter để chọn “" + twin + "”, Enter lần nữa để giữ nguyên";
+          return;
+        }
         close();
         return;
       case "Escape":
@@ -156,7 +194,8 @@
   document.querySelectorAll("input[data-complete], input[data-suggestions], input[data-previous]").forEach(function (input) {
     input.addEventListener("keydown", onKey);
     if (input.dataset.complete) {
-      input.addEventListener("input", function (e) { if (!e.isComposing) schedule(input); });
+      input.addEventListener("input", function (e) { unhighlight(input); if (!e.isComposing) schedule(input); });
+      input.addEventListener("compositionstart", function () { unhighlight(input); });
       input.addEventListener("compositionend", function () { schedule(input); });
     }
     input.addEventListener("blur", function () { if (owner === input) close(); });

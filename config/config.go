@@ -340,8 +340,9 @@ func validBucket(b string) bool {
 
 // Location is the time zone named by Timezone.
 func (c *Config) Location() (*time.Location, error) {
-	loc, err := time.LoadLocation(c.Timezone)
-	if err != nil || c.Timezone == "" {
+	name := cmp.Or(c.Timezone, DefaultTimezone) // a Config built in code, not by Load
+	loc, err := time.LoadLocation(name)
+	if err != nil {
 		return nil, fmt.Errorf("SOHOA_TIMEZONE (--timezone): %q is not a time zone such as %s", c.Timezone, DefaultTimezone)
 	}
 	return loc, nil

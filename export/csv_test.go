@@ -11,6 +11,7 @@ import (
 
 	"github.com/sohoa/sohoa/domain"
 	"github.com/sohoa/sohoa/export"
+	"github.com/sohoa/sohoa/storage/storagetest"
 )
 
 // TestCSVBothSeparators exports CSV with ; and , and reads it back: byte-order mark, Vietnamese
@@ -78,6 +79,7 @@ func TestJSONLinesStableIDsAndProvenance(t *testing.T) {
 		"death_place": "Tại nhà", "death_cause": "", "registration_date": "1994-03-02"}
 	ids := b.seed(t, l, 9, []map[string]string{d, d})
 	b.confirm(t, ids[0], d)
+	storagetest.Hold(t, b.dbURL, ids[1], b.clerk.ID)
 	if err := b.store.FlagRecord(ctx, ids[1], b.clerk, 1, "Mờ, không đọc được nơi chết"); err != nil {
 		t.Fatal(err)
 	}
@@ -133,6 +135,7 @@ func TestOnlyFinishedUnlessAsked(t *testing.T) {
 	l := b.ledgers[domain.KindBirth]
 	ids := b.seed(t, l, 1, []map[string]string{birth(0), birth(1)})
 	b.confirm(t, ids[0], birth(0))
+	storagetest.Hold(t, b.dbURL, ids[1], b.clerk.ID)
 	if err := b.store.FlagRecord(ctx, ids[1], b.clerk, 1, "Trang rách"); err != nil {
 		t.Fatal(err)
 	}

@@ -83,6 +83,7 @@ func (b *testBundle) confirm(t testing.TB, id int64, vals map[string]string) {
 	for _, f := range r.Fields {
 		final[f.Name] = vals[f.Name]
 	}
+	storagetest.Hold(t, b.dbURL, id, b.clerk.ID) // a decision needs the entry's lease
 	if err := b.store.ConfirmRecord(ctx, id, b.clerk, domain.Confirmation{Version: r.Version, Values: final}); err != nil {
 		t.Fatal(err)
 	}

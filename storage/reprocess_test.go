@@ -69,6 +69,8 @@ func TestReprocessKeepsWhatPeopleDecided(t *testing.T) {
 	id0, _ := store.RecordID(ctx, sc.ID, 0)
 	id1, _ := store.RecordID(ctx, sc.ID, 1)
 	corrected := deathValues("Lê Văn Tèo", "Già yếu")
+	storagetest.Hold(t, url, id0, clerk.ID) // decisions need the entry's lease
+	storagetest.Hold(t, url, id1, clerk.ID)
 	if err := store.ConfirmRecord(ctx, id0, clerk, domain.Confirmation{Version: 1, Values: corrected}); err != nil {
 		t.Fatal(err)
 	}

@@ -54,6 +54,7 @@ func TestExportCommandWritesWorkbook(t *testing.T) {
 	for _, n := range domain.KindBirth.Fields() {
 		final[n] = vals[n]
 	}
+	storagetest.Hold(t, url, id, clerk.ID) // a decision needs the entry's lease
 	if err := store.ConfirmRecord(ctx, id, clerk, domain.Confirmation{Version: 1, Values: final}); err != nil {
 		t.Fatal(err)
 	}

@@ -47,7 +47,14 @@ func TestServeTerminatesTLS(t *testing.T) {
 			t.Errorf("serve: %v", err)
 		}
 	}()
-	base := "https://" + <-addr
+	var base string
+	select { // serve fails before it listens: say why instead of waiting for ever
+	case a := <-addr:
+		base = "https://" + a
+	case err := <-done:
+		done <- err
+		t.Fatalf("serve ended before listening: %v", err)
+	}
 	client := &http.Client{
 		Transport:     &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}},
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },

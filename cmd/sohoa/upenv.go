@@ -23,7 +23,8 @@ func writeUpEnv(cfg *config.Config) error {
 	b.WriteString("# Written by `sohoa up` at each start: the settings of the PostgreSQL and MinIO it uses.\n")
 	b.WriteString("# `sohoa token create` and `sohoa user add` read this file (same --data-dir); a shell can `. " +
 		upEnvFile(cfg.DataDir) + "`.\n")
-	for _, kv := range [][2]string{{"SOHOA_DATABASE_URL", cfg.DatabaseURL}, {"SOHOA_S3_ENDPOINT", cfg.S3.Endpoint},
+	for _, kv := range [][2]string{{"SOHOA_DATABASE_URL", cfg.DatabaseURL}, {"SOHOA_MIGRATE_DATABASE_URL", cfg.MigrateDatabaseURL},
+		{"SOHOA_S3_ENDPOINT", cfg.S3.Endpoint},
 		{"SOHOA_S3_ACCESS_KEY", cfg.S3.AccessKey}, {"SOHOA_S3_SECRET_KEY", cfg.S3.SecretKey}, {"SOHOA_S3_BUCKET", cfg.S3.Bucket}} {
 		fmt.Fprintf(&b, "export %s='%s'\n", kv[0], strings.ReplaceAll(kv[1], "'", `'\''`))
 	}
@@ -63,6 +64,8 @@ func useUpEnv(cfg *config.Config) error {
 		switch k {
 		case "SOHOA_DATABASE_URL":
 			cfg.DatabaseURL = v
+		case "SOHOA_MIGRATE_DATABASE_URL": // the schema's owner: the app's role cannot migrate
+			cfg.MigrateDatabaseURL = cmpOr(cfg.MigrateDatabaseURL, v)
 		case "SOHOA_S3_ENDPOINT":
 			cfg.S3.Endpoint = cmpOr(cfg.S3.Endpoint, v)
 		case "SOHOA_S3_ACCESS_KEY":

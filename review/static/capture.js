@@ -36,7 +36,11 @@
 
   function newItem() {
     var li = document.createElement("li");
-    li.innerHTML = '<img class="thumb" alt=""><p class="status"></p><ul class="pages"></ul>';
+    var img = document.createElement("img"), status = document.createElement("p"), pages = document.createElement("ul");
+    img.className = "thumb"; img.alt = "";
+    status.className = "status";
+    pages.className = "pages";
+    li.append(img, status, pages); // built from elements: the CSP allows no markup strings
     shots.appendChild(li);
     return li;
   }

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/minio/minio-go/v7"
 	"github.com/minio/minio-go/v7/pkg/credentials"
 
@@ -158,4 +159,21 @@ func randomHex(n int) string {
 	b := make([]byte, n)
 	_, _ = rand.Read(b)
 	return hex.EncodeToString(b)
+}
+
+// Hold gives the user the lease on an entry, as "Nhận mục tiếp theo" would, so a test can decide
+// that particular entry (decisions need the lease).
+func Hold(t testing.TB, databaseURL string, recordID, userID int64) {
+	t.Helper()
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, databaseURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	tag, err := conn.Exec(ctx, `UPDATE records SET lease_user_id = $2, lease_expires_at = now() + interval '10 minutes'
+		WHERE id = $1 AND status = 'pending'`, recordID, userID)
+	if err != nil || tag.RowsAffected() != 1 {
+		t.Fatalf("hold record %d for user %d: %v (%d rows)", recordID, userID, err, tag.RowsAffected())
+	}
 }

@@ -4,6 +4,12 @@
   "use strict";
   var form = document.getElementById("match-form");
   if (!form) { return; }
+  // One submission per page: the Enter that clicks "accept" may also submit the form implicitly
+  // (a key's char event), and the second, actionless submission would replace the answer.
+  form.addEventListener("submit", function (e) {
+    if (form.dataset.sent) { e.preventDefault(); return; }
+    form.dataset.sent = "1";
+  });
   function click(id) {
     var b = document.getElementById(id);
     if (b && !b.disabled) { b.click(); }

@@ -1,6 +1,7 @@
 package review
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"strconv"
@@ -18,6 +19,14 @@ func (ui *UI) recordConfirm(w http.ResponseWriter, r *request) error {
 	if err != nil {
 		return err
 	}
+	return ui.saveEntry(w, r, rec, place, ui.store.ConfirmRecord, func() error { return ui.openNext(w, r, "") })
+}
+
+// saveEntry validates the entry's form again and saves it with save: a value that cannot be
+// accepted re-shows the form as typed, a stale form is refused with an explanation, and after
+// a save then says where the clerk goes.
+func (ui *UI) saveEntry(w http.ResponseWriter, r *request, rec domain.Record, place domain.RecordPlace,
+	save func(ctx context.Context, id int64, u domain.User, c domain.Confirmation) error, then func() error) error {
 	ef, err := ui.readEntryForm(r, rec, false)
 	if err != nil {
 		return err
@@ -25,14 +34,14 @@ func (ui *UI) recordConfirm(w http.ResponseWriter, r *request) error {
 	if len(ef.Problems) > 0 {
 		return ui.showRecord(w, r, http.StatusUnprocessableEntity, rec, place, ef.Typed, ef.Problems, "invalid")
 	}
-	err = ui.store.ConfirmRecord(r.Context(), rec.ID, r.user, ef.C)
+	err = save(r.Context(), rec.ID, r.user, ef.C)
 	if errors.Is(err, storage.ErrStale) {
 		return ui.stale(w, r, place)
 	}
 	if err != nil {
 		return err
 	}
-	return ui.openNext(w, r, "")
+	return then()
 }
 
 // stale re-shows the latest version of an entry with the explanation, status 409.

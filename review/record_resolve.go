@@ -1,12 +1,10 @@
 package review
 
 import (
-	"errors"
 	"fmt"
 	"net/http"
 
 	"github.com/sohoa/sohoa/domain"
-	"github.com/sohoa/sohoa/storage"
 )
 
 // followupFor loads a flagged entry the user may settle: a supervisor, or the clerk who
@@ -33,19 +31,6 @@ func (ui *UI) recordResolve(w http.ResponseWriter, r *request) error {
 	if err != nil {
 		return err
 	}
-	ef, err := ui.readEntryForm(r, rec, false)
-	if err != nil {
-		return err
-	}
-	if len(ef.Problems) > 0 {
-		return ui.showRecord(w, r, http.StatusUnprocessableEntity, rec, place, ef.Typed, ef.Problems, "invalid")
-	}
-	err = ui.store.ResolveFlagged(r.Context(), rec.ID, r.user, ef.C)
-	if errors.Is(err, storage.ErrStale) {
-		return ui.stale(w, r, place)
-	}
-	if err != nil {
-		return err
-	}
-	return redirect(w, r, "/followups", "resolved")
+	return ui.saveEntry(w, r, rec, place, ui.store.ResolveFlagged,
+		func() error { return redirect(w, r, "/followups", "resolved") })
 }

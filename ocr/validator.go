@@ -16,7 +16,7 @@ var _ Checker = validateChecker{}
 
 // recordChecker is the record-level cross-check of package validate, used when it has one.
 type recordChecker interface {
-	CheckRecord(kind domain.Kind, values map[string]string) []validate.Issue
+	CheckRecord(kind domain.Kind, values map[string]string) []domain.Issue
 }
 
 // NewValidateChecker is the Checker backed by package validate.
@@ -36,21 +36,13 @@ func (c validateChecker) CheckField(kind domain.Kind, field, fieldType, text str
 		ft = validate.TypeOf(kind, field)
 	}
 	r := c.v.Check(ft, text)
-	return Checked{Value: r.Value, Issues: issues(r.Issues), Penalty: r.Penalty, Suggestions: r.Suggestions}
+	return Checked{Value: r.Value, Issues: r.Issues, Penalty: r.Penalty, Suggestions: r.Suggestions}
 }
 
 // CheckRecord runs validate's record-level cross-checks when it provides them.
-func (c validateChecker) CheckRecord(kind domain.Kind, values map[string]string) []Issue {
+func (c validateChecker) CheckRecord(kind domain.Kind, values map[string]string) []domain.Issue {
 	if rc, ok := any(c.v).(recordChecker); ok {
-		return issues(rc.CheckRecord(kind, values))
+		return rc.CheckRecord(kind, values)
 	}
 	return nil
-}
-
-func issues(in []validate.Issue) []Issue {
-	out := make([]Issue, 0, len(in))
-	for _, is := range in {
-		out = append(out, Issue{Field: is.Field, Code: is.Code, Severity: string(is.Severity), VI: is.VI, EN: is.EN})
-	}
-	return out
 }

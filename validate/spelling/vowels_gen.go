@@ -1,6 +1,6 @@
 // Code generated from vowelTable; DO NOT EDIT by hand (keep the order of vowelTable).
 
-package validate
+package spelling
 
 // vowelIndex returns the position of r (either case) in vowelTable, or -1. A switch compiles to a
 // binary search and keeps the table immutable.

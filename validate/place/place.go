@@ -109,17 +109,10 @@ func placeKey(s string) string {
 	return strings.TrimSuffix(b.String(), " ")
 }
 
-// unitTypes are the type words the gazetteer puts before names, longest first.
-var unitTypes = []string{"Thành phố", "Thị trấn", "Thị xã", "Phường", "Huyện", "Quận", "Tỉnh", "Xã"}
-
 // bareName strips the type from a gazetteer name: "Phường Gia Sàng" → "Gia Sàng".
 func bareName(name string) string {
-	for _, t := range unitTypes {
-		if len(name) > len(t) && name[len(t)] == ' ' && strings.EqualFold(name[:len(t)], t) {
-			return name[len(t)+1:]
-		}
-	}
-	return name
+	_, bare := gazetteer.SplitName(name)
+	return bare
 }
 
 // New indexes the gazetteer's units and the former provinces; syllable tells whether a word is a

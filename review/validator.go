@@ -16,8 +16,12 @@ func NewFieldValidator() (*FieldValidator, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &FieldValidator{v: v}, nil
+	return FieldValidatorOf(v), nil
 }
+
+// FieldValidatorOf checks clerks' values with v, a validator built once by the caller and
+// shared (extraction checks what it reads with the same one).
+func FieldValidatorOf(v *validate.Validator) *FieldValidator { return &FieldValidator{v: v} }
 
 // blocking are the issues a clerk's value may not have: the value could not be stored as its
 // type at all. Others (an unusual syllable, a place missing from the gazetteer) are recorded

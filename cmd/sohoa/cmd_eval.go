@@ -15,6 +15,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/sohoa/sohoa/config"
 	"github.com/sohoa/sohoa/domain"
 	"github.com/sohoa/sohoa/imaging"
 	"github.com/sohoa/sohoa/ocr"
@@ -50,8 +51,9 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	inputs := fs.String("inputs", "gray,binary", "cleaned images to measure plain OCR on: gray, binary or both (comma-separated)")
 	speedPages := fs.Int("speed-pages", 3, "pages timed one at a time: extract vs bare \"tesseract IMAGE - -l vie\"")
 	input := fs.String("input", "binary", "cleaned image extraction reads: gray or binary")
-	threshold := fs.Float64("review-threshold", 0.85, "fields less confident than this need review")
+	threshold := fs.Float64("review-threshold", ocr.DefaultReviewThreshold, "fields less confident than this need review")
 	reread := fs.String("reread", "auto", "read field crops again: auto, always or never")
+	templates := config.TemplatesFlag(fs, os.Getenv)
 	plain := fs.Bool("plain", true, "measure plain page OCR (CER/WER) too; false measures field extraction only")
 	wrongPath := fs.String("wrong", "", "write every wrong field (page, severity, entry, field, truth, value, OCR text, confidence, flagged, entry found, issues) to this TSV file")
 	if err := fs.Parse(args); err != nil {
@@ -69,7 +71,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if *limit > 0 && len(paths) > *limit {
 		paths = paths[:*limit]
 	}
-	r, err := ocr.New(ocr.Config{ReviewThreshold: *threshold, Input: ocr.Input(*input), Reread: ocr.Reread(*reread)})
+	r, err := ocr.New(ocr.Config{ReviewThreshold: *threshold, Input: ocr.Input(*input), Reread: ocr.Reread(*reread), TemplatesDir: *templates})
 	if err != nil {
 		return fmt.Errorf("eval: %w", err)
 	}

@@ -35,18 +35,10 @@ func (c validateChecker) CheckField(kind domain.Kind, field, fieldType, text str
 		ft = validate.TypeOf(kind, field)
 	}
 	r := c.v.Check(ft, text)
-	return Checked{Value: r.Value, Issues: issues(r.Issues), Penalty: r.Penalty, Suggestions: r.Suggestions}
+	return Checked{Value: r.Value, Issues: r.Issues, Penalty: r.Penalty, Suggestions: r.Suggestions}
 }
 
 // CheckRecord runs validate's record-level cross-checks.
-func (c validateChecker) CheckRecord(kind domain.Kind, values map[string]string) []Issue {
-	return issues(c.v.CheckRecord(kind, values))
-}
-
-func issues(in []validate.Issue) []Issue {
-	out := make([]Issue, 0, len(in))
-	for _, is := range in {
-		out = append(out, Issue{Field: is.Field, Code: is.Code, Severity: string(is.Severity), VI: is.VI, EN: is.EN})
-	}
-	return out
+func (c validateChecker) CheckRecord(kind domain.Kind, values map[string]string) []domain.Issue {
+	return c.v.CheckRecord(kind, values)
 }

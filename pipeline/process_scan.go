@@ -185,7 +185,7 @@ func (w *ProcessScan) storeClean(ctx context.Context, scanID int64, res *imaging
 func toRecords(kind domain.Kind, page ocr.Page) []domain.Record {
 	out := make([]domain.Record, 0, len(page.Records))
 	for _, pr := range page.Records {
-		box := domain.Box(pr.Box)
+		box := pr.Box
 		r := domain.Record{Index: pr.Index, Kind: kind, Box: &box, BoxOriginal: optBox(pr.BoxOriginal), Confidence: 1}
 		for pos, name := range kind.Fields() {
 			f, ok := pr.Fields[name]
@@ -196,22 +196,20 @@ func toRecords(kind domain.Kind, page ocr.Page) []domain.Record {
 				continue
 			}
 			if !ok {
-				f = ocr.Field{Issues: []ocr.Issue{{Code: "missing", VI: "Thiếu / chưa rõ: không tìm thấy trên trang", EN: "Missing / unclear: not found on the page"}}, NeedsReview: true}
+				f = ocr.Field{Issues: []domain.Issue{{Code: "missing", VI: "Thiếu / chưa rõ: không tìm thấy trên trang", EN: "Missing / unclear: not found on the page"}}, NeedsReview: true}
 			}
 			df := domain.Field{Name: name, Position: pos, OCRText: f.Text, Value: f.Value, Confidence: clamp(f.Confidence),
 				Suggestions: f.Suggestions, NeedsReview: f.NeedsReview || pr.NeedsReview && hasRecordIssue(pr, name),
 				BoxOriginal: optBox(f.BoxOriginal), Handwritten: f.Handwritten}
-			if f.Box != (ocr.Box{}) {
-				fb := domain.Box(f.Box)
+			if f.Box != (domain.Box{}) {
+				fb := f.Box
 				df.Box = &fb
 			}
-			for _, is := range f.Issues {
-				df.Issues = append(df.Issues, domain.Issue{Code: is.Code, VI: is.VI, EN: is.EN})
-			}
+			df.Issues = append(df.Issues, f.Issues...)
 			for _, is := range pr.Issues {
 				// An issue about the whole entry (a faded page, say) is shown on its first field.
 				if is.Field == name || (is.Field == "" && pos == 0) {
-					df.Issues = append(df.Issues, domain.Issue{Code: is.Code, VI: is.VI, EN: is.EN})
+					df.Issues = append(df.Issues, is)
 				}
 			}
 			r.Confidence = min(r.Confidence, df.Confidence)
@@ -238,12 +236,11 @@ func hasRecordIssue(r ocr.Record, field string) bool {
 }
 
 // optBox is b as a domain box, nil when b is empty (not found).
-func optBox(b ocr.Box) *domain.Box {
-	if b == (ocr.Box{}) {
+func optBox(b domain.Box) *domain.Box {
+	if b == (domain.Box{}) {
 		return nil
 	}
-	db := domain.Box(b)
-	return &db
+	return &b
 }
 
 func clamp(c float64) float64 { return max(0, min(1, c)) }

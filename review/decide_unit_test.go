@@ -18,11 +18,10 @@ import (
 
 	"github.com/sohoa/sohoa/domain"
 	"github.com/sohoa/sohoa/review"
-	"github.com/sohoa/sohoa/storage"
 )
 
 // errStale is what the store answers when the entry changed since the form was loaded.
-var errStale = storage.ErrStale
+var errStale = domain.ErrStale
 
 // fakeStore serves one entry (id 7) of commune 00001 to one clerk and records the decisions it
 // is asked for. It embeds review.Store without a value: a handler calling any other method

@@ -35,10 +35,9 @@ var blocking = map[string]bool{
 // Field normalises one value and lists its issues; a blocking issue makes it ErrInvalid.
 func (f *FieldValidator) Field(kind domain.Kind, field, value string) (string, []domain.Issue, error) {
 	r := f.v.CheckField(kind, field, value)
-	issues := make([]domain.Issue, 0, len(r.Issues))
+	issues := append([]domain.Issue{}, r.Issues...)
 	var block error
 	for _, is := range r.Issues {
-		issues = append(issues, domain.Issue{Code: is.Code, VI: is.VI, EN: is.EN})
 		if blocking[is.Code] && block == nil {
 			block = fmt.Errorf("%w: %s: %s", domain.ErrInvalid, field, is.EN)
 		}

@@ -458,6 +458,12 @@ func flatPage(t testing.TB) testPage {
 // first child is Nguyễn Thị Thiên).
 func synthPage(t testing.TB) testPage {
 	t.Helper()
+	return synthEntry(t, renderedPage(t), 0)
+}
+
+// renderedPage is a lightly aged birth-register page of three entries (seed 1).
+func renderedPage(t testing.TB) synth.Page {
+	t.Helper()
 	p, err := synth.Render(synth.Options{Seed: 1, Kind: domain.KindBirth, Layout: synth.LayoutForm, Severity: synth.SeverityLight}, 0)
 	if err != nil {
 		t.Fatal(err)
@@ -465,9 +471,15 @@ func synthPage(t testing.TB) testPage {
 	if p.Ext != ".png" {
 		t.Fatalf("synth page: got %s, want .png", p.Ext)
 	}
+	return p
+}
+
+// synthEntry is entry i of a rendered page: its fields' values and boxes, and its outline.
+func synthEntry(t testing.TB, p synth.Page, i int) testPage {
+	t.Helper()
 	pg := testPage{page: 12, encoded: p.Encoded, width: p.Image.Bounds().Dx(), height: p.Image.Bounds().Dy(),
 		boxes: map[string]*domain.Box{}, written: map[string]string{}, values: map[string]string{}}
-	for _, f := range p.Truth.Records[0].Fields {
+	for _, f := range p.Truth.Records[i].Fields {
 		pg.written[f.Name], pg.values[f.Name] = f.Written, f.Value
 		if f.Box != nil {
 			bx := *f.Box

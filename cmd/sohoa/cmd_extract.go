@@ -9,6 +9,7 @@ import (
 
 	"github.com/sohoa/sohoa/config"
 	"github.com/sohoa/sohoa/domain"
+	"github.com/sohoa/sohoa/imaging"
 	"github.com/sohoa/sohoa/ocr"
 )
 
@@ -40,7 +41,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if *layout != "" && opts.Layout != ocr.LayoutForm && opts.Layout != ocr.LayoutTable {
 		return fmt.Errorf("extract: --layout %q: want form or table: %w", *layout, domain.ErrInvalid)
 	}
-	img, info, err := decodeFile(pos[0])
+	img, info, err := imaging.DecodeFile(pos[0])
 	if err != nil {
 		return fmt.Errorf("extract: %w", err)
 	}

@@ -1,4 +1,4 @@
-package validate
+package spelling
 
 // Costs of the OCR-weighted edit distance. Marks are small and the first thing a scan loses or
 // blurs, so changing one costs far less than changing a letter.

@@ -1,4 +1,4 @@
-package main
+package eval
 
 import (
 	"context"
@@ -12,7 +12,7 @@ import (
 // decode is the page eval reads: the image file, or for a page photographed (sohoa synth
 // --capture photo) its side of the photo, flattened as the pipeline flattens it.
 func (p *evalPage) decode(ctx context.Context) (image.Image, imaging.Info, error) {
-	img, info, err := decodeFile(p.path)
+	img, info, err := imaging.DecodeFile(p.path)
 	if err != nil || p.truth.Capture == nil {
 		return img, info, err
 	}

@@ -1,4 +1,4 @@
-package validate
+package place
 
 import (
 	_ "embed"
@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/sohoa/sohoa/gazetteer"
+	"github.com/sohoa/sohoa/validate/spelling"
 )
 
 //go:embed data/old-units.tsv
@@ -14,7 +15,7 @@ var oldUnitsTSV string
 
 // PlaceLink ties a place as written to the administrative units in force in 03/2025 (the
 // gazetteer), at whichever levels could be resolved; a zero Unit means that level is unknown.
-type PlaceLink struct {
+type Link struct {
 	Commune  gazetteer.Unit
 	District gazetteer.Unit
 	Province gazetteer.Unit
@@ -42,8 +43,8 @@ func (o oldProvince) label() string {
 	return fmt.Sprintf("%s (%d–%d)", o.name, o.from, o.to)
 }
 
-// placeIndex finds administrative units by accent-insensitive name.
-type placeIndex struct {
+// Index finds administrative units by accent-insensitive name.
+type Index struct {
 	syllable func(string) bool // whether a word is a Vietnamese syllable
 	units    []gazetteer.Unit
 	byCode   map[string]int
@@ -89,7 +90,7 @@ func placeKey(s string) string {
 			continue
 		}
 		if r >= 0x80 {
-			r = decompose(r).base
+			r = spelling.Base(r)
 		}
 		r = unicode.ToLower(r)
 		if r == '0' && (space || digits) {
@@ -108,25 +109,20 @@ func placeKey(s string) string {
 	return strings.TrimSuffix(b.String(), " ")
 }
 
-// unitTypes are the type words the gazetteer puts before names, longest first.
-var unitTypes = []string{"Thành phố", "Thị trấn", "Thị xã", "Phường", "Huyện", "Quận", "Tỉnh", "Xã"}
-
 // bareName strips the type from a gazetteer name: "Phường Gia Sàng" → "Gia Sàng".
 func bareName(name string) string {
-	for _, t := range unitTypes {
-		if len(name) > len(t) && name[len(t)] == ' ' && strings.EqualFold(name[:len(t)], t) {
-			return name[len(t)+1:]
-		}
-	}
-	return name
+	_, bare := gazetteer.SplitName(name)
+	return bare
 }
 
-func newPlaceIndex() (*placeIndex, error) {
+// New indexes the gazetteer's units and the former provinces; syllable tells whether a word is a
+// Vietnamese syllable (for repairing misread type words).
+func New(syllable func(string) bool) (*Index, error) {
 	units, err := gazetteer.Units()
 	if err != nil {
 		return nil, err
 	}
-	x := &placeIndex{units: units, byCode: make(map[string]int, len(units)),
+	x := &Index{syllable: syllable, units: units, byCode: make(map[string]int, len(units)),
 		province: make([]string, len(units)), children: map[string][]int{}, oldByKey: map[string]int{}}
 	for l := range x.byKey {
 		x.byKey[l] = map[string][]int{}

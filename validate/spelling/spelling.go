@@ -1,4 +1,4 @@
-package validate
+package spelling
 
 import (
 	"strings"
@@ -9,7 +9,7 @@ import (
 // the tone mark sits ("Hoá" and "Hóa" are the same word in the old and new placement), but not
 // up to a missing or different hook, hat or tone ("Chỉnh" is not "Chinh", "Thuợng" is not
 // "Thượng").
-func sameSpelling(a, b string) bool {
+func SameSpelling(a, b string) bool {
 	wa, wb := spellingKeys(a), spellingKeys(b)
 	if len(wa) != len(wb) {
 		return false
@@ -44,7 +44,7 @@ func spellingKeys(s string) []string {
 
 // hasMarks reports whether s carries any Vietnamese diacritic: a name typed without any (old
 // typewriters had none) is not a misreading of its accents.
-func hasMarks(s string) bool {
+func HasMarks(s string) bool {
 	for _, r := range s {
 		if l := decompose(r); l.mod != modNone || l.tone != toneNone {
 			return true

@@ -1,4 +1,4 @@
-package validate
+package spelling
 
 import (
 	"testing"
@@ -6,12 +6,12 @@ import (
 )
 
 // TestVowelIndexIsGeneratedFromTheTable fails when vowelTable changed without `go generate
-// ./validate/` (vowels_gen.go would answer with the old positions).
+// ./validate/spelling/` (vowels_gen.go would answer with the old positions).
 func TestVowelIndexIsGeneratedFromTheTable(t *testing.T) {
 	i := 0
 	for _, r := range vowelTable {
 		if got, gotUpper := vowelIndex(r), vowelIndex(unicode.ToUpper(r)); got != i || gotUpper != i {
-			t.Errorf("vowelIndex(%q) = %d, of %q = %d, want %d: run go generate ./validate/", r, got, unicode.ToUpper(r), gotUpper, i)
+			t.Errorf("vowelIndex(%q) = %d, of %q = %d, want %d: run go generate ./validate/spelling/", r, got, unicode.ToUpper(r), gotUpper, i)
 		}
 		i++
 	}

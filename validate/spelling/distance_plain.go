@@ -1,4 +1,4 @@
-package validate
+package spelling
 
 // Distance is the Levenshtein distance between two strings, counted in runes: the edit count
 // the validators and the OCR label matching share.

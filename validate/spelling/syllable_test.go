@@ -1,4 +1,4 @@
-package validate
+package spelling
 
 import (
 	"slices"
@@ -9,7 +9,7 @@ import (
 )
 
 func TestValidSyllables(t *testing.T) {
-	v := testValidator(t)
+	x := testIndex()
 	for _, w := range []string{
 		// The brief's list, including both tone placements of oa/uy.
 		"Nguyễn", "Trần", "Thị", "Văn", "Quân", "Khuyến", "Hường", "Ngoãn", "Nghĩa", "Giang", "Quỳnh",
@@ -23,14 +23,14 @@ func TestValidSyllables(t *testing.T) {
 		// Capitals, as OCR reads a name in a printed register.
 		"NGUYỄN", "ĐẶNG",
 	} {
-		if !v.syl.valid(w) {
+		if !x.Valid(w) {
 			t.Errorf("%q: got invalid, want valid", w)
 		}
 	}
 }
 
 func TestInvalidSyllables(t *testing.T) {
-	v := testValidator(t)
+	x := testIndex()
 	for _, tc := range []struct{ w, why string }{
 		{"Thj", "j is not a Vietnamese letter (OCR of ị)"},
 		{"Nguyéen", "ee is no nucleus"},
@@ -56,7 +56,7 @@ func TestInvalidSyllables(t *testing.T) {
 		{"Lê1", "digit"},
 		{"Văn.", "punctuation is not part of a syllable"},
 	} {
-		if v.syl.valid(tc.w) {
+		if x.Valid(tc.w) {
 			t.Errorf("%q: got valid, want invalid (%s)", tc.w, tc.why)
 		}
 	}
@@ -64,7 +64,7 @@ func TestInvalidSyllables(t *testing.T) {
 
 // Every syllable of 2,500 real names must be in the set.
 func TestNameSyllablesValid(t *testing.T) {
-	v := testValidator(t)
+	x := testIndex()
 	n := 0
 	for _, l := range strings.Split(nameSyllables, "\n") {
 		if l == "" || strings.HasPrefix(l, "#") {
@@ -72,7 +72,7 @@ func TestNameSyllablesValid(t *testing.T) {
 		}
 		n++
 		w, _, _ := strings.Cut(l, "\t")
-		if !v.syl.valid(w) {
+		if !x.Valid(w) {
 			t.Errorf("%q: got invalid, want valid", w)
 		}
 	}
@@ -82,11 +82,11 @@ func TestNameSyllablesValid(t *testing.T) {
 }
 
 func TestSyllableSet(t *testing.T) {
-	v := testValidator(t)
-	if n := len(v.syl.set); n < 12000 || n > 25000 {
+	x := testIndex()
+	if n := len(x.set); n < 12000 || n > 25000 {
 		t.Errorf("got %d syllables, want 12,000–25,000", n)
 	}
-	for s := range v.syl.set {
+	for s := range x.set {
 		if !norm.NFC.IsNormalString(s) || strings.ToLower(s) != s {
 			t.Fatalf("%q is not lowercase NFC", s)
 		}
@@ -94,7 +94,7 @@ func TestSyllableSet(t *testing.T) {
 }
 
 func TestStopCodaTones(t *testing.T) {
-	v := testValidator(t)
+	x := testIndex()
 	for _, base := range []string{"ac", "ach", "ap", "at", "uôc", "iêt"} {
 		for _, tn := range []tone{toneNone, toneGrave, toneHook, toneTilde} {
 			s := "b" + base
@@ -103,7 +103,7 @@ func TestStopCodaTones(t *testing.T) {
 			}
 			pos := tonePositions(s, 1, false)
 			w := withTone(s, pos[0], tn)
-			if v.syl.valid(w) {
+			if x.Valid(w) {
 				t.Errorf("%q: got valid, want invalid (stop coda)", w)
 			}
 		}
@@ -111,7 +111,7 @@ func TestStopCodaTones(t *testing.T) {
 }
 
 func TestSuggest(t *testing.T) {
-	v := testValidator(t)
+	x := testIndex()
 	for _, tc := range []struct {
 		in, want string // want is among the suggestions
 		first    bool   // and must be the first
@@ -127,7 +127,7 @@ func TestSuggest(t *testing.T) {
 		{"clũng", "dũng", false},
 		{"Văm", "", false}, // valid: nothing to suggest is fine, but no panic
 	} {
-		got := v.syl.suggest(tc.in, 3, true)
+		got := x.Suggest(tc.in, 3, true)
 		if len(got) > 3 {
 			t.Errorf("%q: got %d suggestions, want at most 3", tc.in, len(got))
 		}
@@ -171,6 +171,6 @@ func TestDistance(t *testing.T) {
 
 func BenchmarkNewSyllableIndex(b *testing.B) {
 	for b.Loop() {
-		newSyllableIndex()
+		NewIndex()
 	}
 }

@@ -1,4 +1,4 @@
-package validate
+package spelling
 
 import (
 	"strings"
@@ -8,7 +8,7 @@ import (
 
 // worthOffering is the suggestions a clerk should see: none equal to the value already there
 // (as read or as normalised, in any case), none twice, in their order.
-func worthOffering(sugg []string, value, written string) []string {
+func WorthOffering(sugg []string, value, written string) []string {
 	key := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(norm.NFC.String(s)), " ")) }
 	seen := map[string]bool{key(value): true, key(written): true}
 	var out []string
@@ -26,7 +26,7 @@ func worthOffering(sugg []string, value, written string) []string {
 // nameWords keeps, of the syllables suggested for a word of a name, those that names use, and
 // of those none that names use unusualRatio times less than the most usual one: "Nguyẽn" gets
 // Nguyễn (2,851 names), not also the valid but near-nameless Nguyến and Nguyển (1 each).
-func (x *syllableIndex) nameWords(cands []string) []string {
+func (x *Index) NameWords(cands []string) []string {
 	best := -1
 	for _, c := range cands {
 		if n, ok := x.inNames[strings.ToLower(c)]; ok {

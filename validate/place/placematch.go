@@ -1,4 +1,4 @@
-package validate
+package place
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/sohoa/sohoa/gazetteer"
+	"github.com/sohoa/sohoa/validate/spelling"
 )
 
 // placeCand is one reading of a part: a unit, or a former province (unit < 0).
@@ -18,7 +19,7 @@ type placeCand struct {
 
 // candidates lists the units a part may name, exactly or, for provinces and districts, within a
 // small edit distance.
-func (x *placeIndex) candidates(p placePart) []placeCand {
+func (x *Index) candidates(p placePart) []placeCand {
 	var out []placeCand
 	for lv := lvCommune; lv <= lvProvince; lv++ {
 		if !p.allowed.has(lv) {
@@ -68,12 +69,12 @@ const (
 )
 
 // typeBonus rewards a unit whose type is the one written before its name.
-func (x *placeIndex) typeBonus(p placePart, u int) float64 {
+func (x *Index) typeBonus(p placePart, u int) float64 {
 	t := x.units[u].Type
 	if x.units[u].Level == gazetteer.Province {
 		t = strings.TrimSuffix(t, " Trung ương")
 	}
-	if p.unit != "" && fold(t) == p.unit {
+	if p.unit != "" && spelling.Fold(t) == p.unit {
 		return bonusType
 	}
 	return 0
@@ -84,7 +85,7 @@ func boundedDistance(a, b string, limit int) int {
 	if d := len(a) - len(b); d > limit || -d > limit {
 		return limit + 1
 	}
-	return Distance(a, b)
+	return spelling.Distance(a, b)
 }
 
 // chain is one consistent reading of a place: a commune in a district in a province, any of them
@@ -100,7 +101,7 @@ var noCand = placeCand{unit: -1, old: -1}
 
 // resolve finds the best chain: parts run from the most specific on the left to the province on
 // the right, so a commune's part must come before its district's and its province's.
-func (x *placeIndex) resolve(parts []placePart) (best []chain) {
+func (x *Index) resolve(parts []placePart) (best []chain) {
 	cands := make([][]placeCand, len(parts))
 	for i, p := range parts {
 		if !p.hamlet {
@@ -138,7 +139,7 @@ func firstSet(d, p, n int) int {
 }
 
 // chains lists the consistent chains for one assignment of parts to levels (-1: none).
-func (x *placeIndex) chains(parts []placePart, cands [][]placeCand, c, d, p int) []chain {
+func (x *Index) chains(parts []placePart, cands [][]placeCand, c, d, p int) []chain {
 	at := func(i, lv int) []placeCand {
 		if i < 0 {
 			return []placeCand{noCand}
@@ -208,7 +209,7 @@ func positionBonus(parts []placePart, at [3]int) float64 {
 }
 
 // provinceMatches reports whether a province candidate covers the province with code code.
-func (x *placeIndex) provinceMatches(pc placeCand, code string) bool {
+func (x *Index) provinceMatches(pc placeCand, code string) bool {
 	if pc.unit >= 0 {
 		return x.units[pc.unit].Code == code
 	}
@@ -217,7 +218,7 @@ func (x *placeIndex) provinceMatches(pc placeCand, code string) bool {
 
 // fuzzyCommune looks for a commune within one edit or two of the part among the communes of a
 // resolved district, or of a province when only that is known.
-func (x *placeIndex) fuzzyCommune(p placePart, under string) (placeCand, bool) {
+func (x *Index) fuzzyCommune(p placePart, under string) (placeCand, bool) {
 	limit := fuzzyLimit(p.key)
 	if limit == 0 || p.hamlet || !p.allowed.has(lvCommune) {
 		return noCand, false
@@ -248,7 +249,7 @@ func (x *placeIndex) fuzzyCommune(p placePart, under string) (placeCand, bool) {
 
 // path is the full official name of a unit and its parents: "Phường Gia Sàng, Thành phố Thái
 // Nguyên, Tỉnh Thái Nguyên".
-func (x *placeIndex) path(u int) string {
+func (x *Index) path(u int) string {
 	var names []string
 	for {
 		names = append(names, x.units[u].Name)
@@ -262,7 +263,7 @@ func (x *placeIndex) path(u int) string {
 }
 
 // unit returns the gazetteer unit with the code, or the zero Unit.
-func (x *placeIndex) unit(code string) gazetteer.Unit {
+func (x *Index) unit(code string) gazetteer.Unit {
 	if i, ok := x.byCode[code]; ok {
 		return x.units[i]
 	}

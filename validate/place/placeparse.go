@@ -1,9 +1,11 @@
-package validate
+package place
 
 import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/sohoa/sohoa/validate/spelling"
 )
 
 // levels is a set of administrative levels a part of a place may be.
@@ -88,11 +90,11 @@ func fixTypeWords(s string, valid, known func(string) bool) (string, []string) {
 		}
 		for _, pr := range placePrefixes {
 			word := strings.TrimSuffix(pr.word, " ")
-			if strings.ContainsAny(word, " .") || fold(word) != fold(low) ||
+			if strings.ContainsAny(word, " .") || spelling.Fold(word) != spelling.Fold(low) ||
 				strings.ContainsRune(word, 'đ') != strings.ContainsRune(low, 'đ') {
 				continue
 			}
-			parts[i] = p[:lead] + matchCase(word, w) + " " + rest
+			parts[i] = p[:lead] + spelling.MatchCase(word, w) + " " + rest
 			fixed = append(fixed, w)
 			break
 		}
@@ -110,14 +112,14 @@ var typeWords = prefixWords(func(string, prefix) bool { return true })
 // diacritics ("Quan Hóa" is a district, not "quận Hóa"), or folded when OCR lost every mark in the
 // part.
 func parsePart(s string) placePart {
-	s = strings.Trim(s, edgeJunk+" ")
+	s = strings.Trim(s, spelling.EdgeJunk+" ")
 	p := placePart{written: s, name: s, allowed: anyLevel}
 	low := strings.ToLower(s)
 	ascii := isASCII(s)
 	for _, pr := range placePrefixes {
 		w := pr.word
 		if ascii {
-			w = fold(w)
+			w = spelling.Fold(w)
 		}
 		if strings.HasPrefix(low, w) && len(low) > len(w) {
 			p.name = strings.TrimSpace(string([]rune(s)[len([]rune(w)):]))
@@ -140,7 +142,7 @@ func isASCII(s string) bool {
 
 // splitPlace cuts a written place into parts at commas and semicolons, and at dashes unless the
 // dash is inside a unit's name ("Bà Rịa - Vũng Tàu", "Quảng Nam - Đà Nẵng", "Phan Rang-Tháp Chàm").
-func (x *placeIndex) splitPlace(s string) []placePart {
+func (x *Index) splitPlace(s string) []placePart {
 	var parts []placePart
 	for _, chunk := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' }) {
 		pieces := strings.FieldsFunc(chunk, func(r rune) bool { return r == '-' || r == '–' || r == '—' })
@@ -166,7 +168,7 @@ func (x *placeIndex) splitPlace(s string) []placePart {
 }
 
 // known reports whether key names a unit at any level or a former province.
-func (x *placeIndex) known(key string) bool {
+func (x *Index) known(key string) bool {
 	for _, m := range x.byKey {
 		if len(m[key]) > 0 {
 			return true

@@ -1,4 +1,4 @@
-package validate
+package spelling
 
 import (
 	"strings"
@@ -109,7 +109,7 @@ func compose(l letter) rune {
 
 // fold lowercases s and removes every Vietnamese diacritic (đ becomes d), for accent-insensitive
 // matching: "Hoà Bình" and "Hòa Bình" both fold to "hoa binh".
-func fold(s string) string {
+func Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {

@@ -1,4 +1,4 @@
-package validate
+package spelling
 
 import (
 	_ "embed"
@@ -12,7 +12,7 @@ import (
 // syllable without any diacritic: "nguyễn" → "nguyen") and by skeletons with one letter deleted,
 // so that a damaged token is compared only with syllables one skeleton edit away instead of with
 // the whole set.
-type syllableIndex struct {
+type Index struct {
 	set     map[string]struct{}
 	inNames map[string]int // syllables of personal names → surname and middle-name count
 	list    []string
@@ -31,9 +31,9 @@ var oldGivenNames string
 // name, so that of two near readings the usual name wins ("Nguyéen" → Nguyễn before Nguyến).
 const namePrior = 0.2
 
-func newSyllableIndex() *syllableIndex {
+func NewIndex() *Index {
 	set := buildSyllables()
-	x := &syllableIndex{set: set, list: make([]string, 0, len(set)), bySkel: map[string][]int32{},
+	x := &Index{set: set, list: make([]string, 0, len(set)), bySkel: map[string][]int32{},
 		byDel: map[string][]string{}, inNames: map[string]int{}}
 	for _, l := range strings.Split(nameSyllables, "\n") {
 		if s, c, ok := strings.Cut(l, "\t"); ok && !strings.HasPrefix(l, "#") {
@@ -58,7 +58,7 @@ func newSyllableIndex() *syllableIndex {
 			ls = append(ls, decompose(r))
 		}
 		x.letters[i] = ls
-		sk := fold(s)
+		sk := Fold(s)
 		if _, seen := x.bySkel[sk]; !seen {
 			for _, d := range deletes(sk) {
 				x.byDel[d] = append(x.byDel[d], sk)
@@ -70,7 +70,7 @@ func newSyllableIndex() *syllableIndex {
 }
 
 // valid reports whether a single lowercase or capitalised token is a Vietnamese syllable.
-func (x *syllableIndex) valid(tok string) bool {
+func (x *Index) Valid(tok string) bool {
 	_, ok := x.set[strings.ToLower(tok)]
 	return ok
 }
@@ -78,9 +78,9 @@ func (x *syllableIndex) valid(tok string) bool {
 // usualNameVariant returns, in tok's capitalisation, the syllable with tok's letters and other
 // marks that is the most common in names, when tok itself never occurs in a name or, as a
 // family or middle name (not given), is rarer than that variant by unusualRatio; else "".
-func (x *syllableIndex) usualNameVariant(tok string, given bool) string {
+func (x *Index) UsualNameVariant(tok string, given bool) string {
 	low := strings.ToLower(tok)
-	if !x.valid(low) {
+	if !x.Valid(low) {
 		return ""
 	}
 	own, known := x.inNames[low]
@@ -88,7 +88,7 @@ func (x *syllableIndex) usualNameVariant(tok string, given bool) string {
 		return ""
 	}
 	best, bestN := "", -1
-	for _, i := range x.bySkel[fold(low)] {
+	for _, i := range x.bySkel[Fold(low)] {
 		s := x.list[i]
 		if s == low || strings.ContainsRune(s, 'đ') != strings.ContainsRune(low, 'đ') {
 			continue // đ and d are two letters, not one with other marks
@@ -100,7 +100,7 @@ func (x *syllableIndex) usualNameVariant(tok string, given bool) string {
 	if best == "" || known && (bestN < unusualMin || bestN < unusualRatio*max(own, 1)) {
 		return ""
 	}
-	return matchCase(best, tok)
+	return MatchCase(best, tok)
 }
 
 // A family or middle name word is unusual next to a variant in marks that names use
@@ -137,7 +137,7 @@ func ocrVariants(sk string) []string {
 
 // suggest returns up to n valid syllables nearest to tok by the OCR-weighted edit distance, in
 // the capitalisation of tok; forName favours syllables common in personal names.
-func (x *syllableIndex) suggest(tok string, n int, forName bool) []string {
+func (x *Index) Suggest(tok string, n int, forName bool) []string {
 	low := strings.ToLower(tok)
 	in := make([]letter, 0, len(low))
 	for _, r := range low {
@@ -149,7 +149,7 @@ func (x *syllableIndex) suggest(tok string, n int, forName bool) []string {
 			skels[sk] = struct{}{}
 		}
 	}
-	for _, q := range ocrVariants(fold(low)) {
+	for _, q := range ocrVariants(Fold(low)) {
 		addSkel(q)
 		for _, sk := range x.byDel[q] {
 			addSkel(sk)
@@ -222,7 +222,7 @@ func (x *syllableIndex) suggest(tok string, n int, forName bool) []string {
 	}
 	var out []string
 	for _, s := range best {
-		out = append(out, matchCase(x.list[s.i], tok))
+		out = append(out, MatchCase(x.list[s.i], tok))
 	}
 	return out
 }
@@ -241,7 +241,7 @@ func cmpFloat(a, b float64) int {
 const maxSuggestDistance = 1.6
 
 // matchCase gives s the capitalisation pattern of like (all upper, first upper, or lower).
-func matchCase(s, like string) string {
+func MatchCase(s, like string) string {
 	rs := []rune(like)
 	if len(rs) == 0 {
 		return s

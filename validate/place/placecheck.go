@@ -1,11 +1,11 @@
-package validate
+package place
 
 import (
 	"fmt"
 	"slices"
 	"strings"
 
-	"github.com/sohoa/sohoa/domain"
+	"github.com/sohoa/sohoa/validate/spelling"
 )
 
 // Penalty factors for places. Places are often hamlets, hospitals or units renamed since, so an
@@ -16,19 +16,25 @@ const (
 	penaltyPlaceVague   = 0.9
 )
 
-// check keeps the place as written (cleaned) and links it to today's units.
-func (x *placeIndex) check(r *Result) {
+// Check keeps the place as written (cleaned of OCR specks) and links it to today's units.
+func (x *Index) Check(written string) Result {
+	r := &Result{Written: written, Penalty: 1}
+	x.check(r)
+	return *r
+}
+
+func (x *Index) check(r *Result) {
 	r.Value = tidyPlace(r.Written)
 	var fixed []string
 	r.Value, fixed = fixTypeWords(r.Value, x.syllable, x.known)
 	for _, f := range fixed {
-		r.add(issue(CodePlaceSpelling, domain.SeverityNote,
+		r.add(issue(CodeSpelling,
 			fmt.Sprintf("Đã sửa %q: kiểm tra lại", f), fmt.Sprintf("Corrected %q: check it", f)), 0.9)
 	}
 	parts := x.splitPlace(r.Value)
 	chains := x.resolve(parts)
 	if len(chains) == 0 {
-		r.add(issue(CodePlaceUnknown, domain.SeverityNote,
+		r.add(issue(CodeUnknown,
 			fmt.Sprintf("Không tìm thấy %q trong danh mục đơn vị hành chính", r.Written),
 			fmt.Sprintf("%q is not in the list of administrative units", r.Written)), penaltyPlaceUnknown)
 		return
@@ -57,7 +63,7 @@ func (x *placeIndex) check(r *Result) {
 			break
 		}
 	}
-	r.Place = x.link(ch)
+	r.Link = x.link(ch)
 	assigned := map[int]bool{}
 	for _, c := range append(chains, ch) {
 		for _, i := range c.parts {
@@ -68,8 +74,8 @@ func (x *placeIndex) check(r *Result) {
 }
 
 // link fills the units of a chain, deriving the district and province from the commune.
-func (x *placeIndex) link(ch chain) *PlaceLink {
-	l := &PlaceLink{}
+func (x *Index) link(ch chain) *Link {
+	l := &Link{}
 	if ch.comm.unit >= 0 {
 		l.Commune = x.units[ch.comm.unit]
 		l.District = x.unit(l.Commune.Parent)
@@ -100,10 +106,10 @@ func (x *placeIndex) link(ch chain) *PlaceLink {
 }
 
 // notes adds the issues and suggestions for a resolved place.
-func (x *placeIndex) notes(r *Result, parts []placePart, ch chain, assigned map[int]bool) {
-	if l := r.Place; l.Former != "" {
+func (x *Index) notes(r *Result, parts []placePart, ch chain, assigned map[int]bool) {
+	if l := r.Link; l.Former != "" {
 		if l.Province.Code != "" {
-			r.add(issue(CodePlaceOld, domain.SeverityNote,
+			r.add(issue(CodeOld,
 				fmt.Sprintf("%s nay là %s", l.Former, l.Province.Name),
 				fmt.Sprintf("%s is now %s", l.Former, l.Province.Name)))
 		} else {
@@ -111,9 +117,9 @@ func (x *placeIndex) notes(r *Result, parts []placePart, ch chain, assigned map[
 			for _, u := range l.Successors {
 				names = append(names, u.Name)
 			}
-			r.add(issue(CodePlaceOld, domain.SeverityNote,
-				fmt.Sprintf("%s nay thuộc %s", l.Former, joinVI(names)),
-				fmt.Sprintf("%s is now part of %s", l.Former, joinEN(names))))
+			r.add(issue(CodeOld,
+				fmt.Sprintf("%s nay thuộc %s", l.Former, spelling.JoinVI(names)),
+				fmt.Sprintf("%s is now part of %s", l.Former, spelling.JoinEN(names))))
 		}
 	}
 	// A part with a type word (xã, huyện) that matched nothing, to the right of the hamlets.
@@ -127,7 +133,7 @@ func (x *placeIndex) notes(r *Result, parts []placePart, ch chain, assigned map[
 		if p.hamlet || assigned[i] || (i < lowest && !p.typed) {
 			continue
 		}
-		r.add(issue(CodePlacePartial, domain.SeverityNote,
+		r.add(issue(CodePartial,
 			fmt.Sprintf("Không tìm thấy %q trong danh mục đơn vị hành chính", p.written),
 			fmt.Sprintf("%q is not in the list of administrative units", p.written)), penaltyPlaceVague)
 	}
@@ -146,10 +152,10 @@ func (x *placeIndex) notes(r *Result, parts []placePart, ch chain, assigned map[
 		}
 		// A match that ignored the tone marks or hooks is a misreading too ("Lũng Chỉnh" for the
 		// commune Lũng Chinh), unless the name was typed without any diacritics at all.
-		if !cd.fuzzy && (sameSpelling(parts[i].name, want) || !hasMarks(parts[i].name)) {
+		if !cd.fuzzy && (spelling.SameSpelling(parts[i].name, want) || !spelling.HasMarks(parts[i].name)) {
 			continue
 		}
-		r.add(issue(CodePlaceSpelling, domain.SeverityNote,
+		r.add(issue(CodeSpelling,
 			fmt.Sprintf("%q được hiểu là %q", parts[i].name, want),
 			fmt.Sprintf("%q read as %q", parts[i].name, want)), penaltyPlaceFuzzy)
 		fixed = strings.Replace(fixed, parts[i].name, want, 1)
@@ -161,7 +167,7 @@ func (x *placeIndex) notes(r *Result, parts []placePart, ch chain, assigned map[
 
 // ambiguous reports a place that matches several units equally well (a commune name used in many
 // provinces) and suggests the first three.
-func (x *placeIndex) ambiguous(r *Result, chains []chain) {
+func (x *Index) ambiguous(r *Result, chains []chain) {
 	var paths []string
 	for _, ch := range chains {
 		u := ch.comm.unit
@@ -175,7 +181,7 @@ func (x *placeIndex) ambiguous(r *Result, chains []chain) {
 			paths = append(paths, x.path(u))
 		}
 	}
-	r.add(issue(CodePlaceAmbiguous, domain.SeverityNote,
+	r.add(issue(CodeAmbiguous,
 		fmt.Sprintf("%q khớp với %d đơn vị hành chính", r.Written, len(paths)),
 		fmt.Sprintf("%q matches %d administrative units", r.Written, len(paths))), penaltyPlaceVague)
 	r.Suggestions = paths[:min(3, len(paths))]
@@ -183,7 +189,7 @@ func (x *placeIndex) ambiguous(r *Result, chains []chain) {
 
 // commonAncestor keeps of several equally good chains only what they agree on: the district
 // and province they lead to, and the former province they name.
-func commonAncestor(x *placeIndex, chains []chain) chain {
+func commonAncestor(x *Index, chains []chain) chain {
 	out := chain{comm: noCand, dist: noCand, prov: noCand, parts: [3]int{-1, -1, -1}, old: chains[0].old}
 	first := x.link(chains[0])
 	dist, prov := first.District.Code, first.Province.Code

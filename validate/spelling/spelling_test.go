@@ -1,4 +1,4 @@
-package validate
+package spelling
 
 import "testing"
 
@@ -15,11 +15,11 @@ func TestSameSpelling(t *testing.T) {
 		{"Gia Sàng", "Gia Sàng Mới", false},
 	}
 	for _, tc := range tests {
-		if got := sameSpelling(tc.a, tc.b); got != tc.want {
+		if got := SameSpelling(tc.a, tc.b); got != tc.want {
 			t.Errorf("sameSpelling(%q, %q): got %v, want %v", tc.a, tc.b, got, tc.want)
 		}
 	}
-	if hasMarks("Gia Sang") || !hasMarks("Gia Sàng") || !hasMarks("Đông") {
+	if HasMarks("Gia Sang") || !HasMarks("Gia Sàng") || !HasMarks("Đông") {
 		t.Error("hasMarks: wrong for Gia Sang / Gia Sàng / Đông")
 	}
 }

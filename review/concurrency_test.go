@@ -10,7 +10,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
-	"github.com/sohoa/sohoa/auth"
+	"github.com/sohoa/sohoa/auth/authtest"
 	"github.com/sohoa/sohoa/domain"
 	"github.com/sohoa/sohoa/review"
 )
@@ -40,7 +40,7 @@ func TestFiftyClerksConfirmFiveThousandEntries(t *testing.T) {
 	}
 	defer conn.Close(ctx)
 	logLeases(t, conn)
-	hash, _ := auth.HashPassword(testPassword)
+	hash := authtest.QuickHash(t, testPassword)
 	userIDs := make([]int64, clerks+vanishing)
 	for i := range clerks + vanishing {
 		u := domain.User{Username: fmt.Sprintf("clerk%02d", i), Role: domain.RoleClerk, Communes: []string{"05461"}}

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"errors"
-	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -84,7 +83,7 @@ func (s *Station) UploadFiles(ctx context.Context, paths []string) ([]Result, er
 					s.progress.Eventf("  %s / %s", vi, en)
 				}
 			case verdictPause:
-				return results, fmt.Errorf("--token: the server refused the station token: %w", r.Err)
+				return results, errorf("--token: the server refused the station token: %w", "--token: máy chủ từ chối mã trạm: %w", r.Err)
 			case verdictRetry:
 				failures++
 				d := s.cfg.Backoff.Delay(failures, rand.Float64())

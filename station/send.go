@@ -67,18 +67,18 @@ func (w *watch) send(ctx context.Context, name string) error {
 		w.serverBack()
 		var ae *APIError
 		errors.As(err, &ae)
-		e.State, e.Status, e.Message = StateRejected, ae.Status, ae.Message
+		e.State, e.Status, e.Message, e.MessageVI = StateRejected, ae.Status, ae.Message, ae.MessageVI
 		if err := w.journal.Put(name, e); err != nil {
 			w.s.progress.Eventf("%v", err)
 		}
 		w.s.progress.addRejected()
-		w.s.progress.Eventf("rejected %s (page %d): %d %s", name, f.page, ae.Status, ae.Message)
+		w.s.progress.Eventf("rejected %s (page %d): %v", name, f.page, ae)
 		w.file(name, e)
 	case verdictPause:
 		w.pauseUntil = now.Add(w.s.cfg.Backoff.Max)
-		msg := fmt.Sprintf("PAUSED: the server refused the station token (%v); check --token or SOHOA_STATION_TOKEN and restart", err)
 		w.s.progress.setNotice("PAUSED: token refused")
-		w.s.progress.Eventf("%s; trying again in %s", msg, w.s.cfg.Backoff.Max)
+		w.s.progress.Eventf("PAUSED: the server refused the station token (%v); check --token or SOHOA_STATION_TOKEN and restart; trying again in %s",
+			err, w.s.cfg.Backoff.Max)
 	case verdictRetry:
 		w.failures++
 		d := w.s.cfg.Backoff.Delay(w.failures, rand.Float64())

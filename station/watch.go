@@ -121,7 +121,7 @@ func (w *watch) admit(now time.Time, names []string) {
 		} else if p, err := w.s.namer.page(name); err == nil {
 			e.Page = p
 		} else {
-			e.State, e.Message = StateRejected, err.Error()
+			e.State, e.Message, e.MessageVI = StateRejected, err.Error(), Message(err, Vietnamese)
 			if err := w.journal.Put(name, e); err != nil {
 				w.s.progress.Eventf("%v", err)
 				continue

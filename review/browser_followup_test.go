@@ -12,7 +12,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
-	"github.com/sohoa/sohoa/auth"
+	"github.com/sohoa/sohoa/auth/authtest"
 	"github.com/sohoa/sohoa/domain"
 	"github.com/sohoa/sohoa/review"
 )
@@ -106,10 +106,7 @@ func TestFollowupIsSettledOnlyByWhoMay(t *testing.T) {
 	clerk := b.login(t, "canbo")
 	clerk.next()
 	clerk.post(recordPath(ids[0])+"/flag", url.Values{"version": {"1"}, "reason": {"mờ"}})
-	hash, err := auth.HashPassword(testPassword)
-	if err != nil {
-		t.Fatal(err)
-	}
+	hash := authtest.QuickHash(t, testPassword)
 	other := domain.User{Username: "canbo2", DisplayName: "Đỗ Hà", Role: domain.RoleClerk, Communes: []string{"05461"}}
 	if err := b.store.CreateUser(context.Background(), &other, hash, "test"); err != nil {
 		t.Fatal(err)

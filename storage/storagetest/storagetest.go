@@ -73,18 +73,16 @@ func Store(t testing.TB) *storage.Store {
 	return s
 }
 
-// StoreURL is Store, with the database's URL for tests that also query it directly.
+// StoreURL is Store, with the database's URL for tests that also query it directly. The
+// database is a clone of a template migrated once (template.go), not migrated again.
 func StoreURL(t testing.TB) (*storage.Store, string) {
 	t.Helper()
-	url := DatabaseURL(t)
+	url := migratedDatabaseURL(t)
 	s, err := storage.Open(context.Background(), url)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(s.Close)
-	if err := s.Migrate(context.Background(), Logger(t)); err != nil {
-		t.Fatal(err)
-	}
 	return s, url
 }
 

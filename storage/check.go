@@ -11,17 +11,23 @@ import (
 	"github.com/sohoa/sohoa/domain"
 )
 
-// SetCheckPlan sets the installation's verification stages (SOHOA_CHECK_STAGES and friends).
-// Call it once, before the store serves anyone; without it no entry is checked.
-func (s *Store) SetCheckPlan(p domain.CheckPlan) { s.checks = p }
+// SetCheckPlan sets the installation's verification stages (SOHOA_CHECK_STAGES and friends);
+// without it no entry is checked.
+func (s *Store) SetCheckPlan(p domain.CheckPlan) { s.checks.Store(&p) }
 
 // CheckPlan is the installation's verification stages.
-func (s *Store) CheckPlan() domain.CheckPlan { return s.checks }
+func (s *Store) CheckPlan() domain.CheckPlan {
+	if p := s.checks.Load(); p != nil {
+		return *p
+	}
+	return domain.CheckPlan{}
+}
 
 // defaultStages is the installation's stages as a text[] argument.
 func (s *Store) defaultStages() []string {
-	out := make([]string, len(s.checks.Stages))
-	for i, m := range s.checks.Stages {
+	st := s.CheckPlan().Stages
+	out := make([]string, len(st))
+	for i, m := range st {
 		out[i] = string(m)
 	}
 	return out
@@ -30,7 +36,7 @@ func (s *Store) defaultStages() []string {
 // StagesInUse reports whether any ledger is checked at all: the installation has stages or a
 // ledger sets its own. The home page offers checking only then.
 func (s *Store) StagesInUse(ctx context.Context) (bool, error) {
-	if len(s.checks.Stages) > 0 {
+	if len(s.CheckPlan().Stages) > 0 {
 		return true, nil
 	}
 	var any bool
@@ -165,7 +171,7 @@ func (s *Store) task(c checkRow, u domain.User) (domain.CheckTask, error) {
 		return domain.CheckTask{}, fmt.Errorf("%w: record %d was entered by the checker", domain.ErrForbidden, r.ID)
 	}
 	stage := c.passed + 1
-	t := domain.CheckTask{Record: r, Stage: stage, Mode: s.checks.Mode(c.stages, stage, r.ID, r.Confidence)}
+	t := domain.CheckTask{Record: r, Stage: stage, Mode: s.CheckPlan().Mode(c.stages, stage, r.ID, r.Confidence)}
 	if c.enteredBy != nil {
 		t.EnteredBy = *c.enteredBy
 	}
@@ -402,29 +408,30 @@ func (s *Store) ClerkCheckRates(ctx context.Context, unit string) ([]domain.Cler
 	return out, nil
 }
 
-// requiredChecks is, per ledger, how many checks an entry must pass to be done: the ledger's own
-// stages or the installation's.
-func (s *Store) requiredChecks(ctx context.Context) (map[int64]int, error) {
+// requiredChecks is how many checks an entry must pass to be done: per ledger that sets its own
+// stages, and def for every other ledger (the installation's).
+func (s *Store) requiredChecks(ctx context.Context) (own map[int64]int, def int, err error) {
 	rows, _ := s.pool.Query(ctx, `SELECT id, cardinality(check_stages) FROM ledgers WHERE check_stages IS NOT NULL`)
-	own, err := pgx.CollectRows(rows, pgx.RowToStructByPos[struct {
+	list, err := pgx.CollectRows(rows, pgx.RowToStructByPos[struct {
 		ID int64
 		N  int
 	}])
 	if err != nil {
-		return nil, fmt.Errorf("required checks: %w", translate(err))
+		return nil, 0, fmt.Errorf("required checks: %w", translate(err))
 	}
-	m := map[int64]int{}
-	for _, o := range own {
-		m[o.ID] = o.N
+	own = map[int64]int{}
+	for _, o := range list {
+		own[o.ID] = o.N
 	}
-	return m, nil
+	return own, len(s.CheckPlan().Stages), nil
 }
 
-// passedStages reports whether an entry with passed checks of a ledger is through every stage.
-func (s *Store) passedStages(own map[int64]int, ledgerID int64, passed int) bool {
+// passedStages reports whether an entry of a ledger that passed the given checks is through
+// every stage.
+func passedStages(own map[int64]int, def int, ledgerID int64, passed int) bool {
 	need, ok := own[ledgerID]
 	if !ok {
-		need = len(s.checks.Stages)
+		need = def
 	}
 	return passed >= need
 }

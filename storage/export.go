@@ -70,7 +70,7 @@ func exportWhere(sc domain.ExportScope) (ledger, entry string, args []any) {
 // Only entries through every configured check stage are passed, unless IncludeUnfinished.
 func (s *Store) EachExportEntry(ctx context.Context, sc domain.ExportScope, fn func(*domain.ExportEntry) error) error {
 	ledger, entry, args := exportWhere(sc)
-	own, err := s.requiredChecks(ctx)
+	own, def, err := s.requiredChecks(ctx)
 	if err != nil {
 		return err
 	}
@@ -94,7 +94,7 @@ func (s *Store) EachExportEntry(ctx context.Context, sc domain.ExportScope, fn f
 		for {
 			rows, _ := tx.Query(ctx, "FETCH "+strconv.Itoa(exportBatch)+" FROM export_entries")
 			n, err := pgx.ForEachRow(rows, dest, func() error {
-				if !sc.IncludeUnfinished && !s.passedStages(own, e.LedgerID, passed) {
+				if !sc.IncludeUnfinished && !passedStages(own, def, e.LedgerID, passed) {
 					return nil
 				}
 				e.Fields = e.Fields[:0]

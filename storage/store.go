@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -22,7 +23,7 @@ import (
 type Store struct {
 	pool   *pgxpool.Pool
 	jobs   *river.Client[pgx.Tx]
-	checks domain.CheckPlan // the installation's verification stages (SetCheckPlan)
+	checks atomic.Pointer[domain.CheckPlan] // the installation's verification stages (SetCheckPlan)
 }
 
 // Open connects to PostgreSQL. It does not migrate; call Migrate.

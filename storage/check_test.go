@@ -297,6 +297,26 @@ func TestDisagreementGoesToSupervisor(t *testing.T) {
 	if c := byName["kiemtra"]; c.ChecksDone != 2 {
 		t.Errorf("the checker's checks: got %d, want 2", c.ChecksDone)
 	}
+	// The counters the triggers kept equal those counted again from the rows.
+	before := b.counts(t)
+	conn, err := pgx.Connect(ctx, b.url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, `SELECT progress_rebuild()`); err != nil {
+		t.Fatal(err)
+	}
+	if after := b.counts(t); after != before {
+		t.Errorf("dashboard counted again: got %+v, want %+v", after, before)
+	}
+	again, err := b.store.ClerkCheckRates(ctx, "05461")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(again, rates) {
+		t.Errorf("check rates counted again: got %+v, want %+v", again, rates)
+	}
 }
 
 // TestExportFollowsStages: with a check stage only checked entries are exported (all of them

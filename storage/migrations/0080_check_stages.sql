@@ -101,3 +101,25 @@ BEGIN
 END $$;
 CREATE TRIGGER progress_check_clerk AFTER INSERT OR UPDATE OF corrected ON record_checks
     FOR EACH ROW EXECUTE FUNCTION progress_check_clerk();
+
+-- progress_rebuild (migration 0072) rebuilds the check counters too.
+ALTER FUNCTION progress_rebuild() RENAME TO progress_rebuild_entries;
+CREATE FUNCTION progress_rebuild() RETURNS void LANGUAGE sql AS $$
+    SELECT progress_rebuild_entries();
+    UPDATE progress_ledgers g SET passed1 = c.passed1, passed2 = c.passed2, disputed = c.disputed
+    FROM (SELECT s.ledger_id, count(*) FILTER (WHERE r.checks_passed >= 1) AS passed1,
+                 count(*) FILTER (WHERE r.checks_passed >= 2) AS passed2, count(*) FILTER (WHERE r.disputed) AS disputed
+          FROM records r JOIN scans s ON s.id = r.scan_id
+          WHERE r.status = 'confirmed' AND (r.checks_passed > 0 OR r.disputed) GROUP BY s.ledger_id) c
+    WHERE g.ledger_id = c.ledger_id AND g.slot = 0;
+    DELETE FROM progress_check_clerks;
+    INSERT INTO progress_check_clerks (ledger_id, user_id, checked, agreed, corrected, checks_done)
+    SELECT ledger_id, user_id, sum(checked), sum(agreed), sum(corrected), sum(done)
+    FROM (SELECT s.ledger_id, coalesce(c.entered_by, 0) AS user_id, 1 AS checked, (cardinality(c.differing) = 0)::int AS agreed,
+                 c.corrected::int AS corrected, 0 AS done
+          FROM record_checks c JOIN records r ON r.id = c.record_id JOIN scans s ON s.id = r.scan_id
+          UNION ALL
+          SELECT s.ledger_id, c.checker_id, 0, 0, 0, 1
+          FROM record_checks c JOIN records r ON r.id = c.record_id JOIN scans s ON s.id = r.scan_id) x
+    GROUP BY ledger_id, user_id;
+$$;

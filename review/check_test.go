@@ -42,16 +42,7 @@ func form(version int, values map[string]string) url.Values {
 // commune, and n entries the clerk "canbo" entered with enteredValues.
 func setupStages(t *testing.T, n int, stages ...domain.CheckMode) (*bundle, []int64) {
 	t.Helper()
-	b := setup(t, review.Config{})
-	b.store.SetCheckPlan(domain.CheckPlan{Stages: stages, Sample: 1})
-	hash, err := auth.HashPassword(testPassword)
-	if err != nil {
-		t.Fatal(err)
-	}
-	checker := domain.User{Username: "kiemtra", DisplayName: "Hà Văn Kiểm", Role: domain.RoleClerk, Communes: []string{"05461"}}
-	if err := b.store.CreateUser(context.Background(), &checker, hash, "test"); err != nil {
-		t.Fatal(err)
-	}
+	b := stagesBundle(t, stages...)
 	ids := b.seed(t, b.ledger, n)
 	clerk := b.login(t, "canbo")
 	for range ids {
@@ -62,6 +53,23 @@ func setupStages(t *testing.T, n int, stages ...domain.CheckMode) (*bundle, []in
 		}
 	}
 	return b, ids
+}
+
+// stagesBundle is the review bundle with the given stages and a checker "kiemtra" in the
+// clerk's commune.
+func stagesBundle(t *testing.T, stages ...domain.CheckMode) *bundle {
+	t.Helper()
+	b := setup(t, review.Config{})
+	b.store.SetCheckPlan(domain.CheckPlan{Stages: stages, Sample: 1})
+	hash, err := auth.HashPassword(testPassword)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checker := domain.User{Username: "kiemtra", DisplayName: "Hà Văn Kiểm", Role: domain.RoleClerk, Communes: []string{"05461"}}
+	if err := b.store.CreateUser(context.Background(), &checker, hash, "test"); err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
 
 func indexOf(ids []int64, id int64) int {

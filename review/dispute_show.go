@@ -23,13 +23,15 @@ type disputeField struct {
 
 // disputePage is the settling screen.
 type disputePage struct {
-	D      domain.Dispute
-	Box    *domain.Box
-	Fields []disputeField
-	Focus  string
-	Notice string
-	At     string
-	Blind  bool
+	D                    domain.Dispute
+	Place                domain.RecordPlace // with the page image's size
+	EnteredBy, CheckedBy string             // full names
+	Box                  *domain.Box
+	Fields               []disputeField
+	Focus                string
+	Notice               string
+	At                   string
+	Blind                bool
 }
 
 // disputeList lists the disagreements waiting in the supervisor's communes.
@@ -44,7 +46,7 @@ func (ui *UI) disputeList(w http.ResponseWriter, r *request) error {
 // disputeShow is the settling screen: the page with the entry outlined, and per field its crop,
 // the entered value and the checker's side by side; the supervisor picks one or types the final.
 func (ui *UI) disputeShow(w http.ResponseWriter, r *request) error {
-	rec, _, err := ui.recordFor(r)
+	rec, place, err := ui.recordFor(r)
 	if err != nil {
 		return err
 	}
@@ -52,12 +54,17 @@ func (ui *UI) disputeShow(w http.ResponseWriter, r *request) error {
 	if err != nil {
 		return err
 	}
-	return ui.showDispute(w, r, http.StatusOK, rec, d, nil, nil, "")
+	return ui.showDispute(w, r, http.StatusOK, rec, place, d, nil, nil, "")
 }
 
-func (ui *UI) showDispute(w http.ResponseWriter, r *request, status int, rec domain.Record, d domain.Dispute,
-	typed map[string]string, problems map[string][]domain.Issue, notice string) error {
-	p := disputePage{D: d, Box: rec.Box, Notice: notice, At: ui.dateTime(d.At), Blind: d.Mode == domain.CheckBlind}
+func (ui *UI) showDispute(w http.ResponseWriter, r *request, status int, rec domain.Record, place domain.RecordPlace,
+	d domain.Dispute, typed map[string]string, problems map[string][]domain.Issue, notice string) error {
+	names, err := ui.store.DisplayNames(r.Context())
+	if err != nil {
+		return err
+	}
+	p := disputePage{D: d, Place: place, Box: rec.Box, Notice: notice, At: ui.dateTime(d.At), Blind: d.Mode == domain.CheckBlind,
+		EnteredBy: fullName(names, d.EnteredBy), CheckedBy: fullName(names, d.CheckedBy)}
 	for _, f := range rec.Fields {
 		df := disputeField{Name: f.Name, Box: f.Box, Entered: displayValue(rec.Kind, f.Name, d.Entered[f.Name]),
 			Checked: displayValue(rec.Kind, f.Name, d.Checked[f.Name]), Differs: slices.Contains(d.Differing, f.Name),
@@ -76,7 +83,7 @@ func (ui *UI) showDispute(w http.ResponseWriter, r *request, status int, rec dom
 // disputeSettle stores the supervisor's final values and opens the next disagreement, or the
 // list when none is left.
 func (ui *UI) disputeSettle(w http.ResponseWriter, r *request) error {
-	rec, _, err := ui.recordFor(r)
+	rec, place, err := ui.recordFor(r)
 	if err != nil {
 		return err
 	}
@@ -92,7 +99,7 @@ func (ui *UI) disputeSettle(w http.ResponseWriter, r *request) error {
 		return err
 	}
 	if len(ef.Problems) > 0 {
-		return ui.showDispute(w, r, http.StatusUnprocessableEntity, rec, d, ef.Typed, ef.Problems, "invalid")
+		return ui.showDispute(w, r, http.StatusUnprocessableEntity, rec, place, d, ef.Typed, ef.Problems, "invalid")
 	}
 	err = ui.store.SettleDispute(r.Context(), rec.ID, r.user, ef.C.Version, ef.C.Values)
 	if errors.Is(err, storage.ErrStale) {

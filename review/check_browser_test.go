@@ -11,6 +11,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+	"github.com/jackc/pgx/v5"
 
 	"github.com/sohoa/sohoa/domain"
 	"github.com/sohoa/sohoa/storage"
@@ -110,10 +111,41 @@ func TestBrowserBlindCheckAndSettle(t *testing.T) {
 			t.Errorf("father_name after settling: got %q (%s), want the checker's, corrected", f.Value, f.Status)
 		}
 	}
+	// Two weeks of entry and checking by three people, written straight into the tables; the
+	// dashboard's "done" must equal the entries counted in SQL.
+	b.seed(t, b.ledger, 40)
+	conn, err := pgx.Connect(context.Background(), b.dbURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(context.Background())
+	for _, q := range []string{
+		`UPDATE records r SET status = 'confirmed', confirmed_by = u.id, confirmed_at = now() - (r.id % 12) * interval '1 day'
+		 FROM users u WHERE r.status = 'pending' AND u.username = (ARRAY['canbo', 'canbo-khac', 'kiemtra'])[r.id % 3 + 1]`,
+		`INSERT INTO record_checks (record_id, stage, mode, entered_by, checker_id, entered, checked, differing, corrected)
+		 SELECT r.id, 1, 'blind', r.confirmed_by, c.id, '{}', '{}', CASE WHEN r.id % (5 + r.id % 3) = 0 THEN '{father_name}'::text[] ELSE '{}' END,
+		        r.id % (5 + r.id % 3) = 0 AND r.id % 2 = 0
+		 FROM records r JOIN users c ON c.username = CASE WHEN r.id % 3 = 2 THEN 'canbo' ELSE 'kiemtra' END
+		 WHERE r.status = 'confirmed' AND r.checks_passed = 0 AND NOT r.disputed AND r.id % 5 <> 0 AND r.confirmed_by <> c.id`,
+		`UPDATE records r SET checks_passed = 1 FROM record_checks c WHERE c.record_id = r.id AND r.checks_passed = 0`,
+		`SELECT progress_rebuild()`,
+	} {
+		if _, err := conn.Exec(context.Background(), q); err != nil {
+			t.Fatalf("%v\n%s", err, q)
+		}
+	}
+	var done int
+	if err := conn.QueryRow(context.Background(), `SELECT count(*) FROM records r JOIN scans s ON s.id = r.scan_id
+		WHERE s.ledger_id = $1 AND r.status = 'confirmed' AND r.checks_passed >= 1`, b.ledger.ID).Scan(&done); err != nil {
+		t.Fatal(err)
+	}
 	tb.open("/progress?unit=05461")
 	tb.waitFor("/progress", "")
-	if rows := eval[int](tb, `document.querySelectorAll("#check-rates tbody tr").length`); rows < 2 {
-		t.Errorf("check rates: got %d rows, want the clerk and the checker", rows)
+	if got := eval[string](tb, `document.querySelector("#progress tfoot th:nth-child(6)").textContent`); got != fmt.Sprint(done) {
+		t.Errorf("dashboard: got %s done, want %d as counted in SQL", got, done)
+	}
+	if rows := eval[int](tb, `document.querySelectorAll("#check-rates tbody tr").length`); rows < 3 {
+		t.Errorf("check rates: got %d rows, want the three people", rows)
 	}
 	tb.shot("progress-checks")
 }

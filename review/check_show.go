@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/sohoa/sohoa/domain"
 	"github.com/sohoa/sohoa/storage"
@@ -49,6 +50,13 @@ func (ui *UI) openNextCheck(w http.ResponseWriter, r *request, flash string) err
 		return err
 	}
 	return redirect(w, r, "/checks/"+strconv.FormatInt(id, 10), flash)
+}
+
+// checking reports whether the user holds a check of the entry right now: a confirmed entry
+// leased to them.
+func checking(rec domain.Record, u domain.User) bool {
+	return rec.Status == domain.RecordConfirmed && rec.LeaseUserID != nil && *rec.LeaseUserID == u.ID &&
+		rec.LeaseExpiresAt != nil && rec.LeaseExpiresAt.After(time.Now())
 }
 
 // cmpFlash is the flash to show: the first that is set.

@@ -133,6 +133,11 @@ func TestBlindCheckNeverShowsTheEnteredValues(t *testing.T) {
 	if !strings.Contains(body, "Nhập lại độc lập") {
 		t.Fatal("the check is not shown as blind")
 	}
+	// The entry's own review page, which shows the values, sends the checker back to the check.
+	if resp, _ := checker.get(fmt.Sprintf("/review/records/%d", id)); resp.StatusCode != http.StatusSeeOther ||
+		resp.Header.Get("Location") != fmt.Sprintf("/checks/%d", id) {
+		t.Errorf("the review page during a check: got %d to %q, want 303 to the check", resp.StatusCode, resp.Header.Get("Location"))
+	}
 	for what, vals := range map[string]map[string]string{"entered": enteredValues(0), "OCR": birthValues(0)} {
 		if l := leaks(body, vals); len(l) > 0 {
 			t.Errorf("the blind check's HTML holds %s values: %v", what, l)

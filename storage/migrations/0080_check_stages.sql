@@ -51,7 +51,7 @@ CREATE FUNCTION progress_check_counts(l bigint, st text, passed int, disputed bo
 $$;
 
 -- Only rows that were or become checked cost anything: a clerk's confirmation (checks_passed 0,
--- not disputed) does no work here.
+-- not disputed) does not even call the function.
 CREATE FUNCTION progress_checks() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     l bigint;
@@ -65,8 +65,9 @@ BEGIN
     RETURN NULL;
 END $$;
 CREATE TRIGGER progress_checks AFTER UPDATE OF status, checks_passed, disputed ON records
-    FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.checks_passed <> NEW.checks_passed
-                       OR OLD.disputed <> NEW.disputed)
+    FOR EACH ROW WHEN ((OLD.checks_passed > 0 OR OLD.disputed OR NEW.checks_passed > 0 OR NEW.disputed)
+                       AND (OLD.status IS DISTINCT FROM NEW.status OR OLD.checks_passed <> NEW.checks_passed
+                            OR OLD.disputed <> NEW.disputed))
     EXECUTE FUNCTION progress_checks();
 
 -- Per clerk and ledger: their entries checked, agreed with, and corrected in the end; and the

@@ -248,3 +248,48 @@ func TestDisagreementOverHTTP(t *testing.T) {
 		t.Errorf("the dashboard lacks the clerk's check rates (50,00%% agreement)")
 	}
 }
+
+// TestLedgerStagesPage: a supervisor gives a ledger its own stages and returns it to the
+// installation's; the queue follows at once.
+func TestLedgerStagesPage(t *testing.T) {
+	t.Parallel()
+	b, _ := setupStages(t, 1, domain.CheckSighted)
+	sup := b.login(t, "giamsat-xa")
+	page := fmt.Sprintf("/ledgers/%d/stages", b.ledger.ID)
+	resp, body := sup.get(page)
+	if resp.StatusCode != http.StatusOK || !strings.Contains(body, "Theo cấu hình chung (sighted)") {
+		t.Fatalf("got %d, want the stages form naming the installation's stages", resp.StatusCode)
+	}
+	if resp := sup.post(page, url.Values{"stages": {"none"}}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("set none: got %d, want 303", resp.StatusCode)
+	}
+	checker := b.login(t, "kiemtra")
+	if id := checker.nextCheck(); id != 0 {
+		t.Errorf("a ledger without stages: the checker got entry %d", id)
+	}
+	if _, body := sup.get(page); !strings.Contains(body, `<strong>none</strong>`) {
+		t.Error("the page does not show the ledger's own stages")
+	}
+	if resp := sup.post(page, url.Values{"stages": {"twice"}}); resp.StatusCode != http.StatusBadRequest && resp.StatusCode != http.StatusUnprocessableEntity {
+		t.Errorf("an unknown setting: got %d, want it refused", resp.StatusCode)
+	}
+	if resp := sup.post(page, url.Values{"stages": {""}}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("back to the installation's: got %d, want 303", resp.StatusCode)
+	}
+	if id := checker.nextCheck(); id == 0 {
+		t.Error("back to the installation's stages: the checker got nothing")
+	}
+	trail, err := b.store.AuditTrail(context.Background(), "ledger", b.ledger.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, e := range trail {
+		if e.Action == "ledger.check_stages" {
+			n++
+		}
+	}
+	if n != 2 {
+		t.Errorf("got %d audited stage changes, want 2", n)
+	}
+}

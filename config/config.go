@@ -48,6 +48,9 @@ type Config struct {
 	// TemplatesDir (SOHOA_TEMPLATES_DIR, --templates): a folder of extra or replacement register
 	// templates (*.json) for the workers' reader; none when empty.
 	TemplatesDir string
+	// Verification stages (SOHOA_CHECK_STAGES, SOHOA_CHECK_SAMPLE, SOHOA_CHECK_BLIND_BELOW): read
+	// by CheckPlan.
+	CheckStages, CheckSample, CheckBlindBelow string
 }
 
 // S3 locates the object store holding originals and derived images.
@@ -108,6 +111,9 @@ var Settings = []Setting{
 	{"metrics-token", "SOHOA_METRICS_TOKEN", "serve /metrics on the main address to requests with this bearer token"},
 	{"migrate-database-url", "SOHOA_MIGRATE_DATABASE_URL", "PostgreSQL URL of the schema owner, used for migrations (SOHOA_DATABASE_URL is then the app's role)"},
 	{"timezone", "SOHOA_TIMEZONE", "time zone of times on screen, today's counts and exports (IANA name)"},
+	{"check-stages", "SOHOA_CHECK_STAGES", "verification stages after entry: none, sighted, blind, or two such as blind,sighted (a ledger may set its own)"},
+	{"check-sample", "SOHOA_CHECK_SAMPLE", "share (0–1) of entries a blind stage checks blind; the rest are checked sighted"},
+	{"check-blind-below", "SOHOA_CHECK_BLIND_BELOW", "a blind stage checks blind every entry whose OCR confidence is below this (0–1)"},
 }
 
 // Load fills a Config from the environment (through getenv) and registers flags on fs that
@@ -136,6 +142,9 @@ func Load(fs *flag.FlagSet, getenv func(string) string) (*Config, error) {
 		MetricsToken:       getenv("SOHOA_METRICS_TOKEN"),
 		MigrateDatabaseURL: getenv("SOHOA_MIGRATE_DATABASE_URL"),
 		TemplatesDir:       getenv("SOHOA_TEMPLATES_DIR"),
+		CheckStages:        getenv("SOHOA_CHECK_STAGES"),
+		CheckSample:        getenv("SOHOA_CHECK_SAMPLE"),
+		CheckBlindBelow:    getenv("SOHOA_CHECK_BLIND_BELOW"),
 	}
 	if err := c.parseEnv(getenv); err != nil {
 		return nil, err
@@ -221,6 +230,9 @@ func (c *Config) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.MigrateDatabaseURL, "migrate-database-url", c.MigrateDatabaseURL, help("migrate-database-url"))
 	fs.StringVar(&c.Timezone, "timezone", c.Timezone, help("timezone"))
 	fs.StringVar(&c.TemplatesDir, "templates", c.TemplatesDir, help("templates"))
+	fs.StringVar(&c.CheckStages, "check-stages", c.CheckStages, help("check-stages"))
+	fs.StringVar(&c.CheckSample, "check-sample", c.CheckSample, help("check-sample"))
+	fs.StringVar(&c.CheckBlindBelow, "check-blind-below", c.CheckBlindBelow, help("check-blind-below"))
 }
 
 // ParseProxies reads a comma-separated list of addresses and CIDR prefixes.

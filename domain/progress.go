@@ -2,8 +2,9 @@ package domain
 
 import "time"
 
-// ProgressCounts are how far a set of ledgers has come. Until verification stages exist,
-// Entered counts entries a person went through (confirmed or set aside) and Checked equals Done.
+// ProgressCounts are how far a set of ledgers has come. Entered counts entries a person went
+// through (confirmed or set aside); Checked those through check 1 and Done those through every
+// configured check stage (without stages both equal the entries confirmed).
 type ProgressCounts struct {
 	Expected        int64 `json:"expected"`  // entries the books are expected to hold (at least those extracted)
 	Extracted       int64 `json:"extracted"` // entries OCR found
@@ -71,12 +72,13 @@ type FieldQuality struct {
 
 // Progress is the dashboard: the totals of a unit, its parts, the pace and OCR quality.
 type Progress struct {
-	Unit         ProgressUnit   `json:"unit"` // the unit shown (level "country" at the top)
-	Parts        []ProgressUnit `json:"parts"`
-	Daily        []DayCount     `json:"daily"` // the last 30 days, oldest first
-	Clerks       []ClerkCount   `json:"clerks"`
-	Fields       []FieldQuality `json:"fields"`
-	Ledgers      []FieldQuality `json:"ledgers_quality"`
-	PaceLast7    float64        `json:"pace_last_7_days"` // entries a day
-	EstimatedEnd *time.Time     `json:"estimated_completion,omitempty"`
+	Unit         ProgressUnit     `json:"unit"` // the unit shown (level "country" at the top)
+	Parts        []ProgressUnit   `json:"parts"`
+	Daily        []DayCount       `json:"daily"` // the last 30 days, oldest first
+	Clerks       []ClerkCount     `json:"clerks"`
+	Fields       []FieldQuality   `json:"fields"`
+	Ledgers      []FieldQuality   `json:"ledgers_quality"`
+	CheckRates   []ClerkCheckRate `json:"check_rates"`      // per clerk: their entries agreed with and corrected in checks
+	PaceLast7    float64          `json:"pace_last_7_days"` // entries a day
+	EstimatedEnd *time.Time       `json:"estimated_completion,omitempty"`
 }

@@ -15,6 +15,7 @@ type Store interface {
 	ClerkCounts(ctx context.Context, unit string, today time.Time) ([]domain.ClerkCount, error)
 	FieldQuality(ctx context.Context, unit string, byLedger bool) ([]domain.FieldQuality, error)
 	UnitName(ctx context.Context, code string) (name, level string, err error)
+	ClerkCheckRates(ctx context.Context, unit string) ([]domain.ClerkCheckRate, error)
 }
 
 // Hanoi is Việt Nam's time (UTC+7, no daylight saving): days are counted in it.
@@ -54,6 +55,9 @@ func Load(ctx context.Context, st Store, unit string, now time.Time) (domain.Pro
 		return p, err
 	}
 	if p.Ledgers, err = st.FieldQuality(ctx, unit, true); err != nil {
+		return p, err
+	}
+	if p.CheckRates, err = st.ClerkCheckRates(ctx, unit); err != nil {
 		return p, err
 	}
 	p.PaceLast7, p.EstimatedEnd = Estimate(p.Daily, p.Unit.Expected-p.Unit.Done, today)

@@ -51,6 +51,7 @@ func TestAuthorisationMatrix(t *testing.T) {
 	led := fmt.Sprintf("/ledgers/%d", b.ledger.ID)
 	usr := fmt.Sprintf("/admin/users/%d", victim)
 	api := fmt.Sprintf("/api/v1/ledgers/%d", b.ledger.ID)
+	chk, dsp := fmt.Sprintf("/checks/%d", ids[0]), fmt.Sprintf("/disputes/%d", ids[0])
 	F, U, N := "403", "401", "404"
 	all := func(s string) [9]string { return [9]string{s, s, s, s, s, s, s, s, s} }
 	page := func(clerk, clerkOther, sup, supOther string) [9]string { // a browser page: no session → login
@@ -98,6 +99,15 @@ func TestAuthorisationMatrix(t *testing.T) {
 		{"GET /capture", "GET", "/capture", "", page(ok, ok, ok, ok)},                                                                        // lists the user's communes' ledgers only
 		{"POST /capture/ledgers/{id}/photos", "POST", fmt.Sprintf("/capture/ledgers/%d/photos?page=1", b.ledger.ID), "", post(ok, N, ok, N)}, // refused as no photo, after the commune check; another commune's ledger is not found
 		{"GET /followups", "GET", "/followups", "", page(ok, ok, ok, ok)},
+		{"POST /checks/next", "POST", "/checks/next", "", post(ok, ok, ok, ok)}, // the user's communes only
+		{"GET /checks/{id}", "GET", chk, "", page(ok, F, ok, F)},                // not being checked: back home
+		{"POST /checks/{id}", "POST", chk, "", post(ok, F, ok, F)},
+		{"POST /checks/{id}/lease", "POST", chk + "/lease", "", post(ok, F, ok, F)},  // 409: no check held
+		{"GET /disputes", "GET", "/disputes", "", page(F, F, ok, ok)},                // the supervisor's communes only
+		{"GET /disputes/{id}", "GET", dsp, "", [9]string{L, L, L, F, F, N, F, N, N}}, // no disagreement on it
+		{"POST /disputes/{id}", "POST", dsp, "", post(F, F, ok, F)},                  // none: back to the list
+		{"GET /ledgers/{id}/stages", "GET", led + "/stages", "", page(F, F, ok, F)},
+		{"POST /ledgers/{id}/stages", "POST", led + "/stages", "", post(F, F, ok, F)},
 		{"GET /ledgers", "GET", "/ledgers", "", page(F, F, ok, ok)}, // lists the supervisor's communes only
 		{"GET /ledgers/new", "GET", "/ledgers/new", "", page(F, F, ok, ok)},
 		{"POST /ledgers", "POST", "/ledgers", "", post(F, F, ok, ok)}, // the form's commune decides; this one has none

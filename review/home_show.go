@@ -16,5 +16,10 @@ func (ui *UI) homeShow(w http.ResponseWriter, r *request) error {
 	if err != nil {
 		return err
 	}
-	return ui.render(w, r, http.StatusOK, "home.html", map[string]any{"Today": today, "Shift": shift, "ShiftStart": r.shift})
+	checks, err := ui.store.StagesInUse(r.Context())
+	if err != nil {
+		return err
+	}
+	return ui.render(w, r, http.StatusOK, "home.html", map[string]any{"Today": today, "Shift": shift, "ShiftStart": r.shift,
+		"Checks": checks})
 }

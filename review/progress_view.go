@@ -13,6 +13,7 @@ type progressView struct {
 	Daily    any // template.HTML
 	Quality  any
 	Clerks   []domain.ClerkCount
+	Checks   []checkRateRow // per clerk, how their entries fared in checks
 	Pace     string
 	End      string
 	ParentOf string
@@ -26,7 +27,8 @@ type progressRow struct {
 }
 
 func newProgressView(l Lang, p domain.Progress) progressView {
-	v := progressView{P: p, Unit: progressRowOf(l, p.Unit, ""), Clerks: p.Clerks, Pace: l.Number(p.PaceLast7, 1)}
+	v := progressView{P: p, Unit: progressRowOf(l, p.Unit, ""), Clerks: p.Clerks, Pace: l.Number(p.PaceLast7, 1),
+		Checks: checkRateRows(l, p.CheckRates)}
 	for _, part := range p.Parts {
 		link := "/progress?unit=" + part.Code
 		if part.Level == "ledger" {

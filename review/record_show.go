@@ -2,6 +2,7 @@ package review
 
 import (
 	"net/http"
+	"strconv"
 
 	"github.com/sohoa/sohoa/domain"
 	"github.com/sohoa/sohoa/validate"
@@ -33,6 +34,9 @@ func (ui *UI) recordShow(w http.ResponseWriter, r *request) error {
 	rec, place, err := ui.recordFor(r)
 	if err != nil {
 		return err
+	}
+	if checking(rec, r.user) { // a checker sees the entry only as their check shows it (blind: not at all)
+		return redirect(w, r, "/checks/"+strconv.FormatInt(rec.ID, 10), "")
 	}
 	return ui.showRecord(w, r, http.StatusOK, rec, place, nil, nil, "")
 }

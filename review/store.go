@@ -23,6 +23,7 @@ type Store interface {
 	Matches
 	Reprocessing
 	Accounts
+	Checks
 	export.Store
 	progress.Store
 }
@@ -102,6 +103,22 @@ type Accounts interface {
 	SetPassword(ctx context.Context, a storage.Actor, userID int64, hash string) error
 	SetCommunes(ctx context.Context, a storage.Actor, userID int64, communes []string) error
 	RevokeSessions(ctx context.Context, a storage.Actor, userID int64) (int64, error)
+}
+
+// Checks are the verification stages: the checkers' queue, a check's form and its answer, and
+// the disagreements a supervisor settles.
+type Checks interface {
+	NextCheck(ctx context.Context, u domain.User, lease time.Duration) (int64, error)
+	OpenCheck(ctx context.Context, recordID int64, u domain.User) (domain.CheckTask, error)
+	RenewCheckLease(ctx context.Context, recordID, userID int64, lease time.Duration) error
+	SubmitCheck(ctx context.Context, recordID int64, u domain.User, version int, values map[string]string) (domain.CheckOutcome, error)
+	Disputes(ctx context.Context, u domain.User, limit int) ([]domain.Dispute, error)
+	Dispute(ctx context.Context, recordID int64) (domain.Dispute, error)
+	SettleDispute(ctx context.Context, recordID int64, u domain.User, version int, final map[string]string) error
+	CheckPlan() domain.CheckPlan
+	StagesInUse(ctx context.Context) (bool, error)
+	LedgerStages(ctx context.Context, ledgerID int64) ([]domain.CheckMode, error)
+	SetLedgerStages(ctx context.Context, ledgerID int64, stages []domain.CheckMode, u domain.User) error
 }
 
 // Objects is what the pages need of the object store: a page's cleaned image.

@@ -22,9 +22,9 @@ const exportBatch = 2000
 const exportQuery = `
 	SELECT e.id, l.id, s.id, l.commune_code, c.name, c.type, coalesce(d.name, ''), coalesce(p.name, ''), l.book,
 	       s.page, e.idx, e.kind, e.status, e.flag_reason, coalesce(u.username, ''), e.confirmed_at,
-	       e.positions, e.names, e.vals, e.statuses
+	       e.positions, e.names, e.vals, e.statuses, e.checks_passed
 	FROM (
-		SELECT r.id, r.scan_id, r.idx, r.kind, r.status, r.flag_reason, r.confirmed_by, r.confirmed_at,
+		SELECT r.id, r.scan_id, r.idx, r.kind, r.status, r.flag_reason, r.confirmed_by, r.confirmed_at, r.checks_passed,
 		       coalesce(array_agg(f.position) FILTER (WHERE f.id IS NOT NULL), '{}') AS positions,
 		       coalesce(array_agg(f.name) FILTER (WHERE f.id IS NOT NULL), '{}') AS names,
 		       coalesce(array_agg(f.value) FILTER (WHERE f.id IS NOT NULL), '{}') AS vals,
@@ -67,10 +67,15 @@ func exportWhere(sc domain.ExportScope) (ledger, entry string, args []any) {
 // EachExportEntry calls fn for every entry of the scope, in book order (ledger, page, entry),
 // reading them through a server-side cursor in a read-only snapshot: the export is consistent
 // and memory stays flat however many entries there are. The entry passed to fn is reused.
+// Only entries through every configured check stage are passed, unless IncludeUnfinished.
 func (s *Store) EachExportEntry(ctx context.Context, sc domain.ExportScope, fn func(*domain.ExportEntry) error) error {
 	ledger, entry, args := exportWhere(sc)
+	own, def, err := s.requiredChecks(ctx)
+	if err != nil {
+		return err
+	}
 	opts := pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}
-	err := pgx.BeginTxFunc(ctx, s.pool, opts, func(tx pgx.Tx) error {
+	err = pgx.BeginTxFunc(ctx, s.pool, opts, func(tx pgx.Tx) error {
 		// Every row will be read: plan for the whole result, not the first rows; no JIT, whose
 		// compile time outweighs its gain on this query.
 		if _, err := tx.Exec(ctx, "SET LOCAL cursor_tuple_fraction = 1.0; SET LOCAL jit = off"); err != nil {
@@ -82,12 +87,16 @@ func (s *Store) EachExportEntry(ctx context.Context, sc domain.ExportScope, fn f
 		var e domain.ExportEntry
 		var positions []int32
 		var names, vals, statuses []string
+		var passed int
 		dest := []any{&e.RecordID, &e.LedgerID, &e.ScanID, &e.CommuneCode, &e.CommuneName, &e.CommuneType, &e.DistrictName,
 			&e.ProvinceName, &e.Book, &e.Page, &e.Index, &e.Kind, &e.Status, &e.FlagReason, &e.ConfirmedBy, &e.ConfirmedAt,
-			&positions, &names, &vals, &statuses}
+			&positions, &names, &vals, &statuses, &passed}
 		for {
 			rows, _ := tx.Query(ctx, "FETCH "+strconv.Itoa(exportBatch)+" FROM export_entries")
 			n, err := pgx.ForEachRow(rows, dest, func() error {
+				if !sc.IncludeUnfinished && !passedStages(own, def, e.LedgerID, passed) {
+					return nil
+				}
 				e.Fields = e.Fields[:0]
 				for i := range names {
 					e.Fields = append(e.Fields, domain.ExportField{Name: names[i], Value: vals[i], Status: domain.FieldStatus(statuses[i])})

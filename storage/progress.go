@@ -47,20 +47,24 @@ func (s *Store) PartCounts(ctx context.Context, unit, level string) ([]domain.Pr
 		SELECT `+key[0]+`, min(`+key[1]+`), sum(greatest(l.expected_entries, coalesce(g.entries, 0)))::bigint,
 		       sum(coalesce(g.entries, 0))::bigint, sum(coalesce(g.confirmed, 0))::bigint, sum(coalesce(g.flagged, 0))::bigint,
 		       sum(coalesce(g.pages, 0))::bigint, sum(coalesce(g.scans_processed, 0))::bigint,
-		       sum(coalesce(g.scans_failed, 0))::bigint, sum(coalesce(g.scans_rescan, 0))::bigint
+		       sum(coalesce(g.scans_failed, 0))::bigint, sum(coalesce(g.scans_rescan, 0))::bigint,
+		       sum(coalesce(CASE WHEN cardinality(coalesce(l.check_stages, $2::text[])) = 0 THEN g.confirmed ELSE g.passed1 END, 0))::bigint,
+		       sum(coalesce(CASE cardinality(coalesce(l.check_stages, $2::text[])) WHEN 0 THEN g.confirmed WHEN 1 THEN g.passed1
+		                         ELSE g.passed2 END, 0))::bigint
 		`+progressLedgers+`
 		LEFT JOIN (SELECT ledger_id, sum(entries) AS entries, sum(confirmed) AS confirmed, sum(flagged) AS flagged,
 		                  sum(pages) AS pages, sum(scans_processed) AS scans_processed, sum(scans_failed) AS scans_failed,
-		                  sum(scans_rescan) AS scans_rescan
+		                  sum(scans_rescan) AS scans_rescan, sum(passed1) AS passed1, sum(passed2) AS passed2
 		           FROM progress_ledgers GROUP BY ledger_id) g ON g.ledger_id = l.id`+progressUnit+`
-		GROUP BY 1 ORDER BY 2, 1`, unit)
+		GROUP BY 1 ORDER BY 2, 1`, unit, s.defaultStages())
 	partLevel := map[string]string{"country": "province", "province": "district", "district": "commune", "commune": "ledger"}[level]
 	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (domain.ProgressUnit, error) {
 		u := domain.ProgressUnit{Level: partLevel}
 		var confirmed, flagged int64
 		err := row.Scan(&u.Code, &u.Name, &u.Expected, &u.Extracted, &confirmed, &flagged,
-			&u.Pages, &u.PagesProcessed, &u.PagesFailed, &u.RescanRequested)
-		u.Entered, u.Checked, u.Done, u.Unclear = confirmed+flagged, confirmed, confirmed, flagged
+			&u.Pages, &u.PagesProcessed, &u.PagesFailed, &u.RescanRequested, &u.Checked, &u.Done)
+		// Checked and Done follow the verification stages: with none, an entry confirmed is both.
+		u.Entered, u.Unclear = confirmed+flagged, flagged
 		if partLevel == "ledger" {
 			u.LedgerID, _ = strconv.ParseInt(u.Code, 10, 64)
 		}

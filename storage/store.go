@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -20,8 +21,9 @@ import (
 // Store is sohoa's PostgreSQL state: a connection pool and an insert-only job client, so that a
 // job is enqueued in the same transaction as the row it is about.
 type Store struct {
-	pool *pgxpool.Pool
-	jobs *river.Client[pgx.Tx]
+	pool   *pgxpool.Pool
+	jobs   *river.Client[pgx.Tx]
+	checks atomic.Pointer[domain.CheckPlan] // the installation's verification stages (SetCheckPlan)
 }
 
 // Open connects to PostgreSQL. It does not migrate; call Migrate.

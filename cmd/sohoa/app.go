@@ -53,6 +53,10 @@ func openStore(ctx context.Context, cfg *config.Config, logs io.Writer) (*storag
 	if err != nil {
 		return nil, err
 	}
+	if err := useCheckPlan(cfg, store); err != nil {
+		store.Close()
+		return nil, err
+	}
 	if err := migrate(ctx, cfg, store, cfg.Logger(logs)); err != nil {
 		store.Close()
 		return nil, err
@@ -88,6 +92,10 @@ func open(ctx context.Context, cfg *config.Config, logger *slog.Logger) (*app, e
 	if err != nil {
 		return nil, err
 	}
+	if err := useCheckPlan(cfg, store); err != nil {
+		store.Close()
+		return nil, err
+	}
 	if err := migrate(ctx, cfg, store, logger); err != nil {
 		store.Close()
 		return nil, err
@@ -103,6 +111,16 @@ func open(ctx context.Context, cfg *config.Config, logger *slog.Logger) (*app, e
 	a := &app{cfg: cfg, logger: logger, store: store, objects: objects}
 	a.collectUnacknowledged(ctx, unacknowledgedAge)
 	return a, nil
+}
+
+// useCheckPlan gives the store the installation's verification stages (SOHOA_CHECK_STAGES…).
+func useCheckPlan(cfg *config.Config, store *storage.Store) error {
+	p, err := cfg.CheckPlan()
+	if err != nil {
+		return err
+	}
+	store.SetCheckPlan(p)
+	return nil
 }
 
 // unacknowledgedAge is how old a pending upload must be before its objects are collected: far

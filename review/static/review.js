@@ -88,15 +88,17 @@
   document.querySelectorAll(".sugg").forEach(function (b) {
     b.addEventListener("click", function () {
       var input = document.getElementById(b.dataset.for);
-      input.value = b.textContent;
+      input.value = b.dataset.value !== undefined ? b.dataset.value : b.textContent;
       input.focus();
     });
   });
 
-  // Keep the lease while the page is open.
-  if (held) {
+  // Keep the lease while the page is open (a check renews its own lease; a page without one
+  // names none).
+  var leaseURL = form.dataset.lease === undefined ? "/review/records/" + id + "/lease" : form.dataset.lease;
+  if (held && leaseURL) {
     setInterval(function () {
-      fetch("/review/records/" + id + "/lease", { method: "POST", credentials: "same-origin" });
+      fetch(leaseURL, { method: "POST", credentials: "same-origin" });
     }, 60000);
   }
 

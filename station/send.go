@@ -45,6 +45,14 @@ func (w *watch) send(ctx context.Context, name string) error {
 	if w.s.crashAfterUpload != nil && err == nil && w.s.crashAfterUpload(name) {
 		return errCrash
 	}
+	w.settle(name, f, e, receipt, err, took)
+	return nil
+}
+
+// settle deals with the outcome of sending a file: filed as sent or rejected, paused while the
+// token is refused, or put back with a back-off.
+func (w *watch) settle(name string, f *watched, e Entry, receipt Receipt, err error, took time.Duration) {
+	path := filepath.Join(w.dir, name)
 	now := time.Now()
 	switch judge(err) {
 	case verdictDone:
@@ -54,7 +62,7 @@ func (w *watch) send(ctx context.Context, name string) error {
 			e.State = StateAssigned
 			_ = w.journal.Put(name, e)
 			w.files[name] = &watched{size: after.Size(), mod: after.ModTime(), since: now}
-			return nil
+			return
 		}
 		e.State, e.Status = StateSent, receipt.HTTPStatus
 		if err := w.journal.Put(name, e); err != nil {
@@ -94,7 +102,6 @@ func (w *watch) send(ctx context.Context, name string) error {
 		w.retryFile(f, now)
 		w.s.progress.Eventf("%v; will try again in %s", err, f.due.Sub(now).Round(time.Millisecond))
 	}
-	return nil
 }
 
 // retryFile puts a file back with its own back-off, so that a file that keeps failing lets the

@@ -30,11 +30,14 @@ func TestFiftyClerksConfirmFiveThousandEntries(t *testing.T) {
 		t.Skip("load test")
 	}
 	const clerks, vanishing, records = 50, 5, 5000
-	// Short, so the abandoned entries come back soon, but not so short that on a busy machine
-	// most clerks lose their entry before confirming it: at load 45 under -race, a 2-second
-	// lease saw 3,353 hand-overs for the first 3,756 confirmations (every one after the lease
-	// had ended, by the database's clock), and the wasted work made the test crawl.
-	lease := 5 * time.Second
+	// Short, so the abandoned entries come back soon, but longer than a clerk's next-and-confirm
+	// on a busy machine. These clerks never renew their lease (the review page does), so when
+	// that round trip takes longer than the lease, the lowest-confidence entry goes to whoever
+	// asks next and its holder's confirmation is refused, again and again: at load 45 under
+	// -race a 2-second lease handed on 3,474 entries (each after its lease had ended, by the
+	// database's clock: the invariants held) and confirmations fell to a few a minute, so the
+	// run hit its 30-minute timeout with 3,792 of 5,000 confirmed.
+	lease := 10 * time.Second
 	b := setup(t, review.Config{Lease: lease})
 	b.bulkSeed(t, b.ledger, records)
 	ctx := context.Background()

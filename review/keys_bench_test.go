@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"image/png"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -14,6 +13,7 @@ import (
 	"github.com/riverqueue/river"
 
 	"github.com/sohoa/sohoa/domain"
+	"github.com/sohoa/sohoa/internal/testenv"
 	"github.com/sohoa/sohoa/ocr"
 	"github.com/sohoa/sohoa/pipeline"
 	"github.com/sohoa/sohoa/review"
@@ -35,10 +35,7 @@ func BenchmarkKeysPerEntry(b *testing.B) {
 	ctx := context.Background()
 	reader, err := ocr.New(ocr.Config{})
 	if err != nil {
-		if os.Getenv("CI") == "true" {
-			b.Fatalf("tesseract with vie data is required in CI: %v", err)
-		}
-		b.Skipf("tesseract not usable: %v", err)
+		testenv.Missing(b, "tesseract with vie data is not usable: %v", err)
 	}
 	b.Cleanup(func() { reader.Close() })
 	workers := river.NewWorkers()

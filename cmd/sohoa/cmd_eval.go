@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
+	"github.com/sohoa/sohoa/config"
 	"github.com/sohoa/sohoa/domain"
 	"github.com/sohoa/sohoa/eval"
 	"github.com/sohoa/sohoa/ocr"
@@ -19,8 +21,9 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	inputs := fs.String("inputs", "gray,binary", "cleaned images to measure plain OCR on: gray, binary or both (comma-separated)")
 	speedPages := fs.Int("speed-pages", 3, "pages timed one at a time: extract vs bare \"tesseract IMAGE - -l vie\"")
 	input := fs.String("input", "binary", "cleaned image extraction reads: gray or binary")
-	threshold := fs.Float64("review-threshold", 0.85, "fields less confident than this need review")
+	threshold := fs.Float64("review-threshold", ocr.DefaultReviewThreshold, "fields less confident than this need review")
 	reread := fs.String("reread", "auto", "read field crops again: auto, always or never")
+	templates := config.TemplatesFlag(fs, os.Getenv)
 	plain := fs.Bool("plain", true, "measure plain page OCR (CER/WER) too; false measures field extraction only")
 	wrongPath := fs.String("wrong", "", "write every wrong field (page, severity, entry, field, truth, value, OCR text, confidence, flagged, entry found, issues) to this TSV file")
 	if err := fs.Parse(args); err != nil {
@@ -32,7 +35,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	return eval.Run(ctx, eval.Options{
 		Corpus: *corpus, Limit: *limit, Inputs: strings.Split(*inputs, ","), SpeedPages: *speedPages,
-		OCR:   ocr.Config{ReviewThreshold: *threshold, Input: ocr.Input(*input), Reread: ocr.Reread(*reread)},
+		OCR:   ocr.Config{ReviewThreshold: *threshold, Input: ocr.Input(*input), Reread: ocr.Reread(*reread), TemplatesDir: *templates},
 		Plain: *plain, WrongPath: *wrongPath,
 	}, stdout, stderr)
 }

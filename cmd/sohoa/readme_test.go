@@ -1,7 +1,10 @@
 package main
 
 import (
+	"io/fs"
 	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -24,4 +27,63 @@ func TestReadmeDocumentsEverySetting(t *testing.T) {
 			t.Errorf("README does not mention sohoa %s", c.name)
 		}
 	}
+}
+
+// TestReadmeNamesOnlyRealVariables: every SOHOA_ variable the README names is a setting of
+// config.Settings, a variable the station client reads (cmd/sohoa-station), or a test or
+// benchmark knob (SOHOA_TEST_…, SOHOA_BENCH_…) that a test reads. A variable offered to
+// operators but read nowhere (as SOHOA_TEMPLATES_DIR once was, read inside package ocr) fails.
+func TestReadmeNamesOnlyRealVariables(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	settings := map[string]bool{}
+	for _, s := range config.Settings {
+		settings[s.Env] = true
+	}
+	station, err := os.ReadFile("../sohoa-station/main.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := testSources(t, "../..")
+	names := regexp.MustCompile(`SOHOA_[A-Z0-9_]*[A-Z0-9]`).FindAllString(string(readme), -1)
+	if len(names) < len(config.Settings) {
+		t.Fatalf("found %d SOHOA_ names in the README, fewer than the %d settings", len(names), len(config.Settings))
+	}
+	for _, name := range names {
+		switch {
+		case settings[name]:
+		case strings.Contains(string(station), `getenv("`+name+`")`):
+		case (strings.HasPrefix(name, "SOHOA_TEST_") || strings.HasPrefix(name, "SOHOA_BENCH_")) && strings.Contains(tests, `"`+name+`"`):
+		default:
+			t.Errorf("README names %s, which is not in config.Settings, read by sohoa-station or read by a test", name)
+		}
+	}
+}
+
+// testSources is the text of every _test.go file under root.
+func testSources(t *testing.T, root string) string {
+	t.Helper()
+	var b strings.Builder
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && strings.HasPrefix(d.Name(), ".") && p != root {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() && strings.HasSuffix(p, "_test.go") {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			b.Write(data)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
 }

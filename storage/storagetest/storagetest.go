@@ -20,6 +20,7 @@ import (
 	"github.com/minio/minio-go/v7/pkg/credentials"
 
 	"github.com/sohoa/sohoa/config"
+	"github.com/sohoa/sohoa/internal/testenv"
 	"github.com/sohoa/sohoa/storage"
 )
 
@@ -29,10 +30,7 @@ func Require(t testing.TB, name string) string {
 	v := os.Getenv(name)
 	if v == "" {
 		msg := name + " is not set: run the tests with `make test`, which starts PostgreSQL and MinIO"
-		if os.Getenv("CI") == "true" {
-			t.Fatal(msg)
-		}
-		t.Skip(msg)
+		testenv.Missing(t, "%s", msg)
 	}
 	return v
 }
@@ -176,4 +174,21 @@ func Hold(t testing.TB, databaseURL string, recordID, userID int64) {
 	if err != nil || tag.RowsAffected() != 1 {
 		t.Fatalf("hold record %d for user %d: %v (%d rows)", recordID, userID, err, tag.RowsAffected())
 	}
+}
+
+// RecordID finds the entry with index idx on a scan. Only tests need it: the application finds
+// entries through the queue.
+func RecordID(t testing.TB, databaseURL string, scanID int64, idx int) int64 {
+	t.Helper()
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, databaseURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	var id int64
+	if err := conn.QueryRow(ctx, `SELECT id FROM records WHERE scan_id = $1 AND idx = $2`, scanID, idx).Scan(&id); err != nil {
+		t.Fatalf("record %d of scan %d: %v", idx, scanID, err)
+	}
+	return id
 }

@@ -36,7 +36,10 @@ type letter struct {
 }
 
 // vowelTable lists every Vietnamese vowel in groups of six tones (ngang, huyền, sắc, hỏi, ngã,
-// nặng); a constant string keeps the lookup table immutable and free of norm calls.
+// nặng); a constant string keeps the lookup table immutable and free of norm calls. vowelIndex
+// (vowels_gen.go) is generated from it.
+//
+//go:generate go run gen_vowels.go
 const vowelTable = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ"
 
 // vowelGroups gives the base letter and mark of each group of six in vowelTable.

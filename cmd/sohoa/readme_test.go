@@ -87,3 +87,46 @@ func testSources(t *testing.T, root string) string {
 	}
 	return b.String()
 }
+
+// TestReadmeListsEveryPackage: the README's architecture table has a row for every package of
+// the module, and no row for a package that is gone.
+func TestReadmeListsEveryPackage(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkgs := map[string]bool{}
+	err = filepath.WalkDir("../..", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && p != "../.." && (strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata") {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() && strings.HasSuffix(p, ".go") && !strings.HasSuffix(p, "_test.go") && filepath.Dir(p) != "../.." {
+			pkgs[filepath.ToSlash(strings.TrimPrefix(filepath.Dir(p), "../../"))] = true
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pkgs) < 20 {
+		t.Fatalf("found only %d packages: %v", len(pkgs), pkgs)
+	}
+	for pkg := range pkgs {
+		if !strings.Contains(string(readme), "| `"+pkg+"` | ") {
+			t.Errorf("README's architecture table has no row for package %s", pkg)
+		}
+	}
+	start := strings.Index(string(readme), "| package | its one job |")
+	if start < 0 {
+		t.Fatal("README has no architecture table (\"| package | its one job |\")")
+	}
+	table, _, _ := strings.Cut(string(readme[start:]), "\n\n")
+	for _, m := range regexp.MustCompile("(?m)^\\| `([^`]+)` \\| ").FindAllStringSubmatch(table, -1) {
+		if !pkgs[m[1]] {
+			t.Errorf("README's architecture table lists %s, which is not a package", m[1])
+		}
+	}
+}

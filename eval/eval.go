@@ -248,6 +248,43 @@ func extractPage(ctx context.Context, r *ocr.Reader, p *evalPage) error {
 	return nil
 }
 
+// valuePair is a truth entry i, an extracted record j and how many distinctive fields agree.
+type valuePair struct{ i, j, n int }
+
+// pairsByValues lists the unpaired entries and records that agree on at least two of the
+// entry's distinctive fields (a value no other entry on the page has).
+func pairsByValues(truth []synth.Record, recs []ocr.Record, out []*ocr.Record, used []bool) []valuePair {
+	seen := map[[2]string]int{} // how many entries have each field value
+	for _, tr := range truth {
+		for _, tf := range tr.Fields {
+			seen[[2]string{tf.Name, ocr.NormalizeText(tf.Value)}]++
+		}
+	}
+	var pairs []valuePair
+	for i, tr := range truth {
+		if out[i] != nil {
+			continue
+		}
+		for j := range recs {
+			if used[j] {
+				continue
+			}
+			n := 0
+			for _, tf := range tr.Fields {
+				v := ocr.NormalizeText(tf.Value)
+				f, ok := recs[j].Fields[tf.Name]
+				if tf.Printed && tf.Name != "entry_no" && seen[[2]string{tf.Name, v}] == 1 && ok && ocr.NormalizeText(f.Value) == v {
+					n++
+				}
+			}
+			if n >= 2 {
+				pairs = append(pairs, valuePair{i, j, n})
+			}
+		}
+	}
+	return pairs
+}
+
 // pairEntries finds the extracted record for each truth entry (nil for a lost entry). Entries
 // are in page order on both sides: when extraction found as many as the page has, they pair in
 // order. Otherwise they pair by entry number; then left-over entries and records pair by how
@@ -273,36 +310,8 @@ func pairEntries(truth []synth.Record, recs []ocr.Record) []*ocr.Record {
 			out[i], used[j] = &recs[j], true
 		}
 	}
-	seen := map[[2]string]int{} // how many entries have each field value
-	for _, tr := range truth {
-		for _, tf := range tr.Fields {
-			seen[[2]string{tf.Name, ocr.NormalizeText(tf.Value)}]++
-		}
-	}
-	type pair struct{ i, j, n int }
-	var pairs []pair
-	for i, tr := range truth {
-		if out[i] != nil {
-			continue
-		}
-		for j := range recs {
-			if used[j] {
-				continue
-			}
-			n := 0
-			for _, tf := range tr.Fields {
-				v := ocr.NormalizeText(tf.Value)
-				f, ok := recs[j].Fields[tf.Name]
-				if tf.Printed && tf.Name != "entry_no" && seen[[2]string{tf.Name, v}] == 1 && ok && ocr.NormalizeText(f.Value) == v {
-					n++
-				}
-			}
-			if n >= 2 {
-				pairs = append(pairs, pair{i, j, n})
-			}
-		}
-	}
-	slices.SortStableFunc(pairs, func(a, b pair) int {
+	pairs := pairsByValues(truth, recs, out, used)
+	slices.SortStableFunc(pairs, func(a, b valuePair) int {
 		if a.n != b.n {
 			return b.n - a.n
 		}

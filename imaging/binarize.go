@@ -64,31 +64,37 @@ func Sauvola(g *image.Gray, window int, k, r float64) *image.Gray {
 				inv[i] = 1 / (rows * float64(min(w, x+rad+1)-max(0, x-rad)))
 			}
 		}
-		for i := range inv {
-			x := 2 * i
-			lo, hi := max(0, x-rad), min(w, x+rad+1)
-			inv := inv[i]
-			mean := float64(pSum[hi]-pSum[lo]) * inv
-			variance := float64(pSq[hi]-pSq[lo])*inv - mean*mean
-			if variance < 0 { // rounding on flat areas
-				variance = 0
-			}
-			// Ink is v ≤ T; v is whole, so compare with ⌊T⌋, clamped to a grey level; for
-			// T ≥ 0 truncation is the floor. T < 0 only with k > 1, where it keeps just pure
-			// black. (Go's float min, max and Floor are slow; plain comparisons are not.)
-			t := mean * (oneMinusK + kr*math.Sqrt(variance))
-			if t > 255 {
-				t = 255
-			} else if t < 0 {
-				t = 0
-			}
-			thr[x], thr[x+1] = uint8(t), uint8(t)
-		}
+		blockThresholds(thr, inv, pSum, pSq, rad, w, oneMinusK, kr)
 		for yy := y; yy < min(y+2, h); yy++ {
 			thresholdRow(dst.Pix[yy*dst.Stride:][:w], row(yy), thr[:w])
 		}
 	}
 	return dst
+}
+
+// blockThresholds sets the Sauvola threshold of each 2×2 block of the row pair, from the
+// window sums pSum and pSq and the inverse window areas inv; T = m·(1-k + k/r·s).
+func blockThresholds(thr []uint8, inv []float64, pSum, pSq []int64, rad, w int, oneMinusK, kr float64) {
+	for i := range inv {
+		x := 2 * i
+		lo, hi := max(0, x-rad), min(w, x+rad+1)
+		inv := inv[i]
+		mean := float64(pSum[hi]-pSum[lo]) * inv
+		variance := float64(pSq[hi]-pSq[lo])*inv - mean*mean
+		if variance < 0 { // rounding on flat areas
+			variance = 0
+		}
+		// Ink is v ≤ T; v is whole, so compare with ⌊T⌋, clamped to a grey level; for
+		// T ≥ 0 truncation is the floor. T < 0 only with k > 1, where it keeps just pure
+		// black. (Go's float min, max and Floor are slow; plain comparisons are not.)
+		t := mean * (oneMinusK + kr*math.Sqrt(variance))
+		if t > 255 {
+			t = 255
+		} else if t < 0 {
+			t = 0
+		}
+		thr[x], thr[x+1] = uint8(t), uint8(t)
+	}
 }
 
 // slideColumns adds rows a and b to the column sums and squares and removes rows c and d.

@@ -145,6 +145,32 @@ func Clean(ctx context.Context, img image.Image, opts Options) (*Result, error) 
 		}
 	}
 
+	if err := res.tone(g, opts, step); err != nil {
+		return nil, err
+	}
+	res.judge(opts)
+	return res, nil
+}
+
+// judge lists the reasons the page is unlikely to be read well.
+func (res *Result) judge(opts Options) {
+	m := &res.Metrics
+	if m.Brightness < opts.MinBrightness {
+		res.Reasons = append(res.Reasons, reasonDark)
+	}
+	if m.Contrast < opts.MinContrast {
+		res.Reasons = append(res.Reasons, reasonLowContrast)
+	} else if m.Blur < opts.MinBlur {
+		// Faint pages also score low on blur; report only the cause that matters.
+		res.Reasons = append(res.Reasons, reasonBlurred)
+	}
+	res.Rescan = len(res.Reasons) > 0
+}
+
+// tone flattens the background of g, stretches its contrast, removes noise (res.Gray) and
+// binarises it (res.Binary), with windows scaled to the writing, measuring as it goes.
+func (res *Result) tone(g *image.Gray, opts Options, step func(string, *image.Gray) error) error {
+	m := &res.Metrics
 	// The windows below are sized for 10-point type at 300 dpi and scale with the writing:
 	// by the text's size on a page kept at its resolution, and as for TargetDPI on a page
 	// upscaled to it, where the text's size overstates the detail the scan holds. (Measured
@@ -157,7 +183,7 @@ func Clean(ctx context.Context, img image.Image, opts Options) (*Result, error) 
 	s := max(0.6, min(2, wdpi/300))
 	flat := FlattenBackground(g, int(50*s))
 	if err := step("flatten", flat); err != nil {
-		return nil, err
+		return err
 	}
 	fh := histogram(flat)
 	m.Contrast = float64(percentile(fh, 0.9)-percentile(fh, 0.01)) / 255
@@ -167,32 +193,22 @@ func Clean(ctx context.Context, img image.Image, opts Options) (*Result, error) 
 	lut := stretchLUT(fh, DefaultLowPercentile, DefaultHighPercentile)
 	if opts.CollectSteps {
 		if err := step("contrast", applyLUT(flat, lut)); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	res.Gray = median3LUT(flat, lut)
 	if err := step("denoise", res.Gray); err != nil {
-		return nil, err
+		return err
 	}
 	m.Blur = BlurScore(res.Gray)
 
 	res.Binary = Sauvola(res.Gray, int(31*s)|1, opts.SauvolaK, DefaultSauvolaR)
 	Despeckle(res.Binary, int(math.Round(4*s*s)))
 	if err := step("binarize", res.Binary); err != nil {
-		return nil, err
+		return err
 	}
 
-	if m.Brightness < opts.MinBrightness {
-		res.Reasons = append(res.Reasons, reasonDark)
-	}
-	if m.Contrast < opts.MinContrast {
-		res.Reasons = append(res.Reasons, reasonLowContrast)
-	} else if m.Blur < opts.MinBlur {
-		// Faint pages also score low on blur; report only the cause that matters.
-		res.Reasons = append(res.Reasons, reasonBlurred)
-	}
-	res.Rescan = len(res.Reasons) > 0
-	return res, nil
+	return nil
 }
 
 // fixGeometry crops, deskews and upscales g, recording what it did in m.

@@ -47,33 +47,11 @@ func shearRotate(g *image.Gray, deg float64, fill uint8) *image.Gray {
 		spans16(w, func(x0, x1 int) { lerpRow(out[x0:x1], src[x0:], src[x0+1:], f) })
 	}
 
-	// Pass 2: each column shifted by b·(x − cx). Sixteen columns share a group; their shifts
-	// differ by at most a few rows, so each group reads rows kmin … kmax+1 with per-column
-	// weights that are zero except on the two rows a column takes.
-	type group struct {
-		x0, kmin int
-		w        []uint16
-	}
-	groups := make([]group, 0, (w+15)/16)
-	newGroup := func(x0 int) {
-		var ks, fs [16]int
-		kmin, kmax := math.MaxInt, math.MinInt
-		for i := range 16 {
-			ks[i], fs[i] = splitShift(b * (float64(x0+i) - cx))
-			kmin, kmax = min(kmin, ks[i]), max(kmax, ks[i])
-		}
-		taps := kmax - kmin + 2
-		wt := make([]uint16, 16*taps)
-		for i := range 16 {
-			r := ks[i] - kmin
-			wt[16*r+i] += uint16(256 - fs[i])
-			wt[16*(r+1)+i] += uint16(fs[i])
-		}
-		groups = append(groups, group{x0, kmin, wt})
-	}
+	// Pass 2: each column shifted by b·(x − cx), sixteen columns at a time.
+	groups := make([]shearGroup, 0, (w+15)/16)
 	spans16(w, func(x0, x1 int) {
 		for ; x0 < x1; x0 += 16 {
-			newGroup(x0)
+			groups = append(groups, newShearGroup(x0, b, cx))
 		}
 	})
 	dst := image.NewGray(image.Rect(0, 0, w, h))
@@ -84,6 +62,32 @@ func shearRotate(g *image.Gray, deg float64, fill uint8) *image.Gray {
 		}
 	}
 	return dst
+}
+
+// shearGroup is sixteen columns of pass 2 of shearRotate. Their shifts differ by at most a few
+// rows, so the group reads rows kmin … kmax+1 with per-column weights w that are zero except on
+// the two rows a column takes.
+type shearGroup struct {
+	x0, kmin int
+	w        []uint16
+}
+
+// newShearGroup weighs the columns x0 … x0+15, each shifted by b·(x − cx).
+func newShearGroup(x0 int, b, cx float64) shearGroup {
+	var ks, fs [16]int
+	kmin, kmax := math.MaxInt, math.MinInt
+	for i := range 16 {
+		ks[i], fs[i] = splitShift(b * (float64(x0+i) - cx))
+		kmin, kmax = min(kmin, ks[i]), max(kmax, ks[i])
+	}
+	taps := kmax - kmin + 2
+	wt := make([]uint16, 16*taps)
+	for i := range 16 {
+		r := ks[i] - kmin
+		wt[16*r+i] += uint16(256 - fs[i])
+		wt[16*(r+1)+i] += uint16(fs[i])
+	}
+	return shearGroup{x0, kmin, wt}
 }
 
 // splitShift splits a shift into whole pixels k and an 8-bit fraction f: d ≈ k + f/256.

@@ -5,17 +5,18 @@ import (
 	"fmt"
 
 	"github.com/sohoa/sohoa/domain"
+	"github.com/sohoa/sohoa/imaging"
 )
 
 // Format is an accepted upload format.
 type Format string
 
-// The formats scanning stations send.
+// The formats scanning stations send: the images package imaging decodes, and PDF.
 const (
-	PNG  Format = "png"
-	JPEG Format = "jpeg"
-	TIFF Format = "tiff"
-	PDF  Format = "pdf"
+	PNG  = Format(imaging.FormatPNG)
+	JPEG = Format(imaging.FormatJPEG)
+	TIFF = Format(imaging.FormatTIFF)
+	PDF  = Format("pdf")
 )
 
 // ContentType is the format's media type.
@@ -34,15 +35,13 @@ func (f Format) ContentType() string {
 }
 
 // Sniff recognises the format from the first bytes of the content; the file name and the
-// declared content type are not trusted.
+// declared content type are not trusted. Images are recognised by imaging.Sniff, the one place
+// that knows their signatures.
 func Sniff(head []byte) (Format, error) {
+	if f, err := imaging.Sniff(head); err == nil {
+		return Format(f), nil
+	}
 	switch {
-	case bytes.HasPrefix(head, []byte("\x89PNG\r\n\x1a\n")):
-		return PNG, nil
-	case bytes.HasPrefix(head, []byte{0xFF, 0xD8, 0xFF}):
-		return JPEG, nil
-	case bytes.HasPrefix(head, []byte("II*\x00")), bytes.HasPrefix(head, []byte("MM\x00*")):
-		return TIFF, nil
 	case bytes.HasPrefix(head, []byte("%PDF-")):
 		return PDF, nil
 	case isHEIF(head):

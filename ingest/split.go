@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/sohoa/sohoa/domain"
+	"github.com/sohoa/sohoa/imaging"
 )
 
 // Limits bound what one upload may hold.
@@ -30,8 +31,8 @@ type Limits struct {
 	PDFDPI    int   // resolution PDF pages are rendered at
 }
 
-// DefaultLimits suit A3 pages at 600 dpi at most.
-var DefaultLimits = Limits{MaxPixels: 100_000_000, MaxPages: 500, PDFDPI: 300}
+// DefaultLimits suit A3 pages at 600 dpi at most; a page has the pixel limit of the decoder.
+var DefaultLimits = Limits{MaxPixels: imaging.DefaultMaxPixels, MaxPages: 500, PDFDPI: 300}
 
 // Page is one page image ready to store.
 type Page struct {

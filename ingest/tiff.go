@@ -46,24 +46,7 @@ func tiffPages(r io.ReaderAt, size int64, maxPages int) ([]tiffPage, error) {
 		} else if err != nil {
 			return nil, bad("truncated directory")
 		}
-		var p tiffPage
-		for i := range n {
-			e := entries[i*12 : i*12+12]
-			tag, typ := bo.Uint16(e), bo.Uint16(e[2:])
-			var v int
-			switch typ {
-			case 3: // SHORT
-				v = int(bo.Uint16(e[8:]))
-			case 4: // LONG
-				v = int(bo.Uint32(e[8:]))
-			}
-			switch tag {
-			case 256:
-				p.width = v
-			case 257:
-				p.height = v
-			}
-		}
+		p := pageSize(entries[:n*12], bo)
 		if p.width <= 0 || p.height <= 0 {
 			return nil, bad("page without a size")
 		}
@@ -74,4 +57,27 @@ func tiffPages(r io.ReaderAt, size int64, maxPages int) ([]tiffPage, error) {
 		return nil, bad("no pages")
 	}
 	return pages, nil
+}
+
+// pageSize reads the width and height tags (256, 257) of a directory's 12-byte entries.
+func pageSize(entries []byte, bo binary.ByteOrder) tiffPage {
+	var p tiffPage
+	for i := 0; i+12 <= len(entries); i += 12 {
+		e := entries[i : i+12]
+		tag, typ := bo.Uint16(e), bo.Uint16(e[2:])
+		var v int
+		switch typ {
+		case 3: // SHORT
+			v = int(bo.Uint16(e[8:]))
+		case 4: // LONG
+			v = int(bo.Uint32(e[8:]))
+		}
+		switch tag {
+		case 256:
+			p.width = v
+		case 257:
+			p.height = v
+		}
+	}
+	return p
 }

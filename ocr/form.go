@@ -29,91 +29,113 @@ type labelled struct {
 // starts_entry label ("Số:") begins an entry; a field's value is the words to the right of its
 // label up to the next label on the line, plus the wrapped lines below that hold no label.
 func extractForm(lines []Line, t Template) []*entry {
-	cands := candidates(t)
-	same := sameLabels(t)
-	var (
-		out      []*entry
-		cur      *entry
-		last     []labelled // fields labelled on the last labelled line
-		assigned map[int]bool
-		lastIdx  int
-		bottom   int
-		pending  unlabelledLine // the line just before, when it held no label
-	)
-	mh, right := 0, 0
+	fr := &formReader{t: t, cands: candidates(t), same: sameLabels(t)}
 	for _, l := range lines {
-		mh = max(mh, medianHeight(l.Words))
-		right = max(right, l.Box.Max.X)
+		fr.mh = max(fr.mh, medianHeight(l.Words))
+		fr.right = max(fr.right, l.Box.Max.X)
 	}
 	for _, l := range lines {
-		ms := findLabels(l.Words, cands)
-		if len(ms) > 0 && ms[0].field == -1 && ms[0].start == 0 {
-			cur = nil // page footer
-			continue
+		fr.line(l)
+	}
+	return fr.out
+}
+
+// formReader is extractForm's state as it goes down the page's lines.
+type formReader struct {
+	t        Template
+	cands    []candidate
+	same     map[int][]int
+	out      []*entry
+	cur      *entry
+	last     []labelled // fields labelled on the last labelled line
+	assigned map[int]bool
+	lastIdx  int
+	bottom   int
+	pending  unlabelledLine // the line just before, when it held no label
+	mh       int            // the tallest median word height of a line
+	right    int            // the right edge of the text
+}
+
+// line takes one line: a footer, the start of an entry, a wrapped value or labelled values.
+func (fr *formReader) line(l Line) {
+	ms := findLabels(l.Words, fr.cands)
+	if len(ms) > 0 && ms[0].field == -1 && ms[0].start == 0 {
+		fr.cur = nil // page footer
+		return
+	}
+	t := fr.t
+	if len(ms) > 0 && ms[0].field >= 0 && (t.Fields[ms[0].field].StartsEntry ||
+		fr.cur == nil && ms[0].field < restartFields || // the first entry's number line was not read
+		fr.cur != nil && restarts(ms[0].field, len(t.Fields), fr.same, fr.assigned, fr.lastIdx)) {
+		prevEntry := fr.cur
+		fr.cur = newEntry()
+		fr.out = append(fr.out, fr.cur)
+		fr.assigned, fr.lastIdx, fr.last = map[int]bool{}, -1, nil
+		if !t.Fields[ms[0].field].StartsEntry {
+			fr.pending.moveTo(prevEntry, fr.cur, t)
 		}
-		if len(ms) > 0 && ms[0].field >= 0 && (t.Fields[ms[0].field].StartsEntry ||
-			cur == nil && ms[0].field < restartFields || // the first entry's number line was not read
-			cur != nil && restarts(ms[0].field, len(t.Fields), same, assigned, lastIdx)) {
-			prevEntry := cur
-			cur = newEntry()
-			out = append(out, cur)
-			assigned, lastIdx, last = map[int]bool{}, -1, nil
-			if !t.Fields[ms[0].field].StartsEntry {
-				pending.moveTo(prevEntry, cur, t)
-			}
-		}
-		pending = unlabelledLine{}
-		if cur == nil {
-			if len(ms) == 0 {
-				pending = unlabelledLine{line: l}
-			}
-			continue
-		}
+	}
+	fr.pending = unlabelledLine{}
+	switch {
+	case fr.cur == nil:
 		if len(ms) == 0 {
-			pending = unlabelledLine{line: l}
-			if len(last) == 0 || l.Box.Min.Y-bottom > 2*mh {
-				continue // not a wrapped value: too far from the last labelled line
-			}
-			f := last[0].field
-			for _, lb := range last {
-				if lb.valueX <= l.Words[0].Box.Min.X+mh {
-					f = lb.field
-				}
-			}
-			pending = unlabelledLine{line: l, owner: cur, field: f, n: len(l.Words), boxBefore: cur.box}
-			cur.add(f, l.Words)
-			h := l.Box.Dy()
-			cur.setRegion(f, image.Rect(l.Box.Min.X-h/2, l.Box.Min.Y-h/2, right, l.Box.Max.Y+h/3))
-			bottom = l.Box.Max.Y
+			fr.pending = unlabelledLine{line: l}
+		}
+	case len(ms) == 0:
+		fr.wrapped(l)
+	default:
+		fr.labelledLine(l, ms)
+	}
+}
+
+// wrapped takes a line without labels as the continuation of the field above whose value starts
+// left of it, when it is close enough to the last labelled line.
+func (fr *formReader) wrapped(l Line) {
+	fr.pending = unlabelledLine{line: l}
+	if len(fr.last) == 0 || l.Box.Min.Y-fr.bottom > 2*fr.mh {
+		return // not a wrapped value: too far from the last labelled line
+	}
+	f := fr.last[0].field
+	for _, lb := range fr.last {
+		if lb.valueX <= l.Words[0].Box.Min.X+fr.mh {
+			f = lb.field
+		}
+	}
+	cur := fr.cur
+	fr.pending = unlabelledLine{line: l, owner: cur, field: f, n: len(l.Words), boxBefore: cur.box}
+	cur.add(f, l.Words)
+	h := l.Box.Dy()
+	cur.setRegion(f, image.Rect(l.Box.Min.X-h/2, l.Box.Min.Y-h/2, fr.right, l.Box.Max.Y+h/3))
+	fr.bottom = l.Box.Max.Y
+}
+
+// labelledLine gives each label of the line the words up to the next label.
+func (fr *formReader) labelledLine(l Line, ms []labelMatch) {
+	fr.last = fr.last[:0]
+	for k, m := range ms {
+		if m.field < 0 {
 			continue
 		}
-		last = last[:0]
-		for k, m := range ms {
-			if m.field < 0 {
-				continue
-			}
-			end := len(l.Words)
-			if k+1 < len(ms) {
-				end = ms[k+1].start
-			}
-			f := resolveField(m.field, same, assigned, lastIdx)
-			assigned[f], lastIdx = true, f
-			vx := l.Words[m.end-1].Box.Max.X
-			if m.end < end {
-				vx = l.Words[m.end].Box.Min.X
-			}
-			last = append(last, labelled{field: f, valueX: vx})
-			next := right
-			if k+1 < len(ms) {
-				next = l.Words[ms[k+1].start].Box.Min.X
-			}
-			cur.setRegion(f, formRegion(unionBox(l.Words[m.start:m.end]), next, right))
-			cur.add(f, l.Words[m.end:end])
-			cur.box = cur.box.Union(unionBox(l.Words[m.start:m.end]))
+		end := len(l.Words)
+		if k+1 < len(ms) {
+			end = ms[k+1].start
 		}
-		bottom = l.Box.Max.Y
+		f := resolveField(m.field, fr.same, fr.assigned, fr.lastIdx)
+		fr.assigned[f], fr.lastIdx = true, f
+		vx := l.Words[m.end-1].Box.Max.X
+		if m.end < end {
+			vx = l.Words[m.end].Box.Min.X
+		}
+		fr.last = append(fr.last, labelled{field: f, valueX: vx})
+		next := fr.right
+		if k+1 < len(ms) {
+			next = l.Words[ms[k+1].start].Box.Min.X
+		}
+		fr.cur.setRegion(f, formRegion(unionBox(l.Words[m.start:m.end]), next, fr.right))
+		fr.cur.add(f, l.Words[m.end:end])
+		fr.cur.box = fr.cur.box.Union(unionBox(l.Words[m.start:m.end]))
 	}
-	return out
+	fr.bottom = l.Box.Max.Y
 }
 
 // unlabelledLine is a line without any label, kept until the next line tells whether it was

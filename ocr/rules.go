@@ -26,50 +26,12 @@ func findRules(g *image.Gray, vertical bool, minSegs int) []rule {
 	if !vertical {
 		along, across = across, along
 	}
-	at := func(a, c int) bool { // a along the rule, c across
-		x, y := b.Min.X+c, b.Min.Y+a
-		if !vertical {
-			x, y = b.Min.X+a, b.Min.Y+c
-		}
-		return g.Pix[g.PixOffset(x, y)] < ruleInk
-	}
 	nseg := along / ruleSeg
 	if nseg == 0 || across == 0 {
 		return nil
 	}
-	ruled := make([][]bool, nseg)
-	for s := range nseg {
-		ruled[s] = make([]bool, across)
-		count := make([]int, across)
-		for a := s * ruleSeg; a < (s+1)*ruleSeg; a++ {
-			for c := range across {
-				if at(a, c) {
-					count[c]++
-				}
-			}
-		}
-		for c, n := range count {
-			ruled[s][c] = n*10 >= ruleSeg*7
-		}
-	}
-	score := make([]int, across)
-	first := make([]int, across)
-	last := make([]int, across)
-	for c := range across {
-		first[c] = -1
-		for s := range nseg {
-			for d := max(0, c-ruleDrift); d <= min(across-1, c+ruleDrift); d++ {
-				if ruled[s][d] {
-					score[c]++
-					if first[c] < 0 {
-						first[c] = s
-					}
-					last[c] = s
-					break
-				}
-			}
-		}
-	}
+	ruled := ruledStrips(g, vertical, nseg, across)
+	score, first, last := ruleScores(ruled, across)
 	var out []rule
 	for c := 0; c < across; {
 		if score[c] < minSegs {
@@ -92,4 +54,55 @@ func findRules(g *image.Gray, vertical bool, minSegs int) []rule {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].pos < out[j].pos })
 	return out
+}
+
+// ruledStrips says, for each of nseg strips along the rules and each position across, whether
+// 70% of the strip is ink there.
+func ruledStrips(g *image.Gray, vertical bool, nseg, across int) [][]bool {
+	b := g.Rect
+	at := func(a, c int) bool { // a along the rule, c across
+		x, y := b.Min.X+c, b.Min.Y+a
+		if !vertical {
+			x, y = b.Min.X+a, b.Min.Y+c
+		}
+		return g.Pix[g.PixOffset(x, y)] < ruleInk
+	}
+	ruled := make([][]bool, nseg)
+	for s := range nseg {
+		ruled[s] = make([]bool, across)
+		count := make([]int, across)
+		for a := s * ruleSeg; a < (s+1)*ruleSeg; a++ {
+			for c := range across {
+				if at(a, c) {
+					count[c]++
+				}
+			}
+		}
+		for c, n := range count {
+			ruled[s][c] = n*10 >= ruleSeg*7
+		}
+	}
+	return ruled
+}
+
+// ruleScores counts, for each position across, the strips ruled within ruleDrift of it, and the
+// first and last of them.
+func ruleScores(ruled [][]bool, across int) (score, first, last []int) {
+	score, first, last = make([]int, across), make([]int, across), make([]int, across)
+	for c := range across {
+		first[c] = -1
+		for s := range ruled {
+			for d := max(0, c-ruleDrift); d <= min(across-1, c+ruleDrift); d++ {
+				if ruled[s][d] {
+					score[c]++
+					if first[c] < 0 {
+						first[c] = s
+					}
+					last[c] = s
+					break
+				}
+			}
+		}
+	}
+	return score, first, last
 }

@@ -97,31 +97,56 @@ func extractTable(tg tableGeometry, words []Word, t Template) ([]*entry, int, er
 	}
 	words = splitColons(words)
 	mh := medianHeight(words)
-	colOf := func(w Word) int {
-		cx := (w.Box.Min.X + w.Box.Max.X) / 2
-		for i := 0; i+1 < len(tg.cols); i++ {
-			if cx >= tg.cols[i] && cx < tg.cols[i+1] {
-				return i
-			}
-		}
-		return -1
-	}
 	var in []Word
 	for _, w := range words {
 		cy := (w.Box.Min.Y + w.Box.Max.Y) / 2
-		if cy > tg.top && cy < tg.bot && colOf(w) >= 0 && w.Box.Dy() < 3*mh {
+		if cy > tg.top && cy < tg.bot && tg.colOf(w) >= 0 && w.Box.Dy() < 3*mh {
 			in = append(in, w)
 		}
 	}
-	// The header ends at the first full-width rule below the top one, else above the first
-	// entry number.
+	headerBot, bounds, ok := tableRows(tg, in, mh)
+	if !ok {
+		return nil, 0, fmt.Errorf("ocr: table %s has no rows", t.Name)
+	}
+	fieldOf := mapColumns(tg, in, headerBot, t)
+	matched := 0
+	for _, f := range mapHeaders(tg, in, headerBot, t) {
+		if f >= 0 {
+			matched++
+		}
+	}
+	out := make([]*entry, 0, len(bounds))
+	for i := range bounds {
+		lo, hi := bounds[i], tg.bot
+		if i+1 < len(bounds) {
+			hi = bounds[i+1]
+		}
+		out = append(out, tableEntry(tg, in, fieldOf, lo, hi))
+	}
+	return out, matched, nil
+}
+
+// colOf is the column a word's centre falls in, or -1.
+func (tg tableGeometry) colOf(w Word) int {
+	cx := (w.Box.Min.X + w.Box.Max.X) / 2
+	for i := 0; i+1 < len(tg.cols); i++ {
+		if cx >= tg.cols[i] && cx < tg.cols[i+1] {
+			return i
+		}
+	}
+	return -1
+}
+
+// tableRows finds where the header ends — at the first full-width rule below the top one, else
+// above the first entry number — and the tops of the entries' rows below it; false when there
+// is neither.
+func tableRows(tg tableGeometry, in []Word, mh int) (headerBot int, bounds []int, ok bool) {
 	var starts []int
 	for _, w := range in {
-		if colOf(w) == 0 && (isNumber(w.Text) || looksLikeNumber(w.Text)) && w.Box.Min.Y > tg.top+mh {
+		if tg.colOf(w) == 0 && (isNumber(w.Text) || looksLikeNumber(w.Text)) && w.Box.Min.Y > tg.top+mh {
 			starts = append(starts, w.Box.Min.Y-mh/2)
 		}
 	}
-	headerBot := 0
 	for _, y := range tg.rows {
 		if y > tg.top+mh {
 			headerBot = y
@@ -130,65 +155,54 @@ func extractTable(tg tableGeometry, words []Word, t Template) ([]*entry, int, er
 	}
 	if headerBot == 0 {
 		if len(starts) == 0 {
-			return nil, 0, fmt.Errorf("ocr: table %s has no rows", t.Name)
+			return 0, nil, false
 		}
 		headerBot = slices.Min(starts)
 	}
 	starts = slices.DeleteFunc(starts, func(y int) bool { return y < headerBot })
-	bounds := append([]int{headerBot}, starts...)
+	bounds = append([]int{headerBot}, starts...)
 	for _, y := range tg.rows {
 		if y > headerBot {
 			bounds = append(bounds, y)
 		}
 	}
 	slices.Sort(bounds)
-	bounds = dedupe(bounds, mh)
+	return headerBot, dedupe(bounds, mh), true
+}
 
-	fieldOf := mapColumns(tg, in, headerBot, t)
-	matched := 0
-	for _, f := range mapHeaders(tg, in, headerBot, t) {
-		if f >= 0 {
-			matched++
+// tableEntry is the entry of the row between lo and hi: the words of each mapped column, and
+// each field's cell as its region.
+func tableEntry(tg tableGeometry, in []Word, fieldOf []int, lo, hi int) *entry {
+	var e *entry
+	for _, w := range in {
+		cy := (w.Box.Min.Y + w.Box.Max.Y) / 2
+		if cy < lo || cy >= hi {
+			continue
 		}
-	}
-	var out []*entry
-	for i := range bounds {
-		lo, hi := bounds[i], tg.bot
-		if i+1 < len(bounds) {
-			hi = bounds[i+1]
-		}
-		var e *entry
-		for _, w := range in {
-			cy := (w.Box.Min.Y + w.Box.Max.Y) / 2
-			if cy < lo || cy >= hi {
-				continue
-			}
-			f := fieldOf[colOf(w)]
-			if f < 0 {
-				continue
-			}
-			if e == nil {
-				e = newEntry()
-			}
-			e.add(f, []Word{w})
+		f := fieldOf[tg.colOf(w)]
+		if f < 0 {
+			continue
 		}
 		if e == nil {
-			// No word read in the whole row: a row of handwriting Tesseract could not
-			// segment, or an empty row; Extract keeps it only if its cells hold ink.
 			e = newEntry()
-			e.blind = true
 		}
-		for f, ws := range e.fields {
-			e.fields[f] = readingOrder(ws)
-		}
-		for c, f := range fieldOf {
-			if f >= 0 && c+1 < len(tg.cols) {
-				e.setRegion(f, image.Rect(tg.cols[c]+2*ruleDrift, lo+2*ruleDrift, tg.cols[c+1]-2*ruleDrift, hi-2*ruleDrift))
-			}
-		}
-		out = append(out, e)
+		e.add(f, []Word{w})
 	}
-	return out, matched, nil
+	if e == nil {
+		// No word read in the whole row: a row of handwriting Tesseract could not
+		// segment, or an empty row; Extract keeps it only if its cells hold ink.
+		e = newEntry()
+		e.blind = true
+	}
+	for f, ws := range e.fields {
+		e.fields[f] = readingOrder(ws)
+	}
+	for c, f := range fieldOf {
+		if f >= 0 && c+1 < len(tg.cols) {
+			e.setRegion(f, image.Rect(tg.cols[c]+2*ruleDrift, lo+2*ruleDrift, tg.cols[c+1]-2*ruleDrift, hi-2*ruleDrift))
+		}
+	}
+	return e
 }
 
 // mapColumns gives each column its template field (-1 for none): by position when the counts

@@ -45,32 +45,9 @@ func Import(ctx context.Context, r io.Reader, sink Sink, opts Options) (domain.I
 	if err != nil {
 		return total, err
 	}
-	opts.Batch = max(opts.Batch, 0)
-	if opts.Batch == 0 {
-		opts.Batch = 5000
-	}
-	if opts.Every <= 0 {
-		opts.Every = 2 * time.Second
-	}
-	p := newProgress(opts.Progress, opts.Every)
-	batch := make([]domain.Citizen, 0, opts.Batch)
-	seen := make(map[string]int, opts.Batch)
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
-		}
-		c, err := sink.UpsertCitizens(ctx, batch)
-		if err != nil {
-			return err
-		}
-		total.Inserted += c.Inserted
-		total.Updated += c.Updated
-		total.Unchanged += c.Unchanged
-		batch = batch[:0]
-		clear(seen)
-		p.report(total, false)
-		return nil
-	}
+	opts = opts.withDefaults()
+	b := &batcher{sink: sink, p: newProgress(opts.Progress, opts.Every), total: &total,
+		batch: make([]domain.Citizen, 0, opts.Batch), seen: make(map[string]int, opts.Batch)}
 	for {
 		c, err := rr.Next()
 		if err == io.EOF {
@@ -80,27 +57,24 @@ func Import(ctx context.Context, r io.Reader, sink Sink, opts Options) (domain.I
 			return total, fmt.Errorf("line %d: %w", rr.Line(), err)
 		}
 		total.Read++
-		if i, dup := seen[c.ID]; dup { // the same ID twice in a batch: the later row wins
-			batch[i] = c
+		if i, dup := b.seen[c.ID]; dup { // the same ID twice in a batch: the later row wins
+			b.batch[i] = c
 			total.Unchanged++
 			continue
 		}
-		seen[c.ID] = len(batch)
-		batch = append(batch, c)
-		if len(batch) == opts.Batch {
-			if err := flush(); err != nil {
+		b.seen[c.ID] = len(b.batch)
+		b.batch = append(b.batch, c)
+		if len(b.batch) == opts.Batch {
+			if err := b.flush(ctx); err != nil {
 				return total, err
 			}
 		}
 	}
-	if err := flush(); err != nil {
+	if err := b.flush(ctx); err != nil {
 		return total, err
 	}
 	if err := sink.RefreshNameCounts(ctx); err != nil {
 		return total, err
-	}
-	if opts.ClusterAt == 0 {
-		opts.ClusterAt = 100_000
 	}
 	if opts.ClusterAt > 0 && total.Inserted+total.Updated >= opts.ClusterAt {
 		if opts.Progress != nil {
@@ -110,6 +84,48 @@ func Import(ctx context.Context, r io.Reader, sink Sink, opts Options) (domain.I
 			return total, err
 		}
 	}
-	p.report(total, true)
+	b.p.report(total, true)
 	return total, nil
+}
+
+// withDefaults fills the batch size, the progress interval and the clustering threshold.
+func (o Options) withDefaults() Options {
+	o.Batch = max(o.Batch, 0)
+	if o.Batch == 0 {
+		o.Batch = 5000
+	}
+	if o.Every <= 0 {
+		o.Every = 2 * time.Second
+	}
+	if o.ClusterAt == 0 {
+		o.ClusterAt = 100_000
+	}
+	return o
+}
+
+// batcher writes citizens to the sink a batch at a time, adding up the counts.
+type batcher struct {
+	sink  Sink
+	p     *progress
+	total *domain.ImportCounts
+	batch []domain.Citizen
+	seen  map[string]int // citizen ID → position in batch
+}
+
+// flush writes the batch, if any, and reports progress.
+func (b *batcher) flush(ctx context.Context) error {
+	if len(b.batch) == 0 {
+		return nil
+	}
+	c, err := b.sink.UpsertCitizens(ctx, b.batch)
+	if err != nil {
+		return err
+	}
+	b.total.Inserted += c.Inserted
+	b.total.Updated += c.Updated
+	b.total.Unchanged += c.Unchanged
+	b.batch = b.batch[:0]
+	clear(b.seen)
+	b.p.report(*b.total, false)
+	return nil
 }

@@ -40,22 +40,7 @@ func generate(ctx context.Context, opts Options, render func(Options, int) (Page
 	}
 	tokens := make(chan struct{}, 2*workers)
 	var wg sync.WaitGroup
-	next := make(chan int)
-	go func() {
-		defer close(next)
-		for i := range opts.Pages {
-			select {
-			case tokens <- struct{}{}:
-			case <-ctx.Done():
-				return
-			}
-			select {
-			case next <- i:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
+	next := feedPages(ctx, opts.Pages, tokens)
 	for range workers {
 		wg.Add(1)
 		go func() {
@@ -118,4 +103,26 @@ func (p Page) SaveTruth(dir string) error {
 		return fmt.Errorf("save truth: %w", err)
 	}
 	return nil
+}
+
+// feedPages sends the page indexes 0..n-1 in order, each once it has taken a token, until ctx
+// ends; the channel is closed after the last.
+func feedPages(ctx context.Context, n int, tokens chan<- struct{}) <-chan int {
+	next := make(chan int)
+	go func() {
+		defer close(next)
+		for i := range n {
+			select {
+			case tokens <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case next <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return next
 }

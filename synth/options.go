@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 
 	"github.com/sohoa/sohoa/domain"
+	"github.com/sohoa/sohoa/synth/age"
 )
 
 // Page geometry: A4 at 300 dpi.
@@ -24,6 +25,9 @@ const (
 	SeverityHeavy  Severity = "heavy"
 	SeverityMixed  Severity = "mixed"
 )
+
+// severityRanges are the ageing ranges of each severity (package age).
+var severityRanges = map[Severity]age.Range{SeverityLight: age.Light, SeverityMedium: age.Medium, SeverityHeavy: age.Heavy}
 
 // ParseSeverity accepts light, medium, heavy or mixed.
 func ParseSeverity(s string) (Severity, error) {

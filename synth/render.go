@@ -3,9 +3,11 @@ package synth
 import (
 	"fmt"
 	"image"
+	"math/rand/v2"
 
 	dimg "github.com/disintegration/imaging"
 	"github.com/sohoa/sohoa/domain"
+	"github.com/sohoa/sohoa/synth/age"
 )
 
 // Page is one rendered page and its ground truth.
@@ -95,29 +97,46 @@ func Render(opts Options, index int) (Page, error) {
 		page.Clean = &image.Gray{Pix: append([]uint8(nil), cv.img.Pix...), Stride: cv.img.Stride, Rect: cv.img.Rect}
 	}
 	rd := pageRand(opts.Seed, index, streamDegrade)
-	p := drawParams(rd, sev)
-	var final image.Image = age(cv.img, p, rd)
-	outDPI, scale := dpi, 1.0
-	if p.lowDPI > 0 {
-		outDPI, scale = p.lowDPI, float64(p.lowDPI)/dpi
+	p := age.Draw(rd, severityRanges[sev])
+	outDPI, scale, err := page.degrade(cv.img, p, rd)
+	if err != nil {
+		return Page{}, fmt.Errorf("page %d: %w", index, err)
+	}
+	w, h := page.Image.Bounds().Dx(), page.Image.Bounds().Dy()
+	finalBoxes(cv, ct, func(b domain.Box) domain.Box {
+		return clampBox(scaleBox(rotateBox(b, p.SkewDeg, pageWidth, pageHeight), scale), w, h)
+	})
+	page.Truth = GroundTruth{
+		Version: TruthVersion, Seed: opts.Seed, Index: index, Image: page.Name() + page.Ext,
+		Kind: kind, Layout: layout, Script: script, Hand: cv.handName(), Severity: sev, DPI: outDPI, Size: [2]int{w, h}, BoxSpace: "final",
+		Year: ct.year, Place: ct.home.ref(), Lines: cv.lines, Records: ct.records,
+		SkewDeg: p.SkewDeg, Degradations: p.Record(),
+	}
+	return page, nil
+}
+
+// degrade ages the clean page with p, lowers its resolution and encodes it as p says, and
+// returns the resolution and scale of the result.
+func (page *Page) degrade(clean *image.Gray, p age.Params, rd *rand.Rand) (outDPI int, scale float64, err error) {
+	var final image.Image = age.Age(clean, p, rd)
+	outDPI, scale = dpi, 1.0
+	if p.LowDPI > 0 {
+		outDPI, scale = p.LowDPI, float64(p.LowDPI)/dpi
 		nr := dimg.Resize(final, int(float64(pageWidth)*scale+0.5), int(float64(pageHeight)*scale+0.5), dimg.Linear)
 		final = &image.RGBA{Pix: nr.Pix, Stride: nr.Stride, Rect: nr.Rect} // opaque, so NRGBA = RGBA
 	}
-	if p.jpegQuality > 0 {
-		page.Encoded, page.Image, err = encodeJPEG(final, p.jpegQuality, outDPI)
+	if p.JPEGQuality > 0 {
+		page.Encoded, page.Image, err = encodeJPEG(final, p.JPEGQuality, outDPI)
 		page.Ext = ".jpg"
 	} else {
 		page.Encoded, err = encodePNG(final, outDPI)
 		page.Image, page.Ext = final, ".png"
 	}
-	if err != nil {
-		return Page{}, fmt.Errorf("page %d: %w", index, err)
-	}
+	return outDPI, scale, err
+}
 
-	w, h := page.Image.Bounds().Dx(), page.Image.Bounds().Dy()
-	toFinal := func(b domain.Box) domain.Box {
-		return clampBox(scaleBox(rotateBox(b, p.skewDeg, pageWidth, pageHeight), scale), w, h)
-	}
+// finalBoxes gives every line and field its box in the final image, from its clean one.
+func finalBoxes(cv *canvas, ct *content, toFinal func(domain.Box) domain.Box) {
 	for i := range cv.lines {
 		cv.lines[i].Box = toFinal(cv.lines[i].CleanBox)
 	}
@@ -130,11 +149,4 @@ func Render(opts Options, index int) (Page, error) {
 			}
 		}
 	}
-	page.Truth = GroundTruth{
-		Version: TruthVersion, Seed: opts.Seed, Index: index, Image: page.Name() + page.Ext,
-		Kind: kind, Layout: layout, Script: script, Hand: cv.handName(), Severity: sev, DPI: outDPI, Size: [2]int{w, h}, BoxSpace: "final",
-		Year: ct.year, Place: ct.home.ref(), Lines: cv.lines, Records: ct.records,
-		SkewDeg: p.skewDeg, Degradations: p.record(),
-	}
-	return page, nil
 }

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/sohoa/sohoa/domain"
+	"github.com/sohoa/sohoa/synth/age"
 )
 
 func TestRenderDeterministic(t *testing.T) {
@@ -69,14 +70,14 @@ func TestAgeDeterministic(t *testing.T) {
 		copy(clean.Pix[y*clean.Stride:(y+1)*clean.Stride], crop.Pix[y*crop.Stride:y*crop.Stride+600])
 	}
 	for _, sev := range []Severity{SeverityLight, SeverityHeavy} {
-		p := drawParams(pageRand(1, 0, streamDegrade), sev)
-		p.border = [4]int{40, 0, 0, 30}
-		a := age(clean, p, pageRand(1, 0, streamDegrade))
-		b := age(clean, p, pageRand(1, 0, streamDegrade))
+		p := age.Draw(pageRand(1, 0, streamDegrade), severityRanges[sev])
+		p.Border = [4]int{40, 0, 0, 30}
+		a := age.Age(clean, p, pageRand(1, 0, streamDegrade))
+		b := age.Age(clean, p, pageRand(1, 0, streamDegrade))
 		if !bytes.Equal(a.Pix, b.Pix) {
 			t.Errorf("%s: aged pixels differ between two runs", sev)
 		}
-		c := age(clean, p, pageRand(2, 0, streamDegrade))
+		c := age.Age(clean, p, pageRand(2, 0, streamDegrade))
 		if bytes.Equal(a.Pix, c.Pix) {
 			t.Errorf("%s: different seeds gave identical pixels", sev)
 		}

@@ -48,6 +48,43 @@ const (
 func (c *canvas) tablePage(f *faces, ct *content, top int) int {
 	cols := tableColumns[ct.kind]
 	left, right := tableMargin, pageWidth-tableMargin
+	xs := columnEdges(cols, left, right)
+	headBottom := c.tableHeader(f, cols, xs, top)
+
+	// Rows, one record each, as long as they fit.
+	y := headBottom
+	c.hline(left, right, y, 4)
+	n := 0
+	for n < len(ct.records) {
+		rec := &ct.records[n]
+		cells, bottom := tableRow(f, rec, cols, xs, y)
+		if bottom > pageHeight-marginBottom {
+			break
+		}
+		for i := range rec.Fields {
+			rec.Fields[i].Printed = false
+		}
+		for _, col := range cols {
+			rec.Fields[fieldIndex(rec, col.name)].Printed = true
+		}
+		c.drawLines(cells, rec)
+		c.hline(left, right, bottom, 2)
+		y = bottom
+		n++
+	}
+	c.rule(left, top, right, top+4, 0.85)
+	for i, x := range xs {
+		vTop := top
+		if i > 0 && i < len(cols) && cols[i-1].group != "" && cols[i-1].group == cols[i].group {
+			vTop = headBottom
+		}
+		c.vline(x-1, vTop, y+2, 3)
+	}
+	return n
+}
+
+// columnEdges shares the width from left to right among the columns by weight.
+func columnEdges(cols []column, left, right int) []int {
 	xs := make([]int, len(cols)+1)
 	total := 0.0
 	for _, col := range cols {
@@ -59,7 +96,12 @@ func (c *canvas) tablePage(f *faces, ct *content, top int) int {
 		acc += col.weight
 	}
 	xs[len(cols)] = right
+	return xs
+}
 
+// tableHeader draws the column headers from top, a group's title above its columns, and
+// returns the header's bottom.
+func (c *canvas) tableHeader(f *faces, cols []column, xs []int, top int) int {
 	var head []placed
 	headAsc := f.colHeader.Metrics().Ascent.Ceil()
 	grouped := false
@@ -96,50 +138,26 @@ func (c *canvas) tablePage(f *faces, ct *content, top int) int {
 		head = append(head, c.headerCell(f, cols[i].header, xs[i], xs[i+1], colTop)...)
 	}
 	c.drawLines(head, nil)
+	return headBottom
+}
 
-	// Rows, one record each, as long as they fit.
-	y := headBottom
-	c.hline(left, right, y, 4)
+// tableRow lays out a record's cells in the row starting at y (labelling its fields with their
+// column headers) and returns them with the row's bottom.
+func tableRow(f *faces, rec *Record, cols []column, xs []int, y int) ([]placed, int) {
 	asc := f.typedSmall.Metrics().Ascent.Ceil()
-	n := 0
-	for n < len(ct.records) {
-		rec := &ct.records[n]
-		var cells []placed
-		lines := 1
-		for i, col := range cols {
-			fi := fieldIndex(rec, col.name)
-			rec.Fields[fi].Label = col.header
-			cw := xs[i+1] - xs[i] - 2*cellPad
-			for k, text := range wrap(f.typedSmall, rec.Fields[fi].Written, cw, cw) {
-				s := span{face: f.typedSmall, x: xs[i] + cellPad, y: y + cellPad + asc + k*rowPitch, text: text, typed: true}
-				cells = append(cells, placed{s, fi})
-				lines = max(lines, k+1)
-			}
+	var cells []placed
+	lines := 1
+	for i, col := range cols {
+		fi := fieldIndex(rec, col.name)
+		rec.Fields[fi].Label = col.header
+		cw := xs[i+1] - xs[i] - 2*cellPad
+		for k, text := range wrap(f.typedSmall, rec.Fields[fi].Written, cw, cw) {
+			s := span{face: f.typedSmall, x: xs[i] + cellPad, y: y + cellPad + asc + k*rowPitch, text: text, typed: true}
+			cells = append(cells, placed{s, fi})
+			lines = max(lines, k+1)
 		}
-		bottom := y + lines*rowPitch + 2*cellPad
-		if bottom > pageHeight-marginBottom {
-			break
-		}
-		for i := range rec.Fields {
-			rec.Fields[i].Printed = false
-		}
-		for _, col := range cols {
-			rec.Fields[fieldIndex(rec, col.name)].Printed = true
-		}
-		c.drawLines(cells, rec)
-		c.hline(left, right, bottom, 2)
-		y = bottom
-		n++
 	}
-	c.rule(left, top, right, top+4, 0.85)
-	for i, x := range xs {
-		vTop := top
-		if i > 0 && i < len(cols) && cols[i-1].group != "" && cols[i-1].group == cols[i].group {
-			vTop = headBottom
-		}
-		c.vline(x-1, vTop, y+2, 3)
-	}
-	return n
+	return cells, y + lines*rowPitch + 2*cellPad
 }
 
 // headerCell places a column header's lines, centred, from top.

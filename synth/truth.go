@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"github.com/sohoa/sohoa/domain"
+	"github.com/sohoa/sohoa/synth/age"
 )
 
 // TruthVersion is the version of the ground-truth JSON schema.
@@ -26,13 +27,13 @@ type GroundTruth struct {
 	Size     [2]int      `json:"size"` // width, height of the final image
 	// BoxSpace says which image boxes refer to: "final" (the degraded image). CleanBox fields
 	// refer to the undegraded 2480×3508 rendering.
-	BoxSpace     string        `json:"box_space"`
-	Year         int           `json:"year"`
-	Place        *PlaceRef     `json:"place"` // the commune that kept the register
-	Lines        []TextLine    `json:"lines"`
-	Records      []Record      `json:"records"`
-	SkewDeg      float64       `json:"skew_deg"`
-	Degradations []Degradation `json:"degradations"`
+	BoxSpace     string            `json:"box_space"`
+	Year         int               `json:"year"`
+	Place        *PlaceRef         `json:"place"` // the commune that kept the register
+	Lines        []TextLine        `json:"lines"`
+	Records      []Record          `json:"records"`
+	SkewDeg      float64           `json:"skew_deg"`
+	Degradations []age.Degradation `json:"degradations"`
 	// Capture is set when the page was photographed (sohoa synth --capture photo): boxes are
 	// then in the flattened page's coordinates and PhotoBox ones in the photograph's.
 	Capture *Capture `json:"capture,omitempty"`
@@ -92,12 +93,6 @@ type PlaceRef struct {
 	CommuneCode     string `json:"commune_code"`
 	Commune         string `json:"commune"`
 	ProvinceWritten string `json:"province_written"` // the name in use at the time, e.g. Tỉnh Bắc Thái
-}
-
-// Degradation is one aging or scanning effect applied to a page, with its parameters.
-type Degradation struct {
-	Name   string             `json:"name"`
-	Params map[string]float64 `json:"params,omitempty"`
 }
 
 // Field returns the record's field called name.

@@ -2,7 +2,6 @@ package synth
 
 import (
 	"fmt"
-	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -139,38 +138,6 @@ func checkDates(t *testing.T, kind domain.Kind, n int, d map[string]time.Time) {
 		if b.After(died) || died.After(reg) || years(b, died) > 100 {
 			t.Errorf("record %d: born %v, died %v, registered %v", n, b, died, reg)
 		}
-	}
-}
-
-func TestDegradationWithinSeverity(t *testing.T) {
-	limits := map[Severity]float64{SeverityLight: 1, SeverityMedium: 3, SeverityHeavy: 5}
-	for sev, maxSkew := range limits {
-		t.Run(string(sev), func(t *testing.T) {
-			sr := severityRanges[sev]
-			for i := range 500 {
-				p := drawParams(pageRand(int64(i), i, streamDegrade), sev)
-				if math.Abs(p.skewDeg) > maxSkew {
-					t.Fatalf("skew %.2f° beyond ±%.0f°", p.skewDeg, maxSkew)
-				}
-				if p.blurSigma != 0 && (p.blurSigma < sr.blur[0] || p.blurSigma > sr.blur[1]) {
-					t.Fatalf("blur σ %.2f outside %v", p.blurSigma, sr.blur)
-				}
-				if p.jpegQuality != 0 && (p.jpegQuality < sr.jpegQ[0] || p.jpegQuality > sr.jpegQ[1]) {
-					t.Fatalf("jpeg quality %d outside %v", p.jpegQuality, sr.jpegQ)
-				}
-				if p.lowDPI != 0 && (sev == SeverityLight || p.lowDPI < 150 || p.lowDPI > 200) {
-					t.Fatalf("low resolution %d dpi on a %s page", p.lowDPI, sev)
-				}
-				if p.fadeMin < sr.fadeMin[0] || p.fadeMin > sr.fadeMin[1] || p.contrast < sr.contrast[0] {
-					t.Fatalf("ink fade %.2f / contrast %.2f outside %v / %v", p.fadeMin, p.contrast, sr.fadeMin, sr.contrast)
-				}
-				for _, d := range p.record() {
-					if d.Name == "skew" && d.Params["skew_deg"] != p.skewDeg {
-						t.Fatalf("recorded skew %v, drew %v", d.Params["skew_deg"], p.skewDeg)
-					}
-				}
-			}
-		})
 	}
 }
 

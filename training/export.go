@@ -82,27 +82,9 @@ func Export(ctx context.Context, lines Lines, images Images, sel Selection, out 
 			pageKey = l.ImageKey
 			sum.Pages++
 		}
-		if v := strings.TrimSpace(l.Value); domain.DisplayDate(v) != v {
-			// "5/3/87", "05-03-1987" or a date in words all become one ISO date: the
-			// written form cannot be recovered, so the pair would teach the wrong text.
-			sum.Normalised++
-			continue
-		}
-		crop, ok := cut(page, l.Box)
-		if !ok {
-			sum.Skipped++
-			continue
-		}
-		name := lineName(l)
-		text := lineText(l.Value)
-		if err := writeLine(out, name, crop, text); err != nil {
+		if err := exportLine(manifest, out, page, l, &sum); err != nil {
 			return sum, err
 		}
-		b := l.Box
-		fmt.Fprintf(manifest, "%s\t%d\t%s\t%s\t%d\t%d\t%d\t%s\t%s\t%s\t%s\t%d,%d,%d,%d\n", name, l.LedgerID, l.CommuneCode,
-			tsv(l.Book), l.Page, l.ScanID, l.Entry+1, l.Field, text, tsv(l.ConfirmedBy),
-			l.ConfirmedAt.In(hanoi).Format(time.RFC3339), b[0], b[1], b[2], b[3])
-		sum.Lines++
 	}
 	if err := manifest.Close(); err != nil {
 		return sum, fmt.Errorf("export training: manifest: %w", err)
@@ -112,6 +94,33 @@ func Export(ctx context.Context, lines Lines, images Images, sel Selection, out 
 		return sum, fmt.Errorf("export training: %w", err)
 	}
 	return sum, nil
+}
+
+// exportLine writes one line's crop and text and its row of the manifest, counting it in sum;
+// a date (normalised when confirmed) or a box off the page is counted and left out.
+func exportLine(manifest io.Writer, out string, page *image.Gray, l domain.TrainingLine, sum *Summary) error {
+	if v := strings.TrimSpace(l.Value); domain.DisplayDate(v) != v {
+		// "5/3/87", "05-03-1987" or a date in words all become one ISO date: the
+		// written form cannot be recovered, so the pair would teach the wrong text.
+		sum.Normalised++
+		return nil
+	}
+	crop, ok := cut(page, l.Box)
+	if !ok {
+		sum.Skipped++
+		return nil
+	}
+	name := lineName(l)
+	text := lineText(l.Value)
+	if err := writeLine(out, name, crop, text); err != nil {
+		return err
+	}
+	b := l.Box
+	fmt.Fprintf(manifest, "%s\t%d\t%s\t%s\t%d\t%d\t%d\t%s\t%s\t%s\t%s\t%d,%d,%d,%d\n", name, l.LedgerID, l.CommuneCode,
+		tsv(l.Book), l.Page, l.ScanID, l.Entry+1, l.Field, text, tsv(l.ConfirmedBy),
+		l.ConfirmedAt.In(hanoi).Format(time.RFC3339), b[0], b[1], b[2], b[3])
+	sum.Lines++
+	return nil
 }
 
 func loadPage(ctx context.Context, images Images, key string) (*image.Gray, error) {

@@ -85,6 +85,23 @@ func (v *Validator) CheckRecord(kind domain.Kind, values map[string]string) []do
 // noted. values holds field values as written or as normalised by Check.
 func (v *Validator) CrossCheck(kind domain.Kind, values map[string]string) RecordResult {
 	rr := RecordResult{Boost: map[string]float64{}}
+	dates := v.dates(kind, values)
+	switch kind {
+	case domain.KindBirth:
+		rr.birthDates(dates)
+	case domain.KindDeath:
+		rr.deathDates(dates)
+	case domain.KindMarriage:
+		rr.marriageDates(dates)
+	}
+	if len(rr.Boost) == 0 {
+		rr.Boost = nil
+	}
+	return rr
+}
+
+// dates reads the entry's dates, in digits or in words, as spans of days.
+func (v *Validator) dates(kind domain.Kind, values map[string]string) map[string]span {
 	dates := map[string]span{}
 	for field, text := range values {
 		if t, _ := fieldType(field); t != TypeDate && t != TypeDateInWords {
@@ -96,56 +113,61 @@ func (v *Validator) CrossCheck(kind domain.Kind, values map[string]string) Recor
 			}
 		}
 	}
-	switch kind {
-	case domain.KindBirth:
-		rr.agree(dates, "birth_date", "birth_date_in_words")
-		birth, ok := dates["birth_date"]
-		if !ok {
-			birth, ok = dates["birth_date_in_words"]
-		}
-		if reg, ok2 := dates["registration_date"]; ok && ok2 {
-			rr.order(birth, reg, "registration_date", CodeBeforeBirth, "ngày sinh", "the birth date")
-			if reg.lo.After(birth.hi.AddDate(lateYears, 0, 0)) {
-				rr.add("registration_date", issue(CodeLateRegistration, domain.SeverityNote,
-					fmt.Sprintf("Đăng ký khai sinh muộn hơn %d năm sau ngày sinh", lateYears),
-					fmt.Sprintf("The birth was registered more than %d years after it happened", lateYears)))
-			}
-		}
-	case domain.KindDeath:
-		birth, okB := dates["birth_date"]
-		death, okD := dates["death_date"]
-		if okB && okD {
-			rr.order(birth, death, "death_date", CodeDeathBeforeBirth, "ngày sinh", "the birth date")
-		}
-		if reg, ok := dates["registration_date"]; ok && okD {
-			rr.order(death, reg, "registration_date", CodeBeforeDeath, "ngày chết", "the date of death")
-		}
-	case domain.KindMarriage:
-		reg, ok := dates["registration_date"]
-		for _, sp := range []struct {
-			field, vi, en string
-			age           int
-		}{
-			{"husband_birth_date", "Người chồng", "The husband", minAgeHusband},
-			{"wife_birth_date", "Người vợ", "The wife", minAgeWife},
-		} {
-			birth, okB := dates[sp.field]
-			if !ok || !okB {
-				continue
-			}
-			rr.order(birth, reg, "registration_date", CodeBeforeBirth, "ngày sinh", "the birth date")
-			// Under age only if even the earliest possible birth gives fewer completed years.
-			if reg.lo.After(birth.lo) && reg.hi.Before(birth.lo.AddDate(sp.age, 0, 0)) {
-				rr.add(sp.field, issue(CodeMarriageAge, domain.SeverityNote,
-					fmt.Sprintf("%s chưa đủ %d tuổi khi đăng ký kết hôn", sp.vi, sp.age),
-					fmt.Sprintf("%s was under %d at registration", sp.en, sp.age)))
-			}
+	return dates
+}
+
+// birthDates checks a birth entry: the date in digits against the one in words, and the
+// registration after the birth, noting a late one.
+func (rr *RecordResult) birthDates(dates map[string]span) {
+	rr.agree(dates, "birth_date", "birth_date_in_words")
+	birth, ok := dates["birth_date"]
+	if !ok {
+		birth, ok = dates["birth_date_in_words"]
+	}
+	if reg, ok2 := dates["registration_date"]; ok && ok2 {
+		rr.order(birth, reg, "registration_date", CodeBeforeBirth, "ngày sinh", "the birth date")
+		if reg.lo.After(birth.hi.AddDate(lateYears, 0, 0)) {
+			rr.add("registration_date", issue(CodeLateRegistration, domain.SeverityNote,
+				fmt.Sprintf("Đăng ký khai sinh muộn hơn %d năm sau ngày sinh", lateYears),
+				fmt.Sprintf("The birth was registered more than %d years after it happened", lateYears)))
 		}
 	}
-	if len(rr.Boost) == 0 {
-		rr.Boost = nil
+}
+
+// deathDates checks a death entry: the death after the birth, the registration after the death.
+func (rr *RecordResult) deathDates(dates map[string]span) {
+	birth, okB := dates["birth_date"]
+	death, okD := dates["death_date"]
+	if okB && okD {
+		rr.order(birth, death, "death_date", CodeDeathBeforeBirth, "ngày sinh", "the birth date")
 	}
-	return rr
+	if reg, ok := dates["registration_date"]; ok && okD {
+		rr.order(death, reg, "registration_date", CodeBeforeDeath, "ngày chết", "the date of death")
+	}
+}
+
+// marriageDates checks a marriage entry: both spouses born before it, and old enough.
+func (rr *RecordResult) marriageDates(dates map[string]span) {
+	reg, ok := dates["registration_date"]
+	for _, sp := range []struct {
+		field, vi, en string
+		age           int
+	}{
+		{"husband_birth_date", "Người chồng", "The husband", minAgeHusband},
+		{"wife_birth_date", "Người vợ", "The wife", minAgeWife},
+	} {
+		birth, okB := dates[sp.field]
+		if !ok || !okB {
+			continue
+		}
+		rr.order(birth, reg, "registration_date", CodeBeforeBirth, "ngày sinh", "the birth date")
+		// Under age only if even the earliest possible birth gives fewer completed years.
+		if reg.lo.After(birth.lo) && reg.hi.Before(birth.lo.AddDate(sp.age, 0, 0)) {
+			rr.add(sp.field, issue(CodeMarriageAge, domain.SeverityNote,
+				fmt.Sprintf("%s chưa đủ %d tuổi khi đăng ký kết hôn", sp.vi, sp.age),
+				fmt.Sprintf("%s was under %d at registration", sp.en, sp.age)))
+		}
+	}
 }
 
 func (rr *RecordResult) add(field string, is domain.Issue) {

@@ -19,39 +19,7 @@ func cutAway(raw, g *image.Gray) *image.Gray {
 	sw, sh := small.Rect.Dx(), small.Rect.Dy()
 	paper := float64(percentileOf(small, 0.9))
 	dark := func(i int) bool { return float64(small.Pix[(i/sw)*small.Stride+i%sw]) < 0.72*paper }
-	seen := make([]bool, sw*sh)
-	var stack []int
-	push := func(i int) {
-		if !seen[i] && dark(i) {
-			seen[i] = true
-			stack = append(stack, i)
-		}
-	}
-	for x := range sw {
-		push(x)
-		push((sh-1)*sw + x)
-	}
-	for y := range sh {
-		push(y * sw)
-		push(y*sw + sw - 1)
-	}
-	for len(stack) > 0 {
-		i := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		x := i % sw
-		if x > 0 {
-			push(i - 1)
-		}
-		if x < sw-1 {
-			push(i + 1)
-		}
-		if i >= sw {
-			push(i - sw)
-		}
-		if i+sw < sw*sh {
-			push(i + sw)
-		}
-	}
+	seen := fromBorder(sw, sh, dark)
 	out := image.NewGray(g.Rect)
 	copy(out.Pix, g.Pix)
 	white := image.NewUniform(color.Gray{255})

@@ -47,8 +47,22 @@ func findOutline(p *image.Gray) (outline, error) {
 // largestRegion is the biggest 4-connected region brighter than t, with its holes filled.
 func largestRegion(g *image.Gray, t uint8) []bool {
 	w, h := g.Rect.Dx(), g.Rect.Dy()
-	label := make([]int32, w*h)
-	best, bestN := int32(0), 0
+	label, best := labelBright(g, t)
+	// Everything not reachable from the photo's border without crossing the region is inside it.
+	outside := fromBorder(w, h, func(k int) bool { return label[k] != best })
+	mask := make([]bool, w*h)
+	for i := range mask {
+		mask[i] = !outside[i]
+	}
+	return mask
+}
+
+// labelBright labels the 4-connected regions of pixels brighter than t (1, 2, …; 0 for the
+// others) and returns the labels with the largest region's.
+func labelBright(g *image.Gray, t uint8) (label []int32, best int32) {
+	w, h := g.Rect.Dx(), g.Rect.Dy()
+	label = make([]int32, w*h)
+	bestN := 0
 	next := int32(1)
 	stack := []int{}
 	for i := range label {
@@ -62,7 +76,7 @@ func largestRegion(g *image.Gray, t uint8) []bool {
 			j := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
 			n++
-			x, y := j%w, j/w
+			x := j % w
 			for _, k := range [4]int{j - 1, j + 1, j - w, j + w} {
 				switch {
 				case k == j-1 && x == 0, k == j+1 && x == w-1, k < 0, k >= w*h:
@@ -73,52 +87,13 @@ func largestRegion(g *image.Gray, t uint8) []bool {
 					stack = append(stack, k)
 				}
 			}
-			_ = y
 		}
 		if n > bestN {
 			best, bestN = next, n
 		}
 		next++
 	}
-	// Everything not reachable from the photo's border without crossing the region is inside it.
-	outside := make([]bool, w*h)
-	stack = stack[:0]
-	push := func(k int) {
-		if !outside[k] && label[k] != best {
-			outside[k] = true
-			stack = append(stack, k)
-		}
-	}
-	for x := range w {
-		push(x)
-		push((h-1)*w + x)
-	}
-	for y := range h {
-		push(y * w)
-		push(y*w + w - 1)
-	}
-	for len(stack) > 0 {
-		j := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		x := j % w
-		if x > 0 {
-			push(j - 1)
-		}
-		if x < w-1 {
-			push(j + 1)
-		}
-		if j >= w {
-			push(j - w)
-		}
-		if j+w < w*h {
-			push(j + w)
-		}
-	}
-	mask := make([]bool, w*h)
-	for i := range mask {
-		mask[i] = !outside[i]
-	}
-	return mask
+	return label, best
 }
 
 // fitQuad finds the corners roughly as the extreme points along the diagonals, then fits a line
@@ -282,4 +257,43 @@ func (o outline) snap(p, q Point, w int) Point {
 		}
 	}
 	return p
+}
+
+// fromBorder marks the cells of a w×h grid reachable from its border through cells where pass
+// holds, 4-connected.
+func fromBorder(w, h int, pass func(i int) bool) []bool {
+	reached := make([]bool, w*h)
+	var stack []int
+	push := func(k int) {
+		if !reached[k] && pass(k) {
+			reached[k] = true
+			stack = append(stack, k)
+		}
+	}
+	for x := range w {
+		push(x)
+		push((h-1)*w + x)
+	}
+	for y := range h {
+		push(y * w)
+		push(y*w + w - 1)
+	}
+	for len(stack) > 0 {
+		j := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		x := j % w
+		if x > 0 {
+			push(j - 1)
+		}
+		if x < w-1 {
+			push(j + 1)
+		}
+		if j >= w {
+			push(j - w)
+		}
+		if j+w < w*h {
+			push(j + w)
+		}
+	}
+	return reached
 }

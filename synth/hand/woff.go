@@ -24,11 +24,7 @@ func woffToSFNT(b []byte) ([]byte, error) {
 	if 44+20*numTables > len(b) {
 		return nil, fmt.Errorf("%w: table directory past the end", errWOFF)
 	}
-	type table struct {
-		tag                       [4]byte
-		off, comp, orig, checksum uint32
-	}
-	tables := make([]table, numTables)
+	tables := make([]woffTable, numTables)
 	for i := range tables {
 		d := b[44+20*i:]
 		copy(tables[i].tag[:], d[:4])
@@ -38,32 +34,12 @@ func woffToSFNT(b []byte) ([]byte, error) {
 		tables[i].checksum = binary.BigEndian.Uint32(d[16:])
 	}
 	var out bytes.Buffer
-	header := make([]byte, 12+16*numTables)
-	binary.BigEndian.PutUint32(header, flavor)
-	binary.BigEndian.PutUint16(header[4:], uint16(numTables))
-	es := 0
-	for 1<<(es+1) <= numTables {
-		es++
-	}
-	binary.BigEndian.PutUint16(header[6:], uint16(16<<es))
-	binary.BigEndian.PutUint16(header[8:], uint16(es))
-	binary.BigEndian.PutUint16(header[10:], uint16(numTables*16-16<<es))
+	header := sfntHeader(flavor, numTables)
 	out.Write(header)
 	for i, t := range tables {
-		if uint64(t.off)+uint64(t.comp) > uint64(len(b)) || t.comp > t.orig {
-			return nil, fmt.Errorf("%w: table %q out of bounds", errWOFF, t.tag[:])
-		}
-		data := b[t.off : t.off+t.comp]
-		if t.comp < t.orig {
-			zr, err := zlib.NewReader(bytes.NewReader(data))
-			if err != nil {
-				return nil, fmt.Errorf("table %q: %w", t.tag[:], err)
-			}
-			raw, err := io.ReadAll(io.LimitReader(zr, int64(t.orig)+1))
-			if err != nil || len(raw) != int(t.orig) {
-				return nil, fmt.Errorf("%w: table %q does not inflate to %d bytes", errWOFF, t.tag[:], t.orig)
-			}
-			data = raw
+		data, err := t.data(b)
+		if err != nil {
+			return nil, err
 		}
 		e := header[12+16*i:]
 		copy(e, t.tag[:])
@@ -78,4 +54,45 @@ func woffToSFNT(b []byte) ([]byte, error) {
 	res := out.Bytes()
 	copy(res, header) // the directory's offsets were filled in as the tables were written
 	return res, nil
+}
+
+// woffTable is an entry of a WOFF table directory.
+type woffTable struct {
+	tag                       [4]byte
+	off, comp, orig, checksum uint32
+}
+
+// data is the table's bytes in b, inflated when stored compressed.
+func (t woffTable) data(b []byte) ([]byte, error) {
+	if uint64(t.off)+uint64(t.comp) > uint64(len(b)) || t.comp > t.orig {
+		return nil, fmt.Errorf("%w: table %q out of bounds", errWOFF, t.tag[:])
+	}
+	data := b[t.off : t.off+t.comp]
+	if t.comp == t.orig {
+		return data, nil
+	}
+	zr, err := zlib.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("table %q: %w", t.tag[:], err)
+	}
+	raw, err := io.ReadAll(io.LimitReader(zr, int64(t.orig)+1))
+	if err != nil || len(raw) != int(t.orig) {
+		return nil, fmt.Errorf("%w: table %q does not inflate to %d bytes", errWOFF, t.tag[:], t.orig)
+	}
+	return raw, nil
+}
+
+// sfntHeader is the offset table of an sfnt of numTables tables, with room for their directory.
+func sfntHeader(flavor uint32, numTables int) []byte {
+	header := make([]byte, 12+16*numTables)
+	binary.BigEndian.PutUint32(header, flavor)
+	binary.BigEndian.PutUint16(header[4:], uint16(numTables))
+	es := 0
+	for 1<<(es+1) <= numTables {
+		es++
+	}
+	binary.BigEndian.PutUint16(header[6:], uint16(16<<es))
+	binary.BigEndian.PutUint16(header[8:], uint16(es))
+	binary.BigEndian.PutUint16(header[10:], uint16(numTables*16-16<<es))
+	return header
 }

@@ -48,6 +48,31 @@ func newScene(r *rand.Rand, pages int, fault string) *scene {
 	if pages == 1 {
 		s.w, s.h = 3000, 4000
 	}
+	scale := s.frame(r, fault)
+	s.dress(r)
+	sw, sh := s.sheetSize()
+	s.blur = 0.5 + 0.5*r.Float64()
+	s.noise = 2 + 2*r.Float64()
+	switch fault {
+	case "blurred":
+		s.blur = 3.5 + 2.5*r.Float64()
+	case "dark":
+		s.bright = 0.22 + 0.12*r.Float64()
+	case "glare":
+		// A burnt-out spot over the writing, 8–15% of the sheet's width across.
+		u, v := sw*(0.3+0.4*r.Float64()), sh*(0.3+0.4*r.Float64())
+		px, py := apply(s.h2p, u, v)
+		s.glare = [3]float64{px, py, (0.08 + 0.07*r.Float64()) * sw * scale}
+	}
+	if fault != "" {
+		s.faults = []string{fault}
+	}
+	return s
+}
+
+// frame places the sheet in the photograph — how much of the frame it fills, turned, pushed off
+// the edge for the fault cut_off, seen at a slant — and returns its scale, sheet to photo.
+func (s *scene) frame(r *rand.Rand, fault string) float64 {
 	sw, sh := s.sheetSize()
 	// The sheet covers 78–90% of the frame's limiting side, turned a little, seen at a slant.
 	fill := 0.78 + 0.12*r.Float64()
@@ -89,7 +114,13 @@ func newScene(r *rand.Rand, pages int, fault string) *scene {
 	}
 	s.h2p = homography([4][2]float64{{0, 0}, {sw, 0}, {sw, sh}, {0, sh}}, dst)
 	s.p2h = invert3(s.h2p)
+	return scale
+}
 
+// dress draws the rest of the setting: the pages' curl, the desk, paper and light, a shadow
+// across a corner, and fingers holding an open book.
+func (s *scene) dress(r *rand.Rand) {
+	pages := s.pages
 	if pages == 2 {
 		s.curl, s.curlW = (0.006+0.012*r.Float64())*pageH, (0.12+0.1*r.Float64())*pageW
 	} else if r.IntN(2) == 0 {
@@ -117,23 +148,6 @@ func newScene(r *rand.Rand, pages int, fault string) *scene {
 	if pages == 2 && r.IntN(2) == 0 {
 		s.fingers = makeFingers(r, s, 1+r.IntN(2))
 	}
-	s.blur = 0.5 + 0.5*r.Float64()
-	s.noise = 2 + 2*r.Float64()
-	switch fault {
-	case "blurred":
-		s.blur = 3.5 + 2.5*r.Float64()
-	case "dark":
-		s.bright = 0.22 + 0.12*r.Float64()
-	case "glare":
-		// A burnt-out spot over the writing, 8–15% of the sheet's width across.
-		u, v := sw*(0.3+0.4*r.Float64()), sh*(0.3+0.4*r.Float64())
-		px, py := apply(s.h2p, u, v)
-		s.glare = [3]float64{px, py, (0.08 + 0.07*r.Float64()) * sw * scale}
-	}
-	if fault != "" {
-		s.faults = []string{fault}
-	}
-	return s
 }
 
 // makeFingers puts n fingers over the outer or bottom edge of the sheet.

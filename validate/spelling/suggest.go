@@ -135,7 +135,7 @@ func ocrVariants(sk string) []string {
 	return out
 }
 
-// suggest returns up to n valid syllables nearest to tok by the OCR-weighted edit distance, in
+// Suggest returns up to n valid syllables nearest to tok by the OCR-weighted edit distance, in
 // the capitalisation of tok; forName favours syllables common in personal names.
 func (x *Index) Suggest(tok string, n int, forName bool) []string {
 	low := strings.ToLower(tok)
@@ -143,55 +143,9 @@ func (x *Index) Suggest(tok string, n int, forName bool) []string {
 	for _, r := range low {
 		in = append(in, decompose(r))
 	}
-	skels := map[string]struct{}{}
-	addSkel := func(sk string) {
-		if _, ok := x.bySkel[sk]; ok {
-			skels[sk] = struct{}{}
-		}
-	}
-	for _, q := range ocrVariants(Fold(low)) {
-		addSkel(q)
-		for _, sk := range x.byDel[q] {
-			addSkel(sk)
-		}
-		for _, d := range deletes(q) {
-			addSkel(d)
-			for _, sk := range x.byDel[d] {
-				addSkel(sk)
-			}
-		}
-	}
-	// Visit skeletons by a lower bound of the distance (letters without marks) and stop once no
-	// syllable under the next one can enter the best n.
-	bare := make([]letter, len(in))
-	for i, l := range in {
-		bare[i] = letter{base: l.base}
-	}
-	type bounded struct {
-		sk string
-		lb float64
-	}
-	order := make([]bounded, 0, len(skels))
-	for sk := range skels {
-		sl := make([]letter, 0, len(sk))
-		for _, r := range sk {
-			sl = append(sl, letter{base: r})
-		}
-		order = append(order, bounded{sk, letterDistance(bare, sl)})
-	}
-	slices.SortFunc(order, func(a, b bounded) int {
-		if a.lb != b.lb {
-			return cmpFloat(a.lb, b.lb)
-		}
-		return strings.Compare(a.sk, b.sk)
-	})
 	prior := 0.0
 	if forName {
 		prior = namePrior
-	}
-	type scored struct {
-		i int32
-		d float64
 	}
 	less := func(a, b scored) int {
 		if a.d != b.d {
@@ -202,8 +156,10 @@ func (x *Index) Suggest(tok string, n int, forName bool) []string {
 		}
 		return strings.Compare(x.list[a.i], x.list[b.i])
 	}
+	// Visit skeletons by a lower bound of the distance (letters without marks) and stop once no
+	// syllable under the next one can enter the best n.
 	var best []scored
-	for _, o := range order {
+	for _, o := range boundedSkeletons(in, x.skeletonsNear(low)) {
 		if o.lb-prior > maxSuggestDistance || (len(best) >= n && o.lb-prior > best[n-1].d) {
 			break
 		}
@@ -225,6 +181,66 @@ func (x *Index) Suggest(tok string, n int, forName bool) []string {
 		out = append(out, MatchCase(x.list[s.i], tok))
 	}
 	return out
+}
+
+// scored is a syllable of the index (by position) at a distance from the token.
+type scored struct {
+	i int32
+	d float64
+}
+
+// bounded is a skeleton with a lower bound of the distance of its syllables from the token.
+type bounded struct {
+	sk string
+	lb float64
+}
+
+// skeletonsNear lists the skeletons of the index one deletion on either side from the folded
+// token or its OCR variants.
+func (x *Index) skeletonsNear(low string) map[string]struct{} {
+	skels := map[string]struct{}{}
+	addSkel := func(sk string) {
+		if _, ok := x.bySkel[sk]; ok {
+			skels[sk] = struct{}{}
+		}
+	}
+	for _, q := range ocrVariants(Fold(low)) {
+		addSkel(q)
+		for _, sk := range x.byDel[q] {
+			addSkel(sk)
+		}
+		for _, d := range deletes(q) {
+			addSkel(d)
+			for _, sk := range x.byDel[d] {
+				addSkel(sk)
+			}
+		}
+	}
+	return skels
+}
+
+// boundedSkeletons orders skeletons by the distance of their bare letters from the token's
+// (a lower bound of any of their syllables' distance), then by spelling.
+func boundedSkeletons(in []letter, skels map[string]struct{}) []bounded {
+	bare := make([]letter, len(in))
+	for i, l := range in {
+		bare[i] = letter{base: l.base}
+	}
+	order := make([]bounded, 0, len(skels))
+	for sk := range skels {
+		sl := make([]letter, 0, len(sk))
+		for _, r := range sk {
+			sl = append(sl, letter{base: r})
+		}
+		order = append(order, bounded{sk, letterDistance(bare, sl)})
+	}
+	slices.SortFunc(order, func(a, b bounded) int {
+		if a.lb != b.lb {
+			return cmpFloat(a.lb, b.lb)
+		}
+		return strings.Compare(a.sk, b.sk)
+	})
+	return order
 }
 
 func cmpFloat(a, b float64) int {

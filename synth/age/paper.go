@@ -1,4 +1,4 @@
-package synth
+package age
 
 import (
 	"image"
@@ -41,14 +41,14 @@ func smoothNoise(r *rand.Rand, cells, w, h int) []float32 {
 
 // newPaperGrid draws the sheet: an off-white paper yellowed by age, lit unevenly by the scanner,
 // browner towards the edges, with uneven fading of the ink.
-func newPaperGrid(r *rand.Rand, p params, w, h int) *paperGrid {
+func newPaperGrid(r *rand.Rand, p Params, w, h int) *paperGrid {
 	g := &paperGrid{w: w, h: h, rgb: make([]float32, w*h*3), inkScale: make([]float32, w*h)}
 	white := [3]float32{250, 249, 244}
 	yellow := [3]float32{236, 214, 160}
 	light := smoothNoise(r, 4, w, h)
 	tint := smoothNoise(r, 6, w, h)
 	fade := smoothNoise(r, 10, w, h)
-	y := float32(p.yellow)
+	y := float32(p.Yellow)
 	for j := 0; j < h; j++ {
 		ey := float32(math.Min(float64(j), float64(h-1-j)) / float64(h))
 		for i := 0; i < w; i++ {
@@ -56,12 +56,12 @@ func newPaperGrid(r *rand.Rand, p params, w, h int) *paperGrid {
 			ex := float32(math.Min(float64(i), float64(w-1-i)) / float64(w))
 			edge := float32(math.Max(0, 0.08-math.Min(float64(ex), float64(ey)))) / 0.08 // 0 inside, 1 at the edge
 			amount := y * (0.75 + 0.5*tint[k] + 0.6*edge)
-			illum := 1 - float32(p.illum)*(1-light[k])*1.6 + float32(p.illum)*0.25
+			illum := 1 - float32(p.Illum)*(1-light[k])*1.6 + float32(p.Illum)*0.25
 			for c := range 3 {
 				v := white[c] + (yellow[c]-white[c])*min(amount, 1.3)
 				g.rgb[3*k+c] = min(v*illum, 255)
 			}
-			g.inkScale[k] = float32(p.fadeMin) + (1-float32(p.fadeMin))*fade[k]
+			g.inkScale[k] = float32(p.FadeMin) + (1-float32(p.FadeMin))*fade[k]
 		}
 	}
 	return g
@@ -110,12 +110,12 @@ func smoothstep(e0, e1, x float64) float64 {
 }
 
 // addStains scatters water stains and foxing (small rust-brown spots) over the sheet.
-func (g *paperGrid) addStains(r *rand.Rand, p params, pw, ph int) {
-	for range p.stains {
+func (g *paperGrid) addStains(r *rand.Rand, p Params, pw, ph int) {
+	for range p.Stains {
 		rad := 60 + r.Float64()*260
 		g.stain(r, r.Float64()*float64(pw), r.Float64()*float64(ph), rad, 0.25+0.45*r.Float64(), r.Float64() < 0.6)
 	}
-	for range p.foxing {
+	for range p.Foxing {
 		rad := 6 + r.Float64()*r.Float64()*40
 		// Foxing gathers near the edges of a sheet.
 		x := r.Float64() * float64(pw)

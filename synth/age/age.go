@@ -1,4 +1,4 @@
-package synth
+package age
 
 import (
 	"image"
@@ -9,15 +9,15 @@ import (
 // inkColours are typewriter ribbons (black, blue-black, violet), black the commonest.
 var inkColours = [][3]float32{{28, 26, 30}, {24, 24, 26}, {36, 32, 34}, {30, 34, 70}, {50, 34, 72}}
 
-// age turns a clean 300 dpi page into an aged, scanned-looking colour page of the same size.
-func age(clean *image.Gray, p params, r *rand.Rand) *image.RGBA {
+// Age turns a clean 300 dpi page into an aged, scanned-looking colour page of the same size.
+func Age(clean *image.Gray, p Params, r *rand.Rand) *image.RGBA {
 	g := clean
-	if p.skewDeg != 0 {
-		g = rotateGray(g, p.skewDeg)
+	if p.SkewDeg != 0 {
+		g = rotateGray(g, p.SkewDeg)
 	}
-	g = blurGray(g, p.blurSigma)
+	g = blurGray(g, p.BlurSigma)
 	var back *image.Gray
-	if p.bleed > 0 {
+	if p.Bleed > 0 {
 		back = blurGray(halfMirror(g, r), 2)
 	}
 	w, h := g.Rect.Dx(), g.Rect.Dy()
@@ -50,7 +50,7 @@ func halfMirror(g *image.Gray, r *rand.Rand) *image.Gray {
 }
 
 // compose paints paper, show-through, ink and grain into out, row by row on the Pix slices.
-func compose(out *image.RGBA, g, back *image.Gray, grid *paperGrid, ink [3]float32, p params, seed uint64) {
+func compose(out *image.RGBA, g, back *image.Gray, grid *paperGrid, ink [3]float32, p Params, seed uint64) {
 	w, h := g.Rect.Dx(), g.Rect.Dy()
 	// Bilinear weights of the paper grid along x, shared by every row.
 	gx := make([]int32, w)
@@ -62,9 +62,9 @@ func compose(out *image.RGBA, g, back *image.Gray, grid *paperGrid, ink [3]float
 	}
 	paper := make([]float32, w*3)
 	inkScale := make([]float32, w)
-	contrast := float32(p.contrast)
-	bleed := float32(p.bleed)
-	noise := float32(p.noiseStd)
+	contrast := float32(p.Contrast)
+	bleed := float32(p.Bleed)
+	noise := float32(p.NoiseStd)
 	state := seed
 	for y := range h {
 		v := (float32(y) + 0.5) / gridScale
@@ -110,9 +110,9 @@ func compose(out *image.RGBA, g, back *image.Gray, grid *paperGrid, ink [3]float
 }
 
 // speckle scatters dust: small dark specks and a few pale spots where ink flaked off.
-func speckle(out *image.RGBA, p params, r *rand.Rand) {
+func speckle(out *image.RGBA, p Params, r *rand.Rand) {
 	w, h := out.Rect.Dx(), out.Rect.Dy()
-	n := int(p.speckle * float64(w*h) / 1e6)
+	n := int(p.Speckle * float64(w*h) / 1e6)
 	for i := range n {
 		cx, cy := r.IntN(w), r.IntN(h)
 		rad := 0.8 + r.Float64()*r.Float64()*3
@@ -140,9 +140,9 @@ func speckle(out *image.RGBA, p params, r *rand.Rand) {
 
 // scannerBorder darkens the chosen edges, as when the sheet is smaller than the scanner glass or
 // the lid was left open, with a ragged inner edge and a soft shadow.
-func scannerBorder(out *image.RGBA, p params, r *rand.Rand) {
+func scannerBorder(out *image.RGBA, p Params, r *rand.Rand) {
 	w, h := out.Rect.Dx(), out.Rect.Dy()
-	for edge, bw := range p.border {
+	for edge, bw := range p.Border {
 		if bw == 0 {
 			continue
 		}

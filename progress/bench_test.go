@@ -44,7 +44,7 @@ func BenchmarkDashboard(b *testing.B) {
 			var took []time.Duration
 			for b.Loop() {
 				t0 := time.Now()
-				p, err := progress.Load(ctx, store, unit, time.Now())
+				p, err := progress.Load(ctx, store, unit, nil, time.Now())
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -82,8 +82,8 @@ func bulkConfirmed(b *testing.B, tb *testBundle, l domain.Ledger, n int) {
 		{`INSERT INTO scans (ledger_id, page, sha256, object_key, bytes, content_type, status)
 		 SELECT $1, p, encode(sha256(convert_to(p::text, 'UTF8')), 'hex'), 'originals/x', 1, 'image/png', 'done'
 		 FROM generate_series(1, $2::int) p`, []any{l.ID, pages}},
-		{`INSERT INTO records (scan_id, idx, kind, status, confidence, version, confirmed_by, confirmed_at)
-		 SELECT s.id, i, 'khai-sinh', 'confirmed', 0.9, 2, $3, now()
+		{`INSERT INTO records (scan_id, ledger_id, idx, kind, status, confidence, version, confirmed_by, confirmed_at)
+		 SELECT s.id, s.ledger_id, i, 'khai-sinh', 'confirmed', 0.9, 2, $3, now()
 		 FROM scans s CROSS JOIN generate_series(0, 499) i WHERE s.ledger_id = $1 AND (s.page - 1) * 500 + i < $2`, []any{l.ID, n, tb.clerk.ID}},
 		{`INSERT INTO fields (record_id, name, position, ocr_text, value, status, confirmed_by, confirmed_at)
 		 SELECT r.id, f.name, f.pos, '', ` + benchValue + `, 'confirmed', $3, now()

@@ -15,7 +15,7 @@ type Store interface {
 	PartCounts(ctx context.Context, unit, level string, communes []string) ([]domain.ProgressUnit, error)
 	DailyDone(ctx context.Context, unit string, communes []string, since time.Time) ([]domain.DayCount, error)
 	ClerkCounts(ctx context.Context, unit string, communes []string, today time.Time) ([]domain.ClerkCount, error)
-	FieldQuality(ctx context.Context, unit string, communes []string, byLedger bool) ([]domain.FieldQuality, error)
+	FieldQuality(ctx context.Context, unit string, communes []string) (byName, byLedger []domain.FieldQuality, err error)
 	UnitName(ctx context.Context, code string) (name, level string, err error)
 	UnitHolds(ctx context.Context, unit string, communes []string) (bool, error)
 }
@@ -76,10 +76,7 @@ func Load(ctx context.Context, st Store, unit string, communes []string, now tim
 	if p.Clerks, err = st.ClerkCounts(ctx, unit, communes, today); err != nil {
 		return p, err
 	}
-	if p.Fields, err = st.FieldQuality(ctx, unit, communes, false); err != nil {
-		return p, err
-	}
-	if p.Ledgers, err = st.FieldQuality(ctx, unit, communes, true); err != nil {
+	if p.Fields, p.Ledgers, err = st.FieldQuality(ctx, unit, communes); err != nil {
 		return p, err
 	}
 	p.PaceLast7, p.EstimatedEnd = Estimate(p.Daily, p.Unit.Expected-p.Unit.Done, today)

@@ -23,14 +23,7 @@ func (s *Store) ConfirmedBy(ctx context.Context, userID int64, since time.Time) 
 
 // Followups lists the entries flagged missing / unclear that a user may see, newest first.
 func (s *Store) Followups(ctx context.Context, u domain.User) ([]domain.Followup, error) {
-	rows, _ := s.pool.Query(ctx, `
-		SELECT r.id, l.id, a.name, l.book, s.page, r.idx, r.flag_reason, coalesce(e.actor, ''), coalesce(e.at, r.updated_at)
-		FROM records r JOIN scans s ON s.id = r.scan_id JOIN ledgers l ON l.id = s.ledger_id
-		JOIN admin_units a ON a.code = l.commune_code
-		LEFT JOIN LATERAL (SELECT actor, at FROM audit_events WHERE entity = 'record' AND entity_id = r.id
-		                   AND action = 'record.flag' ORDER BY id DESC LIMIT 1) e ON true
-		WHERE r.status = 'flagged' AND ($2 OR l.commune_code IN (SELECT commune_code FROM user_communes WHERE user_id = $1))
-		ORDER BY e.at DESC NULLS LAST LIMIT 500`, u.ID, u.SeesAll())
+	rows, _ := s.pool.Query(ctx, followupsQuery(u.SeesAll()), u.ID)
 	fs, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (domain.Followup, error) {
 		var f domain.Followup
 		err := row.Scan(&f.RecordID, &f.LedgerID, &f.CommuneName, &f.Book, &f.Page, &f.Index, &f.Reason, &f.FlaggedBy, &f.FlaggedAt)

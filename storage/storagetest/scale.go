@@ -121,8 +121,8 @@ func seedScale(ctx context.Context, conn *pgx.Conn, n, communes int) error {
 		 SELECT l.id, p, md5(l.id || '-' || p) || md5(p || '-' || l.id), 'originals/x', 1, 'image/png', 'in_review'
 		 FROM ledgers l CROSS JOIN generate_series(1, ` + fmt.Sprint(pages) + `) p ORDER BY l.id, p`,
 		// h numbers the entries; the clerk of the commune confirmed or set aside its entries.
-		`INSERT INTO records (scan_id, idx, kind, status, confidence, priority, flag_reason, confirmed_by, confirmed_at, updated_at)
-		 SELECT s.id, i, l.kind, st, ((h * 7919) % 1000) / 1000.0, l.priority,
+		`INSERT INTO records (scan_id, ledger_id, idx, kind, status, confidence, priority, flag_reason, confirmed_by, confirmed_at, updated_at)
+		 SELECT s.id, s.ledger_id, i, l.kind, st, ((h * 7919) % 1000) / 1000.0, l.priority,
 		        CASE WHEN st = 'flagged' THEN 'mờ, không đọc được' ELSE '' END,
 		        CASE WHEN st = 'confirmed' THEN u.user_id END,
 		        CASE WHEN st = 'confirmed' THEN now() - (h % 30) * interval '1 day' - (h % 600) * interval '1 minute' END,

@@ -119,7 +119,6 @@ func BenchmarkScale(b *testing.B) {
 	}
 }
 
-
 // timings collects latencies and reports their p50 and p95.
 type timings []time.Duration
 

@@ -40,7 +40,7 @@ func (s *Store) NextRecord(ctx context.Context, u domain.User, lease time.Durati
 		} else {
 			// The first few of each ledger are enough unless as many clerks hold or are taking
 			// them right now; then more.
-			for _, perLedger := range []int{8, 64} {
+			for _, perLedger := range []int{3, 64} {
 				err = s.pool.QueryRow(ctx, nextOfLedgers, u.ID, lease.String(), skipped, perLedger).Scan(&id)
 				if !errors.Is(err, pgx.ErrNoRows) {
 					break

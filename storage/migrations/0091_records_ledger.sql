@@ -17,3 +17,7 @@ CREATE TRIGGER records_ledger BEFORE INSERT OR UPDATE OF scan_id ON records
 UPDATE records r SET ledger_id = s.ledger_id FROM scans s WHERE s.id = r.scan_id;
 ALTER TABLE records ALTER COLUMN ledger_id SET NOT NULL;
 CREATE INDEX records_ledger_queue ON records (ledger_id, priority DESC, confidence, id) WHERE status = 'pending';
+
+-- The follow-up list's index (0090) with the ledger, to skip other communes' entries unread.
+DROP INDEX records_flagged_at;
+CREATE INDEX records_flagged_at ON records (updated_at DESC, id DESC) INCLUDE (ledger_id) WHERE status = 'flagged';

@@ -2,6 +2,7 @@ package export
 
 import (
 	"archive/zip"
+	"compress/flate"
 	"fmt"
 	"io"
 
@@ -78,7 +79,14 @@ func (s *xlsxSink) close() error {
 	// excelize assembles a workbook in a memory buffer before writing it out (hundreds of MB for a
 	// million rows); a zip writer of our own on the destination streams it instead, and leaves
 	// that buffer empty.
-	s.file.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(s.w) })
+	// It compresses at deflate's fastest level: the sheet's XML is repetitive enough that the
+	// file is only about a fifth larger, and compressing at the default level took a third of
+	// the export's time.
+	s.file.SetZipWriter(func(io.Writer) excelize.ZipWriter {
+		zw := zip.NewWriter(s.w)
+		zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return flate.NewWriter(w, flate.BestSpeed) })
+		return zw
+	})
 	if err := s.file.Write(io.Discard); err != nil {
 		return fmt.Errorf("xlsx write: %w", err)
 	}

@@ -44,7 +44,7 @@ func BenchmarkDashboard(b *testing.B) {
 			var took []time.Duration
 			for b.Loop() {
 				t0 := time.Now()
-				p, err := progress.Load(ctx, store, unit, time.Now())
+				p, err := progress.Load(ctx, store, unit, nil, time.Now())
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -81,8 +81,8 @@ func seedEntries(b *testing.B, url string, n int) string {
 		 SELECT l.id, p, md5(l.id || '-' || p) || md5(p || '-' || l.id), 'originals/x', 1, 'image/png',
 		        CASE WHEN p % 97 = 0 THEN 'failed' ELSE 'in_review' END
 		 FROM ledgers l CROSS JOIN generate_series(1, ` + strconv.Itoa(pages) + `) p`,
-		`INSERT INTO records (scan_id, idx, kind, status, confidence, confirmed_by, confirmed_at)
-		 SELECT s.id, i, 'khai-sinh', CASE WHEN (s.id * 10 + i) % 50 = 0 THEN 'flagged' WHEN (s.id * 10 + i) % 5 < 3 THEN 'confirmed' ELSE 'pending' END,
+		`INSERT INTO records (scan_id, ledger_id, idx, kind, status, confidence, confirmed_by, confirmed_at)
+		 SELECT s.id, s.ledger_id, i, 'khai-sinh', CASE WHEN (s.id * 10 + i) % 50 = 0 THEN 'flagged' WHEN (s.id * 10 + i) % 5 < 3 THEN 'confirmed' ELSE 'pending' END,
 		        0.8, 1 + s.ledger_id % 50, now() - ((s.id * 10 + i) % 30) * interval '1 day'
 		 FROM scans s CROSS JOIN generate_series(0, ` + strconv.Itoa(perPage-1) + `) i`,
 		`SET session_replication_role = origin`,

@@ -2,6 +2,7 @@ package progress
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"time"
 
@@ -9,13 +10,15 @@ import (
 )
 
 // Store is what the dashboard reads: maintained counters, never a count of entries.
+// Every count takes the communes it may include: nil for all of them.
 type Store interface {
-	PartCounts(ctx context.Context, unit, level string) ([]domain.ProgressUnit, error)
-	DailyDone(ctx context.Context, unit string, since time.Time) ([]domain.DayCount, error)
-	ClerkCounts(ctx context.Context, unit string, today time.Time) ([]domain.ClerkCount, error)
-	FieldQuality(ctx context.Context, unit string, byLedger bool) ([]domain.FieldQuality, error)
+	PartCounts(ctx context.Context, unit, level string, communes []string) ([]domain.ProgressUnit, error)
+	DailyDone(ctx context.Context, unit string, communes []string, since time.Time) ([]domain.DayCount, error)
+	ClerkCounts(ctx context.Context, unit string, communes []string, today time.Time) ([]domain.ClerkCount, error)
+	FieldQuality(ctx context.Context, unit string, communes []string) (byName, byLedger []domain.FieldQuality, err error)
 	UnitName(ctx context.Context, code string) (name, level string, err error)
-	ClerkCheckRates(ctx context.Context, unit string) ([]domain.ClerkCheckRate, error)
+	ClerkCheckRates(ctx context.Context, unit string, communes []string) ([]domain.ClerkCheckRate, error)
+	UnitHolds(ctx context.Context, unit string, communes []string) (bool, error)
 }
 
 // Hanoi is Việt Nam's time (UTC+7, no daylight saving): days are counted in it.
@@ -24,17 +27,40 @@ var Hanoi = time.FixedZone("ICT", 7*60*60)
 // days of daily history shown.
 const days = 30
 
-// Load builds the dashboard of a unit ("" for the whole country) at a moment.
-func Load(ctx context.Context, st Store, unit string, now time.Time) (domain.Progress, error) {
+// Scope is the communes whose figures a user may see: nil (all) for province supervisors and
+// admins, the communes given to the account for a supervisor (none when none were given).
+func Scope(u domain.User) []string {
+	if u.SeesAll() {
+		return nil
+	}
+	return append([]string{}, u.Communes...)
+}
+
+// Load builds the dashboard of a unit ("" for the whole country) at a moment, counting only the
+// ledgers of the given communes (nil: all; see Scope). A unit holding none of them is refused
+// (domain.ErrForbidden), so a supervisor learns nothing of other communes, not even their names.
+func Load(ctx context.Context, st Store, unit string, communes []string, now time.Time) (domain.Progress, error) {
 	p := domain.Progress{Unit: domain.ProgressUnit{Level: "country", Name: "Toàn quốc"}}
+	if communes != nil && unit == "" {
+		p.Unit.Name = "Các xã được giao" // a supervisor's own communes, not the country
+	}
 	if unit != "" {
+		if communes != nil {
+			ok, err := st.UnitHolds(ctx, unit, communes)
+			if err != nil {
+				return p, err
+			}
+			if !ok {
+				return p, fmt.Errorf("%w: unit %s holds none of the user's communes", domain.ErrForbidden, unit)
+			}
+		}
 		name, level, err := st.UnitName(ctx, unit)
 		if err != nil {
 			return p, err
 		}
 		p.Unit = domain.ProgressUnit{Level: level, Code: unit, Name: name}
 	}
-	parts, err := st.PartCounts(ctx, unit, p.Unit.Level)
+	parts, err := st.PartCounts(ctx, unit, p.Unit.Level, communes)
 	if err != nil {
 		return p, err
 	}
@@ -43,21 +69,18 @@ func Load(ctx context.Context, st Store, unit string, now time.Time) (domain.Pro
 		p.Unit.Add(part.ProgressCounts)
 	}
 	today := Day(now)
-	daily, err := st.DailyDone(ctx, unit, today.AddDate(0, 0, -(days-1)))
+	daily, err := st.DailyDone(ctx, unit, communes, today.AddDate(0, 0, -(days-1)))
 	if err != nil {
 		return p, err
 	}
 	p.Daily = fillDays(daily, today)
-	if p.Clerks, err = st.ClerkCounts(ctx, unit, today); err != nil {
+	if p.Clerks, err = st.ClerkCounts(ctx, unit, communes, today); err != nil {
 		return p, err
 	}
-	if p.Fields, err = st.FieldQuality(ctx, unit, false); err != nil {
+	if p.Fields, p.Ledgers, err = st.FieldQuality(ctx, unit, communes); err != nil {
 		return p, err
 	}
-	if p.Ledgers, err = st.FieldQuality(ctx, unit, true); err != nil {
-		return p, err
-	}
-	if p.CheckRates, err = st.ClerkCheckRates(ctx, unit); err != nil {
+	if p.CheckRates, err = st.ClerkCheckRates(ctx, unit, communes); err != nil {
 		return p, err
 	}
 	p.PaceLast7, p.EstimatedEnd = Estimate(p.Daily, p.Unit.Expected-p.Unit.Done, today)

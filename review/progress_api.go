@@ -11,7 +11,7 @@ import (
 // progressAPI gives the dashboard's figures as JSON (GET /api/v1/progress[?unit=CODE]), for a
 // logged-in supervisor.
 func (ui *UI) progressAPI(w http.ResponseWriter, r *request) error {
-	p, err := progress.Load(r.Context(), ui.store, r.URL.Query().Get("unit"), time.Now())
+	p, err := progress.Load(r.Context(), ui.store, r.URL.Query().Get("unit"), progress.Scope(r.user), time.Now())
 	if err != nil {
 		return err
 	}

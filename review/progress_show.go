@@ -14,7 +14,7 @@ var _ progress.Store = (*storage.Store)(nil)
 // its parts down to the ledgers, entries done per day, per person, the estimated completion date
 // and OCR quality. Server-rendered, charts drawn as inline SVG.
 func (ui *UI) progressShow(w http.ResponseWriter, r *request) error {
-	p, err := progress.Load(r.Context(), ui.store, r.URL.Query().Get("unit"), time.Now())
+	p, err := progress.Load(r.Context(), ui.store, r.URL.Query().Get("unit"), progress.Scope(r.user), time.Now())
 	if err != nil {
 		return err
 	}

@@ -118,14 +118,15 @@ func (s *Store) SettleDispute(ctx context.Context, recordID int64, u domain.User
 }
 
 // ClerkCheckRates is, per clerk under a unit ("" for all), how their entries fared in checks and
-// how many checks they did, from counters kept by triggers (migration 0080).
-func (s *Store) ClerkCheckRates(ctx context.Context, unit string) ([]domain.ClerkCheckRate, error) {
+// how many checks they did, from counters kept by triggers (migration 0080); only the ledgers of
+// communes (nil: all).
+func (s *Store) ClerkCheckRates(ctx context.Context, unit string, communes []string) ([]domain.ClerkCheckRate, error) {
 	rows, _ := s.pool.Query(ctx, `
 		SELECT coalesce(u.username, '?'), sum(g.checked)::bigint, sum(g.agreed)::bigint, sum(g.corrected)::bigint,
 		       sum(g.checks_done)::bigint
 		FROM progress_check_clerks g LEFT JOIN users u ON u.id = g.user_id
-		WHERE true`+inUnit(unit, "g.ledger_id")+`
-		GROUP BY 1 ORDER BY 2 DESC, 5 DESC, 1`, unit)
+		WHERE true`+inUnit(unit, communes, 2, "g.ledger_id")+`
+		GROUP BY 1 ORDER BY 2 DESC, 5 DESC, 1`, unit, communes)
 	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (domain.ClerkCheckRate, error) {
 		var c domain.ClerkCheckRate
 		err := row.Scan(&c.Username, &c.Checked, &c.Agreed, &c.Corrected, &c.ChecksDone)

@@ -82,7 +82,7 @@ func (b *checkBundle) exported(t *testing.T, all bool) int {
 // counts is the dashboard's line for the ledger.
 func (b *checkBundle) counts(t *testing.T) domain.ProgressCounts {
 	t.Helper()
-	parts, err := b.store.PartCounts(context.Background(), "05461", "commune")
+	parts, err := b.store.PartCounts(context.Background(), "05461", "commune", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -280,7 +280,7 @@ func TestDisagreementGoesToSupervisor(t *testing.T) {
 	if id := nextCheck(t, b.store, b.check1); id == task {
 		t.Error("the first checker was handed the settled entry for check 2")
 	}
-	rates, err := b.store.ClerkCheckRates(ctx, "05461")
+	rates, err := b.store.ClerkCheckRates(ctx, "05461", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -307,7 +307,7 @@ func TestDisagreementGoesToSupervisor(t *testing.T) {
 	if after := b.counts(t); after != before {
 		t.Errorf("dashboard counted again: got %+v, want %+v", after, before)
 	}
-	again, err := b.store.ClerkCheckRates(ctx, "05461")
+	again, err := b.store.ClerkCheckRates(ctx, "05461", nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -11,38 +12,45 @@ import (
 	"github.com/sohoa/sohoa/domain"
 )
 
-// exportBatch is how many entries one FETCH brings: enough to keep the round trips few, small
-// enough that memory does not grow with the export.
-const exportBatch = 2000
+// exportChunk is about how many entries one round trip brings: enough to keep the round trips
+// few, small enough that memory does not grow with the export.
+const exportChunk = 4000
 
-// exportQuery selects the entries of a scope with their fields folded into arrays, in book order.
-// One join grouped by entry (rather than a subquery per entry) lets PostgreSQL merge the entries
-// with the fields' index in one pass; the fields are put in page order in Go. The WHERE clause is
-// built from fixed fragments only; values are always parameters.
-const exportQuery = `
-	SELECT e.id, l.id, s.id, l.commune_code, c.name, c.type, coalesce(d.name, ''), coalesce(p.name, ''), l.book,
-	       s.page, e.idx, e.kind, e.status, e.flag_reason, coalesce(u.username, ''), e.confirmed_at,
-	       e.positions, e.names, e.vals, e.statuses, e.checks_passed
-	FROM (
-		SELECT r.id, r.scan_id, r.idx, r.kind, r.status, r.flag_reason, r.confirmed_by, r.confirmed_at, r.checks_passed,
-		       coalesce(array_agg(f.position) FILTER (WHERE f.id IS NOT NULL), '{}') AS positions,
-		       coalesce(array_agg(f.name) FILTER (WHERE f.id IS NOT NULL), '{}') AS names,
-		       coalesce(array_agg(f.value) FILTER (WHERE f.id IS NOT NULL), '{}') AS vals,
-		       coalesce(array_agg(f.status) FILTER (WHERE f.id IS NOT NULL), '{}') AS statuses
-		FROM records r LEFT JOIN fields f ON f.record_id = r.id
-		WHERE r.scan_id IN (SELECT s.id FROM scans s JOIN ledgers l ON l.id = s.ledger_id WHERE %s) AND %s
-		GROUP BY r.id) e
-	JOIN scans s ON s.id = e.scan_id
-	JOIN ledgers l ON l.id = s.ledger_id
+// exportLedgers and exportScans list the ledgers of a scope with their units, and their pages in
+// book order (ledger, page, version). The WHERE clause is built from fixed fragments only; values
+// are always parameters.
+const (
+	exportLedgers = `
+	SELECT l.id, l.commune_code, c.name, c.type, coalesce(d.name, ''), coalesce(p.name, ''), l.book
+	FROM ledgers l
 	JOIN admin_units c ON c.code = l.commune_code
 	LEFT JOIN admin_units d ON d.code = c.parent_code
 	LEFT JOIN admin_units p ON p.code = d.parent_code
-	LEFT JOIN users u ON u.id = e.confirmed_by
-	ORDER BY l.id, s.page, s.version, e.idx`
+	WHERE %s`
+	exportScans = `SELECT s.id, s.ledger_id, s.page FROM scans s JOIN ledgers l ON l.id = s.ledger_id WHERE %s
+	ORDER BY l.id, s.page, s.version`
+)
+
+// exportRecords and exportFields read the entries of a chunk of pages ($1) and their fields,
+// each through its index (records by page, fields by entry), in no particular order: Go puts
+// them in book order, so PostgreSQL neither sorts nor groups. Reading a whole scope in one query
+// had PostgreSQL merge the entries with the fields' index from the first entry of the database
+// to the last, group and sort them: its cost grew with the database, not with the export.
+const (
+	exportRecords = `SELECT r.id, r.scan_id, r.idx, r.kind, r.status, r.flag_reason, coalesce(u.username, ''), r.confirmed_at
+	FROM records r LEFT JOIN users u ON u.id = r.confirmed_by WHERE r.scan_id = ANY($1) AND %s`
+	// OFFSET 0 keeps the subquery apart, so the fields are always read through their index,
+	// entry by entry: as a plain join, PostgreSQL read every field of the database (a
+	// sequential or hash scan) for each chunk once the chunk was a few percent of the table.
+	exportFields = `SELECT r.id, f.position, f.name, f.value, f.status
+	FROM records r CROSS JOIN LATERAL (SELECT position, name, value, status FROM fields f WHERE f.record_id = r.id OFFSET 0) f
+	WHERE r.scan_id = ANY($1) AND %s`
+)
 
 // exportWhere turns a scope into WHERE clauses and their arguments: one on the ledger (l), one
-// on the entry (r).
-func exportWhere(sc domain.ExportScope) (ledger, entry string, args []any) {
+// on the entry (r). Unless IncludeUnfinished, an entry must have passed every check stage of its
+// ledger (stages: the installation's number of stages, for ledgers without their own).
+func exportWhere(sc domain.ExportScope, stages int) (ledger, entry string, args []any) {
 	conds := []string{"true"}
 	add := func(cond string, arg any) {
 		args = append(args, arg)
@@ -57,65 +65,170 @@ func exportWhere(sc domain.ExportScope) (ledger, entry string, args []any) {
 	if sc.Kind != "" {
 		add("l.kind = $?", string(sc.Kind))
 	}
-	entry = "r.status = 'confirmed'"
+	entry = "r.status = 'confirmed' AND r.checks_passed >= coalesce((SELECT cardinality(sl.check_stages) FROM ledgers sl " +
+		"WHERE sl.id = r.ledger_id), " + strconv.Itoa(stages) + ")"
 	if sc.IncludeUnfinished {
 		entry = "r.status IN ('confirmed', 'flagged')"
 	}
 	return strings.Join(conds, " AND "), entry, args
 }
 
-// EachExportEntry calls fn for every entry of the scope, in book order (ledger, page, entry),
-// reading them through a server-side cursor in a read-only snapshot: the export is consistent
-// and memory stays flat however many entries there are. The entry passed to fn is reused.
-// Only entries through every configured check stage are passed, unless IncludeUnfinished.
+// exportPage is a page of the scope: its scan, ledger and page number.
+type exportPage struct {
+	scan, ledger int64
+	page         int
+}
+
+// EachExportEntry calls fn for every entry of the scope, in book order (ledger, page, version,
+// entry), in a read-only snapshot: the export is consistent. The pages are listed first; their
+// entries and fields then come a chunk of pages at a time (about exportChunk entries), so memory
+// stays flat however many entries there are. The entry passed to fn is reused.
 func (s *Store) EachExportEntry(ctx context.Context, sc domain.ExportScope, fn func(*domain.ExportEntry) error) error {
-	ledger, entry, args := exportWhere(sc)
-	own, def, err := s.requiredChecks(ctx)
-	if err != nil {
-		return err
-	}
+	ledgerWhere, entryWhere, args := exportWhere(sc, len(s.CheckPlan().Stages))
 	opts := pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}
-	err = pgx.BeginTxFunc(ctx, s.pool, opts, func(tx pgx.Tx) error {
-		// Every row will be read: plan for the whole result, not the first rows; no JIT, whose
-		// compile time outweighs its gain on this query.
-		if _, err := tx.Exec(ctx, "SET LOCAL cursor_tuple_fraction = 1.0; SET LOCAL jit = off"); err != nil {
+	err := pgx.BeginTxFunc(ctx, s.pool, opts, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, "SET LOCAL jit = off"); err != nil { // compiling costs more than it gains here
 			return err
 		}
-		if _, err := tx.Exec(ctx, "DECLARE export_entries NO SCROLL CURSOR FOR "+fmt.Sprintf(exportQuery, ledger, entry), args...); err != nil {
+		ledgers := map[int64]*domain.ExportEntry{}
+		rows, _ := tx.Query(ctx, fmt.Sprintf(exportLedgers, ledgerWhere), args...)
+		var l domain.ExportEntry
+		if _, err := pgx.ForEachRow(rows, []any{&l.LedgerID, &l.CommuneCode, &l.CommuneName, &l.CommuneType, &l.DistrictName,
+			&l.ProvinceName, &l.Book}, func() error {
+			c := l
+			ledgers[l.LedgerID] = &c
+			return nil
+		}); err != nil {
 			return err
 		}
-		var e domain.ExportEntry
-		var positions []int32
-		var names, vals, statuses []string
-		var passed int
-		dest := []any{&e.RecordID, &e.LedgerID, &e.ScanID, &e.CommuneCode, &e.CommuneName, &e.CommuneType, &e.DistrictName,
-			&e.ProvinceName, &e.Book, &e.Page, &e.Index, &e.Kind, &e.Status, &e.FlagReason, &e.ConfirmedBy, &e.ConfirmedAt,
-			&positions, &names, &vals, &statuses, &passed}
-		for {
-			rows, _ := tx.Query(ctx, "FETCH "+strconv.Itoa(exportBatch)+" FROM export_entries")
-			n, err := pgx.ForEachRow(rows, dest, func() error {
-				if !sc.IncludeUnfinished && !passedStages(own, def, e.LedgerID, passed) {
-					return nil
-				}
-				e.Fields = e.Fields[:0]
-				for i := range names {
-					e.Fields = append(e.Fields, domain.ExportField{Name: names[i], Value: vals[i], Status: domain.FieldStatus(statuses[i])})
-				}
-				sortFields(e.Fields, positions)
-				return fn(&e)
-			})
+		rows, _ = tx.Query(ctx, fmt.Sprintf(exportScans, ledgerWhere), args...)
+		pages, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (exportPage, error) {
+			var p exportPage
+			return p, row.Scan(&p.scan, &p.ledger, &p.page)
+		})
+		if err != nil {
+			return err
+		}
+		ch := exportChunker{tx: tx, ledgers: ledgers, records: fmt.Sprintf(exportRecords, entryWhere),
+			fields: fmt.Sprintf(exportFields, entryWhere)}
+		perPage := float64(exportChunk) // entries a page, learnt as pages are read: one page first
+		for len(pages) > 0 {
+			n := min(max(int(exportChunk/perPage), 1), len(pages))
+			got, err := ch.read(ctx, pages[:n])
 			if err != nil {
 				return err
 			}
-			if n.RowsAffected() < exportBatch {
-				return nil
+			for i := range ch.entries {
+				if err := fn(&ch.entries[i]); err != nil {
+					return err
+				}
 			}
+			pages = pages[n:]
+			perPage = max(float64(got)/float64(n), 1)
 		}
+		return nil
 	})
 	if err != nil {
 		return fmt.Errorf("export entries: %w", translate(err))
 	}
 	return nil
+}
+
+// exportChunker reads the entries of a chunk of pages, reusing its memory from chunk to chunk.
+type exportChunker struct {
+	tx              pgx.Tx
+	ledgers         map[int64]*domain.ExportEntry
+	records, fields string
+	entries         []domain.ExportEntry
+	positions       [][]int32 // each entry's fields' positions, side by side with entries[i].Fields
+	order           map[int64]int
+	index           map[int64]int
+	scans           []int64
+}
+
+// read fills c.entries with the entries of the pages, in book order, and returns how many.
+func (c *exportChunker) read(ctx context.Context, pages []exportPage) (int, error) {
+	if c.order == nil {
+		c.order, c.index = map[int64]int{}, map[int64]int{}
+	}
+	clear(c.order)
+	clear(c.index)
+	c.scans = c.scans[:0]
+	for i, p := range pages {
+		c.order[p.scan] = i
+		c.scans = append(c.scans, p.scan)
+	}
+	c.entries = c.entries[:0]
+	batch := &pgx.Batch{}
+	batch.Queue(c.records, c.scans)
+	batch.Queue(c.fields, c.scans)
+	br := c.tx.SendBatch(ctx, batch)
+	defer br.Close()
+	var e domain.ExportEntry
+	rows, _ := br.Query()
+	if _, err := pgx.ForEachRow(rows, []any{&e.RecordID, &e.ScanID, &e.Index, &e.Kind, &e.Status, &e.FlagReason,
+		&e.ConfirmedBy, &e.ConfirmedAt}, func() error {
+		p := pages[c.order[e.ScanID]]
+		l := c.ledgers[p.ledger]
+		if l == nil {
+			return fmt.Errorf("page %d of ledger %d outside the export", p.page, p.ledger)
+		}
+		n := len(c.entries)
+		if n < len(c.positions) { // a slot of an earlier chunk, with its fields slice
+			c.entries = c.entries[:n+1]
+		} else {
+			c.entries = append(c.entries, domain.ExportEntry{})
+			c.positions = append(c.positions, nil)
+		}
+		out := &c.entries[n]
+		fields := out.Fields[:0]
+		*out = *l
+		out.RecordID, out.ScanID, out.Page, out.Index, out.Kind, out.Status = e.RecordID, e.ScanID, p.page, e.Index, e.Kind, e.Status
+		out.FlagReason, out.ConfirmedBy, out.ConfirmedAt, out.Fields = e.FlagReason, e.ConfirmedBy, e.ConfirmedAt, fields
+		c.positions[n] = c.positions[n][:0]
+		c.index[e.RecordID] = n
+		return nil
+	}); err != nil {
+		return 0, err
+	}
+	var recordID int64
+	var pos int32
+	var f domain.ExportField
+	rows, _ = br.Query()
+	if _, err := pgx.ForEachRow(rows, []any{&recordID, &pos, &f.Name, &f.Value, &f.Status}, func() error {
+		i, ok := c.index[recordID]
+		if !ok {
+			return fmt.Errorf("field of entry %d outside the chunk", recordID)
+		}
+		c.entries[i].Fields = append(c.entries[i].Fields, f)
+		c.positions[i] = append(c.positions[i], pos)
+		return nil
+	}); err != nil {
+		return 0, err
+	}
+	for i := range c.entries {
+		sortFields(c.entries[i].Fields, c.positions[i])
+	}
+	// Book order: the pages' order, then the entry's place on its page. The positions travel
+	// with their entries.
+	sort.Sort(chunkOrder{c})
+	return len(c.entries), br.Close()
+}
+
+// chunkOrder sorts a chunk's entries by page (the order of c.scans) and place on the page.
+type chunkOrder struct{ c *exportChunker }
+
+func (o chunkOrder) Len() int { return len(o.c.entries) }
+func (o chunkOrder) Less(i, j int) bool {
+	a, b := &o.c.entries[i], &o.c.entries[j]
+	if a.ScanID != b.ScanID {
+		return o.c.order[a.ScanID] < o.c.order[b.ScanID]
+	}
+	return a.Index < b.Index
+}
+func (o chunkOrder) Swap(i, j int) {
+	o.c.entries[i], o.c.entries[j] = o.c.entries[j], o.c.entries[i]
+	o.c.positions[i], o.c.positions[j] = o.c.positions[j], o.c.positions[i]
 }
 
 // RecordExport stores the record of an export and audits it.

@@ -27,6 +27,15 @@ const progressUnit = `
 		SELECT code FROM admin_units WHERE code = $1 OR parent_code = $1
 		UNION ALL SELECT code FROM admin_units WHERE parent_code IN (SELECT code FROM admin_units WHERE parent_code = $1))))`
 
+// inScope keeps the ledgers (l) of the communes $n (nil: all); with all, it only names $n.
+func inScope(communes []string, n int) string {
+	p := "$" + strconv.Itoa(n) + "::text[]"
+	if communes == nil {
+		return " AND " + p + " IS NULL"
+	}
+	return " AND l.commune_code = ANY(" + p + ")"
+}
+
 // partKeys are, for the level of the unit shown, the code and name of its parts: the provinces
 // of the country, the districts of a province, the communes of a district, the ledgers of a commune.
 var partKeys = map[string][2]string{
@@ -38,7 +47,7 @@ var partKeys = map[string][2]string{
 
 // PartCounts is the progress of the parts of a unit ("" and "country" for the whole country),
 // summed in SQL from the maintained counters, in name order.
-func (s *Store) PartCounts(ctx context.Context, unit, level string) ([]domain.ProgressUnit, error) {
+func (s *Store) PartCounts(ctx context.Context, unit, level string, communes []string) ([]domain.ProgressUnit, error) {
 	key, ok := partKeys[level]
 	if !ok {
 		return nil, fmt.Errorf("%w: no parts for a unit of level %q", domain.ErrInvalid, level)
@@ -55,8 +64,8 @@ func (s *Store) PartCounts(ctx context.Context, unit, level string) ([]domain.Pr
 		LEFT JOIN (SELECT ledger_id, sum(entries) AS entries, sum(confirmed) AS confirmed, sum(flagged) AS flagged,
 		                  sum(pages) AS pages, sum(scans_processed) AS scans_processed, sum(scans_failed) AS scans_failed,
 		                  sum(scans_rescan) AS scans_rescan, sum(passed1) AS passed1, sum(passed2) AS passed2
-		           FROM progress_ledgers GROUP BY ledger_id) g ON g.ledger_id = l.id`+progressUnit+`
-		GROUP BY 1 ORDER BY 2, 1`, unit, s.defaultStages())
+		           FROM progress_ledgers GROUP BY ledger_id) g ON g.ledger_id = l.id`+progressUnit+inScope(communes, 3)+`
+		GROUP BY 1 ORDER BY 2, 1`, unit, s.defaultStages(), communes)
 	partLevel := map[string]string{"country": "province", "province": "district", "district": "commune", "commune": "ledger"}[level]
 	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (domain.ProgressUnit, error) {
 		u := domain.ProgressUnit{Level: partLevel}
@@ -76,21 +85,27 @@ func (s *Store) PartCounts(ctx context.Context, unit, level string) ([]domain.Pr
 	return out, nil
 }
 
-// inUnit keeps the rows of column (a ledger id) under the unit $1; for the whole country it
-// only names $1, so the query reads no ledger at all.
-func inUnit(unit, column string) string {
-	if unit == "" {
-		return " AND $1 = ''"
+// inUnit keeps the rows of column (a ledger id) under the unit $1 and in the communes $n (nil:
+// all); for the whole country and every commune it only names $1 and $n, so the query reads no
+// ledger at all.
+func inUnit(unit string, communes []string, n int, column string) string {
+	switch {
+	case unit == "" && communes == nil:
+		return " AND $1 = ''" + inScope(nil, n)
+	case unit == "":
+		return " AND $1 = '' AND " + column + " = ANY(ARRAY(SELECT l.id FROM ledgers l WHERE true" + inScope(communes, n) + "))"
 	}
-	return " AND " + column + " = ANY(ARRAY(SELECT l.id " + progressLedgers + progressUnit + "))"
+	// The ledgers alone: their units' names are not needed here, and joining them read every
+	// commune of the country (a hash of 10,806 rows) in each of the dashboard's queries.
+	return " AND " + column + " = ANY(ARRAY(SELECT l.id FROM ledgers l" + progressUnit + inScope(communes, n) + "))"
 }
 
 // DailyDone is the entries decided per day (Hà Nội) under a unit since a day, oldest first.
-func (s *Store) DailyDone(ctx context.Context, unit string, since time.Time) ([]domain.DayCount, error) {
+func (s *Store) DailyDone(ctx context.Context, unit string, communes []string, since time.Time) ([]domain.DayCount, error) {
 	rows, _ := s.pool.Query(ctx, `
 		SELECT g.day, sum(g.entries)::bigint FROM progress_daily g
-		WHERE g.day >= $2`+inUnit(unit, "g.ledger_id")+`
-		GROUP BY g.day ORDER BY g.day`, unit, since)
+		WHERE g.day >= $2`+inUnit(unit, communes, 3, "g.ledger_id")+`
+		GROUP BY g.day ORDER BY g.day`, unit, since, communes)
 	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (domain.DayCount, error) {
 		var d domain.DayCount
 		return d, row.Scan(&d.Day, &d.Entries)
@@ -102,12 +117,12 @@ func (s *Store) DailyDone(ctx context.Context, unit string, since time.Time) ([]
 }
 
 // ClerkCounts is what each person decided under a unit on the given day and the six before it.
-func (s *Store) ClerkCounts(ctx context.Context, unit string, today time.Time) ([]domain.ClerkCount, error) {
+func (s *Store) ClerkCounts(ctx context.Context, unit string, communes []string, today time.Time) ([]domain.ClerkCount, error) {
 	rows, _ := s.pool.Query(ctx, `
 		SELECT coalesce(u.username, '?'), coalesce(sum(g.entries) FILTER (WHERE g.day = $2), 0)::bigint, sum(g.entries)::bigint
 		FROM progress_daily g LEFT JOIN users u ON u.id = g.user_id
-		WHERE g.day > $2::date - 7 AND g.day <= $2`+inUnit(unit, "g.ledger_id")+`
-		GROUP BY 1 ORDER BY 3 DESC, 1`, unit, today)
+		WHERE g.day > $2::date - 7 AND g.day <= $2`+inUnit(unit, communes, 3, "g.ledger_id")+`
+		GROUP BY 1 ORDER BY 3 DESC, 1`, unit, today, communes)
 	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (domain.ClerkCount, error) {
 		var c domain.ClerkCount
 		return c, row.Scan(&c.Username, &c.Today, &c.Week)
@@ -118,28 +133,43 @@ func (s *Store) ClerkCounts(ctx context.Context, unit string, today time.Time) (
 	return out, nil
 }
 
-// FieldQuality is the share of fields people corrected under a unit, by field name
-// (byLedger false) or by ledger (the name is the ledger's id).
-func (s *Store) FieldQuality(ctx context.Context, unit string, byLedger bool) ([]domain.FieldQuality, error) {
-	key := "q.name"
-	if byLedger {
-		key = "q.ledger_id::text"
-	}
-	rows, _ := s.pool.Query(ctx, `SELECT `+key+`, sum(q.decided)::bigint, sum(q.corrected)::bigint FROM progress_fields q
-		WHERE true`+inUnit(unit, "q.ledger_id")+`
-		GROUP BY 1 ORDER BY 1`, unit)
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (domain.FieldQuality, error) {
-		var q domain.FieldQuality
-		err := row.Scan(&q.Name, &q.Decided, &q.Corrected)
+// FieldQuality is the share of fields people corrected under a unit, by field name and by
+// ledger (the name is the ledger's id), both from one read of the counters (grouping sets).
+func (s *Store) FieldQuality(ctx context.Context, unit string, communes []string) (byName, byLedger []domain.FieldQuality, err error) {
+	rows, _ := s.pool.Query(ctx, `SELECT q.name IS NULL, coalesce(q.name, q.ledger_id::text), sum(q.decided)::bigint, sum(q.corrected)::bigint
+		FROM progress_fields q
+		WHERE true`+inUnit(unit, communes, 2, "q.ledger_id")+`
+		GROUP BY GROUPING SETS ((q.name), (q.ledger_id)) ORDER BY 1, 2`, unit, communes)
+	byName, byLedger = []domain.FieldQuality{}, []domain.FieldQuality{}
+	var q domain.FieldQuality
+	var ledger bool
+	_, err = pgx.ForEachRow(rows, []any{&ledger, &q.Name, &q.Decided, &q.Corrected}, func() error {
+		q.Share = 0
 		if q.Decided > 0 {
 			q.Share = float64(q.Corrected) / float64(q.Decided)
 		}
-		return q, err
+		if ledger {
+			byLedger = append(byLedger, q)
+		} else {
+			byName = append(byName, q)
+		}
+		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("field quality: %w", translate(err))
+		return nil, nil, fmt.Errorf("field quality: %w", translate(err))
 	}
-	return out, nil
+	return byName, byLedger, nil
+}
+
+// UnitHolds reports whether a unit (province, district or commune) is or holds one of the communes.
+func (s *Store) UnitHolds(ctx context.Context, unit string, communes []string) (bool, error) {
+	var ok bool
+	err := s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM admin_units c JOIN admin_units d ON d.code = c.parent_code
+		WHERE c.code = ANY($2) AND $1 IN (c.code, d.code, d.parent_code))`, unit, communes).Scan(&ok)
+	if err != nil {
+		return false, fmt.Errorf("unit %q: %w", unit, translate(err))
+	}
+	return ok, nil
 }
 
 // UnitName is the name of an administrative unit, for the dashboard's title.

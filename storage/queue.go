@@ -14,7 +14,7 @@ import (
 
 // NextRecord gives the user one pending entry under a lease: the one they already hold, or else
 // the next in queue order (higher ledger priority first, then lowest confidence) among the
-// ledgers of their communes. FOR UPDATE SKIP LOCKED and the lease together make sure no entry
+// ledgers of their communes (every ledger for province supervisors and admins). FOR UPDATE SKIP LOCKED and the lease together make sure no entry
 // is ever held by two people; an expired lease returns the entry to the queue.
 func (s *Store) NextRecord(ctx context.Context, u domain.User, lease time.Duration) (int64, error) {
 	var id int64
@@ -31,21 +31,18 @@ func (s *Store) NextRecord(ctx context.Context, u domain.User, lease time.Durati
 	}
 	// Entries the user gave back come after all others: first without them, then with them.
 	for _, skipped := range []bool{false, true} {
-		err = s.pool.QueryRow(ctx, `
-		WITH next AS (
-			SELECT r.id FROM records r
-			JOIN scans s ON s.id = r.scan_id
-			JOIN ledgers l ON l.id = s.ledger_id
-			WHERE r.status = 'pending' AND (r.lease_expires_at IS NULL OR r.lease_expires_at < now())
-			  AND ($3 OR l.commune_code IN (SELECT commune_code FROM user_communes WHERE user_id = $1))
-			  AND ($4 OR NOT EXISTS (SELECT 1 FROM record_skips k WHERE k.user_id = $1 AND k.record_id = r.id))
-			ORDER BY r.priority DESC, r.confidence, r.id
-			LIMIT 1
-			FOR UPDATE OF r SKIP LOCKED
-		)
-		UPDATE records r SET lease_user_id = $1, lease_expires_at = now() + $2::interval
-		FROM next WHERE r.id = next.id
-		RETURNING r.id`, u.ID, lease.String(), u.SeesAll(), skipped).Scan(&id)
+		if u.SeesAll() {
+			err = s.pool.QueryRow(ctx, nextOfAll, u.ID, lease.String(), skipped).Scan(&id)
+		} else {
+			// The first few of each ledger are enough unless as many clerks hold or are taking
+			// them right now; then more.
+			for _, perLedger := range []int{3, 64} {
+				err = s.pool.QueryRow(ctx, nextOfLedgers, u.ID, lease.String(), skipped, perLedger).Scan(&id)
+				if !errors.Is(err, pgx.ErrNoRows) {
+					break
+				}
+			}
+		}
 		if !errors.Is(err, pgx.ErrNoRows) {
 			break
 		}
@@ -55,6 +52,48 @@ func (s *Store) NextRecord(ctx context.Context, u domain.User, lease time.Durati
 	}
 	return id, nil
 }
+
+// nextOfAll leases to user $1, who sees every commune, the next entry in queue order
+// (records_queue): not held by anyone, not given back by the user unless $3.
+const nextOfAll = `
+	WITH next AS (
+		SELECT r.id FROM records r
+		WHERE r.status = 'pending' AND (r.lease_expires_at IS NULL OR r.lease_expires_at < now())
+		  AND ($3 OR NOT EXISTS (SELECT 1 FROM record_skips k WHERE k.user_id = $1 AND k.record_id = r.id))
+		ORDER BY r.priority DESC, r.confidence, r.id
+		LIMIT 1
+		FOR UPDATE OF r SKIP LOCKED
+	)
+	UPDATE records r SET lease_user_id = $1, lease_expires_at = now() + $2::interval
+	FROM next WHERE r.id = next.id
+	RETURNING r.id`
+
+// nextOfLedgers leases to a clerk or supervisor ($1) the next entry of the ledgers of their
+// communes, through records_ledger_queue (migration 0091): the first $4 pending entries of each
+// ledger in queue order (not held by anyone, not given back by the user unless $3), then the
+// best of those that no one is taking at this moment. Walking the country-wide queue instead
+// passed every pending entry of other communes ranked before theirs.
+const nextOfLedgers = `
+	WITH candidates AS (
+		SELECT c.id FROM ledgers l
+		CROSS JOIN LATERAL (
+			SELECT r.id FROM records r
+			WHERE r.ledger_id = l.id AND r.status = 'pending' AND (r.lease_expires_at IS NULL OR r.lease_expires_at < now())
+			  AND ($3 OR NOT EXISTS (SELECT 1 FROM record_skips k WHERE k.user_id = $1 AND k.record_id = r.id))
+			ORDER BY r.priority DESC, r.confidence, r.id
+			LIMIT $4) c
+		WHERE l.commune_code IN (SELECT commune_code FROM user_communes WHERE user_id = $1)
+	), next AS (
+		SELECT r.id FROM records r
+		WHERE r.id IN (SELECT id FROM candidates)
+		  AND r.status = 'pending' AND (r.lease_expires_at IS NULL OR r.lease_expires_at < now())
+		ORDER BY r.priority DESC, r.confidence, r.id
+		LIMIT 1
+		FOR UPDATE OF r SKIP LOCKED
+	)
+	UPDATE records r SET lease_user_id = $1, lease_expires_at = now() + $2::interval
+	FROM next WHERE r.id = next.id
+	RETURNING r.id`
 
 // RenewLease extends the user's lease on an entry while its page is open.
 func (s *Store) RenewLease(ctx context.Context, recordID, userID int64, lease time.Duration) error {

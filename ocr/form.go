@@ -7,7 +7,8 @@ type entry struct {
 	fields  map[int][]Word          // template field index → value words in reading order
 	regions map[int]image.Rectangle // where each field's value lies, from labels or ruling
 	box     image.Rectangle
-	blind   bool // no word of the entry was read: it is only its regions
+	blind   bool           // no word of the entry was read: it is only its regions
+	labels  map[int]string // the folded label each field was found under (form)
 }
 
 func newEntry() *entry { return &entry{fields: map[int][]Word{}} }
@@ -71,6 +72,10 @@ func extractForm(lines []Line, t Template) []*entry {
 		}
 		if len(ms) == 0 {
 			pending = unlabelledLine{line: l}
+			if labelRun(l.Words) > 0 {
+				last = nil // a label the template does not know ends the field above
+				continue
+			}
 			if len(last) == 0 || l.Box.Min.Y-bottom > 2*mh {
 				continue // not a wrapped value: too far from the last labelled line
 			}
@@ -108,7 +113,8 @@ func extractForm(lines []Line, t Template) []*entry {
 				next = l.Words[ms[k+1].start].Box.Min.X
 			}
 			cur.setRegion(f, formRegion(unionBox(l.Words[m.start:m.end]), next, right))
-			cur.add(f, l.Words[m.end:end])
+			cur.add(f, cutAtLabel(l.Words[m.end:end]))
+			cur.heard(f, l.Words[m.start:m.end])
 			cur.box = cur.box.Union(unionBox(l.Words[m.start:m.end]))
 		}
 		bottom = l.Box.Max.Y

@@ -39,6 +39,8 @@ type evalPage struct {
 type fieldOutcome struct {
 	name, severity string
 	exact, flagged bool
+	suggested      bool    // not exact, but the first suggestion is the truth
+	conf           float64 // the field's confidence (0 when not found)
 	script         scriptOutcome
 }
 
@@ -110,6 +112,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		printCER(stdout, pages, kinds)
 	}
 	printFields(stdout, pages)
+	printOutcomes(stdout, pages)
 	printScripts(stdout, pages)
 	if failed > 0 {
 		fmt.Fprintf(stdout, "\n%d of %d pages failed (reason above); their fields are counted as wrong and flagged, as the pipeline fails such a page's job for a person to see.\n", failed, len(pages))
@@ -215,6 +218,8 @@ func extractPage(ctx context.Context, r *ocr.Reader, p *evalPage) error {
 				f, ok = got.Fields[tf.Name]
 				o.exact = ok && ocr.NormalizeText(f.Value) == ocr.NormalizeText(tf.Value)
 				o.flagged = !ok || f.NeedsReview
+				o.suggested = !o.exact && len(f.Suggestions) > 0 && ocr.NormalizeText(f.Suggestions[0]) == ocr.NormalizeText(tf.Value)
+				o.conf = f.Confidence
 			}
 			o.script = measureScript(tf, f, ok)
 			p.fields = append(p.fields, o)

@@ -1,0 +1,47 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/sohoa/sohoa/synth"
+)
+
+func TestPrintOutcomes(t *testing.T) {
+	field := func(name string, exact, flagged, prefilled, suggested bool) fieldOutcome {
+		return fieldOutcome{name: name, exact: exact, flagged: flagged, suggested: suggested,
+			script: scriptOutcome{prefilled: prefilled}}
+	}
+	light := &evalPage{truth: synth.GroundTruth{Severity: synth.SeverityLight, Kind: "khai-tu", Layout: synth.LayoutForm},
+		entries: entryCount{truth: 3, found: 2}, fields: []fieldOutcome{
+			field("full_name", true, false, true, false),  // right
+			field("sex", true, true, true, false),         // right, flagged
+			field("birth_date", false, true, true, false), // wrong, flagged
+			field("death_cause", false, false, true, false),
+			field("entry_no", false, true, false, true), // missing, but suggested right
+		}}
+	heavy := &evalPage{truth: synth.GroundTruth{Severity: synth.SeverityHeavy, Kind: "ket-hon", Layout: synth.LayoutTable},
+		entries: entryCount{truth: 8, found: 8}, fields: []fieldOutcome{field("entry_no", true, false, true, false)}}
+	var b strings.Builder
+	printOutcomes(&b, []*evalPage{light, heavy})
+	rows := map[string]bool{}
+	for _, l := range strings.Split(b.String(), "\n") {
+		rows[strings.Join(strings.Fields(l), " ")] = true
+	}
+	for _, want := range []string{
+		// light: 1 entry missed on its one page
+		"light 1 3 2 1.00 1 1",
+		"all 2 11 10 0.50 1 1",
+		// 5 fields: 2 right (1 flagged), 1 wrong flagged, 1 wrong unflagged, 1 missing flagged; 3 flagged
+		"light 5 40.0% 50.0% 20.0% 20.0% 20.0% 0.0% 60.0%",
+		"all 6 50.0% 33.3% 16.7% 16.7% 16.7% 0.0% 50.0%",
+		// the entry number: not right, but suggested right
+		"light 1 0.0% 100.0% 100.0%",
+		"khai-tu/form 40.0% (1) - 40.0% (1) - 40.0% (1)",
+		"ket-hon/table - - - 100.0% (0) 100.0% (0)",
+	} {
+		if !rows[want] {
+			t.Errorf("output lacks the row %q:\n%s", want, b.String())
+		}
+	}
+}

@@ -113,6 +113,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	printFields(stdout, pages)
 	printOutcomes(stdout, pages)
+	printReliability(stdout, pages)
 	printScripts(stdout, pages)
 	if failed > 0 {
 		fmt.Fprintf(stdout, "\n%d of %d pages failed (reason above); their fields are counted as wrong and flagged, as the pipeline fails such a page's job for a person to see.\n", failed, len(pages))
@@ -198,7 +199,8 @@ func extractPage(ctx context.Context, r *ocr.Reader, p *evalPage) error {
 	if err != nil {
 		return err
 	}
-	page, _, err := r.ExtractImage(ctx, img, ocr.ExtractOptions{DPI: info.DPI})
+	page, _, err := r.ExtractImage(ctx, img, ocr.ExtractOptions{DPI: info.DPI,
+		Book: ocr.BookYears{From: p.truth.Year, To: p.truth.Year}}) // the ledger's years, as the pipeline passes them
 	if err != nil {
 		return err
 	}

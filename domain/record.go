@@ -23,16 +23,6 @@ const (
 	FieldMissing   FieldStatus = "missing"
 )
 
-// Box is a rectangle on the cleaned page image: x0, y0, x1, y1 in pixels.
-type Box [4]int
-
-// Issue is a problem found with a field or an entry, in Vietnamese and English.
-type Issue struct {
-	Code string `json:"code"`
-	VI   string `json:"vi"`
-	EN   string `json:"en"`
-}
-
 // Field is one field of an entry with its provenance.
 type Field struct {
 	ID          int64       `json:"id"`

@@ -7,35 +7,26 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// Issue is one finding about a field or a record, in Vietnamese and English.
-type Issue struct {
-	Field    string `json:"field,omitempty"` // set on record-level issues
-	Code     string `json:"code"`
-	Severity string `json:"severity,omitempty"` // "error" or "note"
-	VI       string `json:"vi"`
-	EN       string `json:"en"`
-}
-
 // Checked is what a Checker makes of one value.
 type Checked struct {
-	Value       string   // normalised: ISO dates, title-case names, official ethnic names
-	Issues      []Issue  // empty when the value looks right
-	Penalty     float64  // factor in [0, 1] applied to the OCR confidence
-	Suggestions []string // corrected values, best first
+	Value       string         // normalised: ISO dates, title-case names, official ethnic names
+	Issues      []domain.Issue // empty when the value looks right
+	Penalty     float64        // factor in [0, 1] applied to the OCR confidence
+	Suggestions []string       // corrected values, best first
 }
 
 // Checker normalises and checks values; package validate provides the real one (see
 // NewValidateChecker). The interface lives here so that ocr's logic can be tested with a fake.
 type Checker interface {
 	CheckField(kind domain.Kind, field, fieldType, text string) Checked
-	CheckRecord(kind domain.Kind, values map[string]string) []Issue
+	CheckRecord(kind domain.Kind, values map[string]string) []domain.Issue
 }
 
 // CodeMissing is the issue of a required field that was not found on the page.
 const CodeMissing = "missing"
 
-func issueMissing() Issue {
-	return Issue{Code: CodeMissing, Severity: "error", VI: "Thiếu / chưa rõ", EN: "Missing / unclear"}
+func issueMissing() domain.Issue {
+	return domain.Issue{Code: CodeMissing, Severity: domain.SeverityError, VI: "Thiếu / chưa rõ", EN: "Missing / unclear"}
 }
 
 // plainChecker only tidies text (NFC, collapsed spaces); for tests of the extraction alone.
@@ -45,4 +36,4 @@ func (plainChecker) CheckField(_ domain.Kind, _, _, text string) Checked {
 	return Checked{Value: strings.Join(strings.Fields(norm.NFC.String(text)), " "), Penalty: 1}
 }
 
-func (plainChecker) CheckRecord(domain.Kind, map[string]string) []Issue { return nil }
+func (plainChecker) CheckRecord(domain.Kind, map[string]string) []domain.Issue { return nil }

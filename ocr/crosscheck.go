@@ -49,7 +49,7 @@ func crossCheck(p *Page, book BookYears, after int) {
 }
 
 // flag adds an issue to a field (and to its record) and offers suggestion first when not empty.
-func flag(rec *Record, field string, is Issue, suggestion string) {
+func flag(rec *Record, field string, is domain.Issue, suggestion string) {
 	f, ok := rec.Fields[field]
 	if !ok {
 		return
@@ -107,17 +107,17 @@ func checkRun(p *Page, after int) {
 			continue
 		}
 		if nums[i] == want {
-			flag(&p.Records[i], "entry_no", Issue{Code: CodeEntrySequence, Severity: "error",
+			flag(&p.Records[i], "entry_no", domain.Issue{Code: CodeEntrySequence, Severity: domain.SeverityError,
 				VI: fmt.Sprintf("Số %d không tiếp theo số cuối của trang trước (%d)", nums[i], after),
 				EN: fmt.Sprintf("Number %d does not follow on from the page before (%d)", nums[i], after)}, "")
 			continue
 		}
 		rec := &p.Records[i]
 		if _, ok := rec.Fields["entry_no"]; !ok {
-			rec.Fields["entry_no"] = Field{Name: "entry_no", Type: "entry_no", Issues: []Issue{issueMissing()}, NeedsReview: true}
+			rec.Fields["entry_no"] = Field{Name: "entry_no", Type: "entry_no", Issues: []domain.Issue{issueMissing()}, NeedsReview: true}
 		}
 		w := strconv.Itoa(want)
-		is := Issue{Code: CodeEntrySequence, Severity: "error",
+		is := domain.Issue{Code: CodeEntrySequence, Severity: domain.SeverityError,
 			VI: fmt.Sprintf("Số thứ tự theo các mục cùng trang là %s", w),
 			EN: fmt.Sprintf("The entries on the page put this number at %s", w)}
 		if nums[i] >= 0 {
@@ -150,7 +150,7 @@ func checkBookYears(rec *Record, book BookYears) {
 	if book.To > book.From {
 		years += "–" + strconv.Itoa(book.To)
 	}
-	flag(rec, "registration_date", Issue{Code: CodeOutsideBook, Severity: "error",
+	flag(rec, "registration_date", domain.Issue{Code: CodeOutsideBook, Severity: domain.SeverityError,
 		VI: fmt.Sprintf("Năm đăng ký %d ngoài các năm của sổ (%s)", y, years),
 		EN: fmt.Sprintf("Registered in %d, outside the book's years (%s)", y, years)}, "")
 }
@@ -245,7 +245,7 @@ func checkDigits(p *Page, i int, book BookYears) {
 		if !plausible(p, i, name, read, book) && len(alts) == 1 {
 			suggestion = alts[0]
 		}
-		flag(rec, name, Issue{Code: CodeDigitReading, Severity: "error",
+		flag(rec, name, domain.Issue{Code: CodeDigitReading, Severity: domain.SeverityError,
 			VI: fmt.Sprintf("Chữ số dễ đọc nhầm: có thể là %s", domain.DisplayDate(alts[0])),
 			EN: fmt.Sprintf("A digit may be misread: it could be %s", domain.DisplayDate(alts[0]))}, suggestion)
 	}
@@ -369,7 +369,7 @@ func checkTones(f Field) Field {
 		if !doubt {
 			continue
 		}
-		is := Issue{Field: f.Name, Code: CodeNameTone, Severity: "error",
+		is := domain.Issue{Field: f.Name, Code: CodeNameTone, Severity: domain.SeverityError,
 			VI: fmt.Sprintf("Dấu thanh của \"%s\" dễ đọc nhầm", w), EN: fmt.Sprintf("The tone mark of %q is easily misread", w)}
 		f.Issues = append(f.Issues, is)
 		if alt != "" {
@@ -424,7 +424,7 @@ func checkStray(f Field, ws []Word) Field {
 	if !strayWords(ws) {
 		return f
 	}
-	f.Issues = append(f.Issues, Issue{Field: f.Name, Code: CodeStrayWords, Severity: "error",
+	f.Issues = append(f.Issues, domain.Issue{Field: f.Name, Code: CodeStrayWords, Severity: domain.SeverityError,
 		VI: "Giá trị có thể lẫn chữ của dòng trên hoặc dòng dưới", EN: "The value may hold words of the line above or below"})
 	f.NeedsReview = true
 	return f

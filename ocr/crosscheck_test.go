@@ -9,7 +9,7 @@ import (
 )
 
 func hasIssue(f Field, code string) bool {
-	return slices.ContainsFunc(f.Issues, func(is Issue) bool { return is.Code == code })
+	return slices.ContainsFunc(f.Issues, func(is domain.Issue) bool { return is.Code == code })
 }
 
 // numbered is a page of records with the given entry numbers ("" for unreadable).

@@ -31,10 +31,9 @@ type ExtractOptions struct {
 	After int
 }
 
-// Box is a rectangle [x0, y0, x1, y1] in pixels of the cleaned greyscale page, x1 and y1 exclusive.
-type Box [4]int
-
-func toBox(r image.Rectangle) Box { return Box{r.Min.X, r.Min.Y, r.Max.X, r.Max.Y} }
+// toBox is r as a domain.Box. Boxes of a Page are in pixels of the cleaned greyscale page
+// (BoxSpace); BoxOriginal ones in the image as given.
+func toBox(r image.Rectangle) domain.Box { return domain.Box{r.Min.X, r.Min.Y, r.Max.X, r.Max.Y} }
 
 // Page is what Extract found on one page.
 type Page struct {
@@ -51,10 +50,10 @@ type Page struct {
 // Record is one register entry.
 type Record struct {
 	Index       int              `json:"index"` // 0-based, in page order
-	Box         Box              `json:"box"`
-	BoxOriginal Box              `json:"box_original"` // Box in the uploaded image's own pixels
+	Box         domain.Box       `json:"box"`
+	BoxOriginal domain.Box       `json:"box_original"` // Box in the uploaded image's own pixels
 	Fields      map[string]Field `json:"fields"`       // by stable field name (domain.Kind.Fields)
-	Issues      []Issue          `json:"issues"`       // record-level cross-checks
+	Issues      []domain.Issue   `json:"issues"`       // record-level cross-checks
 	// Absent names the optional fields of the template this entry does not have (the date in
 	// words, written on some entries only): not on the page, as opposed to missing.
 	Absent      []string `json:"absent,omitempty"`
@@ -63,20 +62,20 @@ type Record struct {
 
 // Field is one value of a record.
 type Field struct {
-	Name        string  `json:"-"`
-	Type        string  `json:"type"`
-	Value       string  `json:"value"`      // normalised value; empty when missing
-	Text        string  `json:"text"`       // what OCR read
-	Confidence  float64 `json:"confidence"` // 0–1: Tesseract's, lowered by failed checks, raised when two readings agree
-	Box         Box     `json:"box"`
-	BoxOriginal Box     `json:"box_original"` // Box in the uploaded image's own pixels
+	Name        string     `json:"-"`
+	Type        string     `json:"type"`
+	Value       string     `json:"value"`      // normalised value; empty when missing
+	Text        string     `json:"text"`       // what OCR read
+	Confidence  float64    `json:"confidence"` // 0–1: Tesseract's, lowered by failed checks, raised when two readings agree
+	Box         domain.Box `json:"box"`
+	BoxOriginal domain.Box `json:"box_original"` // Box in the uploaded image's own pixels
 	// Handwritten says the value is written by hand, not typed, judged from the ink of its
 	// entry's values (glyph spacing and baseline, see script.go).
-	Handwritten bool     `json:"handwritten"`
-	Issues      []Issue  `json:"issues"`
-	Suggestions []string `json:"suggestions,omitempty"`
-	NeedsReview bool     `json:"needs_review"`
-	Reread      bool     `json:"reread,omitempty"` // the crop was read again on its own
+	Handwritten bool           `json:"handwritten"`
+	Issues      []domain.Issue `json:"issues"`
+	Suggestions []string       `json:"suggestions,omitempty"`
+	NeedsReview bool           `json:"needs_review"`
+	Reread      bool           `json:"reread,omitempty"` // the crop was read again on its own
 }
 
 // Extract reads a cleaned page and returns its records. All the page's Tesseract calls run on
@@ -162,7 +161,7 @@ func flagAll(p *Page) {
 	for i := range p.Records {
 		rec := &p.Records[i]
 		rec.NeedsReview = true
-		rec.Issues = append(rec.Issues, Issue{Code: CodePoorPage, Severity: "note",
+		rec.Issues = append(rec.Issues, domain.Issue{Code: CodePoorPage, Severity: domain.SeverityNote,
 			VI: "Trang mờ hoặc nhiễu: kiểm tra từng ô", EN: "Faded or noisy page: check every field"})
 		for name, f := range rec.Fields {
 			f.NeedsReview = true

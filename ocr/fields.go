@@ -32,18 +32,18 @@ type reading struct {
 func (rd reading) score() float64 { return rd.conf * rd.checked.Penalty }
 
 func (fr fieldReader) record(ctx context.Context, t Template, e *entry) (Record, error) {
-	rec := Record{Box: toBox(e.box), Fields: map[string]Field{}, Issues: []Issue{}}
+	rec := Record{Box: toBox(e.box), Fields: map[string]Field{}, Issues: []domain.Issue{}}
 	values := map[string]string{}
 	for i, spec := range t.Fields {
 		ws, found := e.fields[i]
 		if !found || len(ws) == 0 {
 			if f, ok := fr.unreadField(spec, e.regions[i]); ok {
 				rec.Fields[spec.Name] = f
-				rec.Box = rec.Box.union(f.Box)
+				rec.Box = rec.Box.Union(f.Box)
 				continue
 			}
 			if spec.Required {
-				rec.Fields[spec.Name] = Field{Name: spec.Name, Type: spec.Type, Issues: []Issue{issueMissing()}, NeedsReview: true}
+				rec.Fields[spec.Name] = Field{Name: spec.Name, Type: spec.Type, Issues: []domain.Issue{issueMissing()}, NeedsReview: true}
 			} else {
 				rec.Absent = append(rec.Absent, spec.Name)
 			}
@@ -112,7 +112,7 @@ func (fr fieldReader) field(ctx context.Context, spec FieldSpec, ws []Word) (Fie
 		Issues: best.checked.Issues, Suggestions: best.checked.Suggestions, Reread: reread, Handwritten: fr.hand,
 	}
 	if f.Issues == nil {
-		f.Issues = []Issue{}
+		f.Issues = []domain.Issue{}
 	}
 	f.NeedsReview = f.Confidence < fr.r.cfg.ReviewThreshold || len(f.Issues) > 0
 	return f, nil

@@ -3,11 +3,13 @@ package ocr
 import (
 	"image"
 	"testing"
+
+	"github.com/sohoa/sohoa/domain"
 )
 
 func TestHonestHandKeepsOnlyReliableValues(t *testing.T) {
 	f := func(typ, value string, conf float64, hand bool) Field {
-		return Field{Type: typ, Value: value, Text: value, Confidence: conf, Issues: []Issue{}, Handwritten: hand}
+		return Field{Type: typ, Value: value, Text: value, Confidence: conf, Issues: []domain.Issue{}, Handwritten: hand}
 	}
 	p := Page{Records: []Record{{Fields: map[string]Field{
 		"entry_no":            f("entry_no", "129", 0.97, true),

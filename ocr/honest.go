@@ -1,11 +1,13 @@
 package ocr
 
+import "github.com/sohoa/sohoa/domain"
+
 // CodeHandwritten marks a handwritten value left for the clerk to key from the crop.
 const CodeHandwritten = "handwritten"
 
 // issueHandwritten is the issue of a handwritten value that is not pre-filled.
-func issueHandwritten(field string) Issue {
-	return Issue{Field: field, Code: CodeHandwritten, Severity: "note",
+func issueHandwritten(field string) domain.Issue {
+	return domain.Issue{Field: field, Code: CodeHandwritten, Severity: domain.SeverityNote,
 		VI: "Viết tay — nhập theo ảnh", EN: "Handwritten — key it from the image"}
 }
 

@@ -3,6 +3,7 @@ package ocr
 import (
 	"image"
 
+	"github.com/sohoa/sohoa/domain"
 	"github.com/sohoa/sohoa/imaging"
 )
 
@@ -11,9 +12,9 @@ import (
 // untouched original.
 func mapToOriginal(p *Page, geo imaging.Geometry) {
 	p.OriginalSize = [2]int{geo.Input.Dx(), geo.Input.Dy()}
-	conv := func(b Box) Box {
-		if b == (Box{}) {
-			return Box{}
+	conv := func(b domain.Box) domain.Box {
+		if b == (domain.Box{}) {
+			return domain.Box{}
 		}
 		return toBox(geo.BoxToOriginal(image.Rect(b[0], b[1], b[2], b[3])))
 	}

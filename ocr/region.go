@@ -3,6 +3,8 @@ package ocr
 import (
 	"image"
 	"slices"
+
+	"github.com/sohoa/sohoa/domain"
 )
 
 // Where a value must be even when no word of it was read: on forms, right of its printed
@@ -57,8 +59,8 @@ func inkBox(bin *image.Gray, r image.Rectangle, mh int) image.Rectangle {
 // CodeUnread marks a value whose ink is on the page but whose words Tesseract did not read.
 const CodeUnread = "unread"
 
-func issueUnread() Issue {
-	return Issue{Code: CodeUnread, Severity: "error", VI: "Không đọc được — nhập theo ảnh", EN: "Not read — key it from the image"}
+func issueUnread() domain.Issue {
+	return domain.Issue{Code: CodeUnread, Severity: domain.SeverityError, VI: "Không đọc được — nhập theo ảnh", EN: "Not read — key it from the image"}
 }
 
 // unreadField is the field of a value with ink in its region but no word read: empty, with
@@ -71,26 +73,15 @@ func (fr fieldReader) unreadField(spec FieldSpec, region image.Rectangle) (Field
 	if b.Empty() {
 		return Field{}, false
 	}
-	return Field{Name: spec.Name, Type: spec.Type, Box: toBox(b), Issues: []Issue{issueUnread()}, NeedsReview: true,
+	return Field{Name: spec.Name, Type: spec.Type, Box: toBox(b), Issues: []domain.Issue{issueUnread()}, NeedsReview: true,
 		Handwritten: fr.hand}, true
-}
-
-// union grows b to hold o; a zero Box is empty.
-func (b Box) union(o Box) Box {
-	if b == (Box{}) {
-		return o
-	}
-	if o == (Box{}) {
-		return b
-	}
-	return Box{min(b[0], o[0]), min(b[1], o[1]), max(b[2], o[2]), max(b[3], o[3])}
 }
 
 // boxedFields counts the fields of rec that have a box.
 func boxedFields(rec Record) int {
 	n := 0
 	for _, f := range rec.Fields {
-		if f.Box != (Box{}) {
+		if f.Box != (domain.Box{}) {
 			n++
 		}
 	}
@@ -99,7 +90,7 @@ func boxedFields(rec Record) int {
 
 // handBox is the box of a handwritten value: the ink of its region when there is any, else
 // the box of its words.
-func (fr fieldReader) handBox(words Box, region image.Rectangle) Box {
+func (fr fieldReader) handBox(words domain.Box, region image.Rectangle) domain.Box {
 	if fr.bin == nil || region.Empty() {
 		return words
 	}

@@ -3,6 +3,8 @@ package ocr
 import (
 	"fmt"
 	"strconv"
+
+	"github.com/sohoa/sohoa/domain"
 )
 
 // CodeEntrySequence marks an entry number out of step with its neighbours on the page.
@@ -39,7 +41,7 @@ func checkSequence(p *Page) {
 		}
 		rec := &p.Records[i]
 		f := rec.Fields["entry_no"]
-		is := Issue{Field: "entry_no", Code: CodeEntrySequence, Severity: "error",
+		is := domain.Issue{Field: "entry_no", Code: CodeEntrySequence, Severity: domain.SeverityError,
 			VI: fmt.Sprintf("Số %d không liền với số của mục bên cạnh", n),
 			EN: fmt.Sprintf("Number %d does not follow on from the entry next to it", n)}
 		if len(want) == 2 {

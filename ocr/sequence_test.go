@@ -3,6 +3,8 @@ package ocr
 import (
 	"slices"
 	"testing"
+
+	"github.com/sohoa/sohoa/domain"
 )
 
 func TestCheckSequence(t *testing.T) {
@@ -22,7 +24,7 @@ func TestCheckSequence(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			p := Page{}
 			for _, n := range tc.nums {
-				p.Records = append(p.Records, Record{Fields: map[string]Field{"entry_no": {Value: n, Issues: []Issue{}}}})
+				p.Records = append(p.Records, Record{Fields: map[string]Field{"entry_no": {Value: n, Issues: []domain.Issue{}}}})
 			}
 			checkSequence(&p)
 			var got []int
@@ -30,7 +32,7 @@ func TestCheckSequence(t *testing.T) {
 				f := rec.Fields["entry_no"]
 				if f.NeedsReview {
 					got = append(got, i)
-					if !slices.ContainsFunc(f.Issues, func(is Issue) bool { return is.Code == CodeEntrySequence }) || !rec.NeedsReview {
+					if !slices.ContainsFunc(f.Issues, func(is domain.Issue) bool { return is.Code == CodeEntrySequence }) || !rec.NeedsReview {
 						t.Errorf("record %d flagged without the issue on the field and the record", i)
 					}
 				}

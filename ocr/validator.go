@@ -14,19 +14,18 @@ type validateChecker struct {
 
 var _ Checker = validateChecker{}
 
-// recordChecker is the record-level cross-check of package validate, used when it has one.
-type recordChecker interface {
-	CheckRecord(kind domain.Kind, values map[string]string) []validate.Issue
-}
-
-// NewValidateChecker is the Checker backed by package validate.
+// NewValidateChecker is the Checker backed by a new validator of package validate.
 func NewValidateChecker() (Checker, error) {
 	v, err := validate.New()
 	if err != nil {
 		return nil, fmt.Errorf("validator: %w", err)
 	}
-	return validateChecker{v: v}, nil
+	return ValidateChecker(v), nil
 }
+
+// ValidateChecker is the Checker backed by v, a validator built once by the caller and shared
+// (the review screen checks clerks' values with the same one).
+func ValidateChecker(v *validate.Validator) Checker { return validateChecker{v: v} }
 
 // CheckField checks text as the template's type, or as the field's own type when the template
 // names none.
@@ -36,21 +35,10 @@ func (c validateChecker) CheckField(kind domain.Kind, field, fieldType, text str
 		ft = validate.TypeOf(kind, field)
 	}
 	r := c.v.Check(ft, text)
-	return Checked{Value: r.Value, Issues: issues(r.Issues), Penalty: r.Penalty, Suggestions: r.Suggestions}
+	return Checked{Value: r.Value, Issues: r.Issues, Penalty: r.Penalty, Suggestions: r.Suggestions}
 }
 
-// CheckRecord runs validate's record-level cross-checks when it provides them.
-func (c validateChecker) CheckRecord(kind domain.Kind, values map[string]string) []Issue {
-	if rc, ok := any(c.v).(recordChecker); ok {
-		return issues(rc.CheckRecord(kind, values))
-	}
-	return nil
-}
-
-func issues(in []validate.Issue) []Issue {
-	out := make([]Issue, 0, len(in))
-	for _, is := range in {
-		out = append(out, Issue{Field: is.Field, Code: is.Code, Severity: string(is.Severity), VI: is.VI, EN: is.EN})
-	}
-	return out
+// CheckRecord runs validate's record-level cross-checks.
+func (c validateChecker) CheckRecord(kind domain.Kind, values map[string]string) []domain.Issue {
+	return c.v.CheckRecord(kind, values)
 }

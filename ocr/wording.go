@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/sohoa/sohoa/domain"
 )
 
 // Registers are worded differently from one generation of books to the next ("Họ tên chồng",
@@ -130,10 +132,10 @@ const CodeTimeUnreadable = "time_unreadable"
 // checkTime is the check of a "time" field.
 func checkTime(text string) Checked {
 	if v, ok := parseTime(text); ok {
-		return Checked{Value: v, Penalty: 1, Issues: []Issue{}}
+		return Checked{Value: v, Penalty: 1, Issues: []domain.Issue{}}
 	}
-	return Checked{Value: strings.Join(strings.Fields(text), " "), Penalty: 0.3, Issues: []Issue{{
-		Code: CodeTimeUnreadable, Severity: "error",
+	return Checked{Value: strings.Join(strings.Fields(text), " "), Penalty: 0.3, Issues: []domain.Issue{{
+		Code: CodeTimeUnreadable, Severity: domain.SeverityError,
 		VI: fmt.Sprintf("Không đọc được giờ %q", text), EN: fmt.Sprintf("Cannot read the time %q", text)}}}
 }
 
@@ -184,7 +186,7 @@ func (fr fieldReader) timeOfDeath(t Template, rec *Record) {
 	d := fr.check(dspec, rest)
 	df.Text, df.Value, df.Issues, df.Suggestions = rest, d.Value, d.Issues, d.Suggestions
 	if df.Issues == nil {
-		df.Issues = []Issue{}
+		df.Issues = []domain.Issue{}
 	}
 	df.NeedsReview = df.Confidence < fr.r.cfg.ReviewThreshold || len(df.Issues) > 0
 	rec.Fields["death_date"] = df

@@ -3,6 +3,8 @@ package ocr
 import (
 	"slices"
 	"testing"
+
+	"github.com/sohoa/sohoa/domain"
 )
 
 func checkValues(t *testing.T, got map[string]string, want map[string]string) {
@@ -156,7 +158,7 @@ func TestTimeOfDeathSplitOffTheDate(t *testing.T) {
 
 func TestYearOnlyLabel(t *testing.T) {
 	fr := fieldReader{r: &Reader{cfg: Config{ReviewThreshold: 0.85}}}
-	partial := Field{Value: "1916", Confidence: 0.95, NeedsReview: true, Issues: []Issue{{Code: "date_partial"}}}
+	partial := Field{Value: "1916", Confidence: 0.95, NeedsReview: true, Issues: []domain.Issue{{Code: "date_partial"}}}
 	if f := fr.yearOnly(partial, "sinhnam"); f.NeedsReview || len(f.Issues) != 0 {
 		t.Errorf("Sinh năm: 1916: got %+v, want no issue and no review", f)
 	}

@@ -68,7 +68,7 @@ func TestProcessScanStoresHandwrittenFields(t *testing.T) {
 	}
 }
 
-func overlap(a domain.Box, b synth.Box) float64 {
+func overlap(a domain.Box, b domain.Box) float64 {
 	ix := min(a[2], b[2]) - max(a[0], b[0])
 	iy := min(a[3], b[3]) - max(a[1], b[1])
 	if ix <= 0 || iy <= 0 {

@@ -24,7 +24,7 @@ func flatPage(ctx context.Context, img image.Image, info imaging.Info, sc domain
 		if ctx.Err() != nil {
 			return nil, info, err
 		}
-		return nil, info, fmt.Errorf("%w: không tìm thấy trang trong ảnh / no page found in the photo (%v)", errPermanent, err)
+		return nil, info, domain.Permanent(fmt.Sprintf("không tìm thấy trang trong ảnh / no page found in the photo (%v)", err), err)
 	}
 	for _, p := range res.Pages {
 		if string(p.Side) == sc.Side {
@@ -37,5 +37,5 @@ func flatPage(ctx context.Context, img image.Image, info imaging.Info, sc domain
 		info.DPI = 300
 		return res.Pages[0].Image, info, nil
 	}
-	return nil, info, fmt.Errorf("%w: ảnh không còn thấy trang %s / the photo no longer shows its %s page", errPermanent, sc.Side, sc.Side)
+	return nil, info, domain.Permanent(fmt.Sprintf("ảnh không còn thấy trang %s / the photo no longer shows its %s page", sc.Side, sc.Side), nil)
 }

@@ -56,18 +56,20 @@ func Register(workers *river.Workers, store Store, objects Objects, reader Reade
 	river.AddWorker(workers, &ProcessScan{store: store, objects: objects, reader: reader, logger: logger})
 }
 
-// errPermanent marks a failure that retrying cannot fix: the page itself is unusable.
-var errPermanent = errors.New("permanent")
-
 // Work processes one scan. A page that cannot be used fails its own scan with the reason and is
 // not retried; a dependency that is down makes the job retry later.
 func (w *ProcessScan) Work(ctx context.Context, job *river.Job[domain.ProcessScanJob]) error {
-	logger := w.logger.With(slog.Int64("scan_id", job.Args.ScanID), slog.Int64("job_id", job.ID))
-	err := w.process(ctx, job.Args.ScanID, logger)
-	if errors.Is(err, errPermanent) {
+	return w.work(ctx, job.Args.ScanID, job.ID)
+}
+
+// work processes a scan and decides what a failure means: a domain.PermanentError fails the scan
+// with its reason and cancels the job; any other error is returned for River to retry.
+func (w *ProcessScan) work(ctx context.Context, scanID, jobID int64) error {
+	logger := w.logger.With(slog.Int64("scan_id", scanID), slog.Int64("job_id", jobID))
+	err := w.process(ctx, scanID, logger)
+	if reason, permanent := domain.PermanentReason(err); permanent {
 		logger.Warn("scan failed", slog.Any("error", err))
-		reason := strings.TrimPrefix(err.Error(), errPermanent.Error()+": ")
-		if serr := w.store.SetScanStatus(ctx, job.Args.ScanID, domain.ScanFailed, reason); serr != nil {
+		if serr := w.store.SetScanStatus(ctx, scanID, domain.ScanFailed, reason); serr != nil {
 			return serr
 		}
 		return river.JobCancel(err)
@@ -82,7 +84,7 @@ func (w *ProcessScan) Work(ctx context.Context, job *river.Job[domain.ProcessSca
 func (w *ProcessScan) process(ctx context.Context, id int64, logger *slog.Logger) error {
 	sc, err := w.store.Scan(ctx, id)
 	if errors.Is(err, domain.ErrNotFound) {
-		return fmt.Errorf("%w: %w", errPermanent, err)
+		return domain.Permanent(err.Error(), err)
 	}
 	if err != nil {
 		return err
@@ -100,7 +102,7 @@ func (w *ProcessScan) process(ctx context.Context, id int64, logger *slog.Logger
 	}
 	img, info, err := imaging.DecodeBytes(data, imaging.Limits{})
 	if err != nil {
-		return fmt.Errorf("%w: the original is not a readable image (%v)", errPermanent, err)
+		return domain.Permanent(fmt.Sprintf("the original is not a readable image (%v)", err), err)
 	}
 	b := img.Bounds()
 	if err := w.store.SetScanSize(ctx, id, b.Dx(), b.Dy()); err != nil {
@@ -113,14 +115,14 @@ func (w *ProcessScan) process(ctx context.Context, id int64, logger *slog.Logger
 	opts.DPI = info.DPI
 	res, err := imaging.Clean(ctx, img, opts)
 	if err != nil {
-		return fmt.Errorf("%w: cleaning failed: %v", errPermanent, err)
+		return domain.Permanent(fmt.Sprintf("cleaning failed: %v", err), err)
 	}
 	if res.Rescan {
 		var vi, en []string
 		for _, r := range res.Reasons {
 			vi, en = append(vi, r.Vietnamese), append(en, r.English)
 		}
-		return fmt.Errorf("%w: cần quét lại: %s / rescan needed: %s", errPermanent, strings.Join(vi, "; "), strings.Join(en, "; "))
+		return domain.Permanent(fmt.Sprintf("cần quét lại: %s / rescan needed: %s", strings.Join(vi, "; "), strings.Join(en, "; ")), nil)
 	}
 	if err := w.storeClean(ctx, sc.ID, res); err != nil {
 		return err
@@ -134,10 +136,10 @@ func (w *ProcessScan) process(ctx context.Context, id int64, logger *slog.Logger
 		if ctx.Err() != nil {
 			return err // shutting down or timed out: try again later
 		}
-		return fmt.Errorf("%w: OCR failed: %v", errPermanent, err)
+		return domain.Permanent(fmt.Sprintf("OCR failed: %v", err), err)
 	}
 	if len(page.Records) == 0 {
-		return fmt.Errorf("%w: không tìm thấy mục nào trên trang / no entries found on the page", errPermanent)
+		return domain.Permanent("không tìm thấy mục nào trên trang / no entries found on the page", nil)
 	}
 	records := toRecords(ledger.Kind, page)
 	if err := w.store.SaveExtraction(ctx, sc.ID, records); err != nil {
@@ -160,7 +162,7 @@ func (w *ProcessScan) original(ctx context.Context, sc domain.Scan) ([]byte, err
 	}
 	sum := sha256.Sum256(data)
 	if got := hex.EncodeToString(sum[:]); got != sc.SHA256 {
-		return nil, fmt.Errorf("%w: original %s hashes to %s, not %s", errPermanent, sc.ObjectKey, got, sc.SHA256)
+		return nil, domain.Permanent(fmt.Sprintf("original %s hashes to %s, not %s", sc.ObjectKey, got, sc.SHA256), nil)
 	}
 	return data, nil
 }
@@ -184,7 +186,7 @@ func (w *ProcessScan) storeClean(ctx context.Context, scanID int64, res *imaging
 func toRecords(kind domain.Kind, page ocr.Page) []domain.Record {
 	out := make([]domain.Record, 0, len(page.Records))
 	for _, pr := range page.Records {
-		box := domain.Box(pr.Box)
+		box := pr.Box
 		r := domain.Record{Index: pr.Index, Kind: kind, Box: &box, BoxOriginal: optBox(pr.BoxOriginal), Confidence: 1}
 		for pos, name := range kind.Fields() {
 			f, ok := pr.Fields[name]
@@ -195,22 +197,20 @@ func toRecords(kind domain.Kind, page ocr.Page) []domain.Record {
 				continue
 			}
 			if !ok {
-				f = ocr.Field{Issues: []ocr.Issue{{Code: "missing", VI: "Thiếu / chưa rõ: không tìm thấy trên trang", EN: "Missing / unclear: not found on the page"}}, NeedsReview: true}
+				f = ocr.Field{Issues: []domain.Issue{{Code: "missing", VI: "Thiếu / chưa rõ: không tìm thấy trên trang", EN: "Missing / unclear: not found on the page"}}, NeedsReview: true}
 			}
 			df := domain.Field{Name: name, Position: pos, OCRText: f.Text, Value: f.Value, Confidence: clamp(f.Confidence),
 				Suggestions: f.Suggestions, NeedsReview: f.NeedsReview || pr.NeedsReview && hasRecordIssue(pr, name),
 				BoxOriginal: optBox(f.BoxOriginal), Handwritten: f.Handwritten}
-			if f.Box != (ocr.Box{}) {
-				fb := domain.Box(f.Box)
+			if f.Box != (domain.Box{}) {
+				fb := f.Box
 				df.Box = &fb
 			}
-			for _, is := range f.Issues {
-				df.Issues = append(df.Issues, domain.Issue{Code: is.Code, VI: is.VI, EN: is.EN})
-			}
+			df.Issues = append(df.Issues, f.Issues...)
 			for _, is := range pr.Issues {
 				// An issue about the whole entry (a faded page, say) is shown on its first field.
 				if is.Field == name || (is.Field == "" && pos == 0) {
-					df.Issues = append(df.Issues, domain.Issue{Code: is.Code, VI: is.VI, EN: is.EN})
+					df.Issues = append(df.Issues, is)
 				}
 			}
 			r.Confidence = min(r.Confidence, df.Confidence)
@@ -237,12 +237,11 @@ func hasRecordIssue(r ocr.Record, field string) bool {
 }
 
 // optBox is b as a domain box, nil when b is empty (not found).
-func optBox(b ocr.Box) *domain.Box {
-	if b == (ocr.Box{}) {
+func optBox(b domain.Box) *domain.Box {
+	if b == (domain.Box{}) {
 		return nil
 	}
-	db := domain.Box(b)
-	return &db
+	return &b
 }
 
 func clamp(c float64) float64 { return max(0, min(1, c)) }

@@ -9,12 +9,12 @@ import (
 
 func TestToRecordsKeepsEveryFieldInPageOrder(t *testing.T) {
 	page := ocr.Page{Records: []ocr.Record{{
-		Index: 0, Box: ocr.Box{10, 20, 900, 400},
+		Index: 0, Box: domain.Box{10, 20, 900, 400},
 		Fields: map[string]ocr.Field{
-			"full_name": {Value: "Ma Quang Quân", Text: "MA QUANG QUÂN", Confidence: 0.93, Box: ocr.Box{100, 30, 500, 60}},
+			"full_name": {Value: "Ma Quang Quân", Text: "MA QUANG QUÂN", Confidence: 0.93, Box: domain.Box{100, 30, 500, 60}},
 			"sex":       {Value: "Nam", Text: "Nam", Confidence: 0.6, NeedsReview: true},
 		},
-		Issues: []ocr.Issue{{Code: "poor_page", VI: "Trang mờ", EN: "Faded page"}, {Field: "sex", Code: "x", VI: "v", EN: "e"}},
+		Issues: []domain.Issue{{Code: "poor_page", VI: "Trang mờ", EN: "Faded page"}, {Field: "sex", Code: "x", VI: "v", EN: "e"}},
 	}}}
 	recs := toRecords(domain.KindBirth, page)
 	if len(recs) != 1 || len(recs[0].Fields) != len(domain.KindBirth.Fields()) {

@@ -402,9 +402,7 @@ func (b *bundle) seedWithIssues(t testing.TB, ledger domain.Ledger) (id int64, m
 				Box: pg.boxes[name]}
 			if name == "full_name" {
 				res := v.CheckField(domain.KindBirth, name, misread)
-				for _, is := range res.Issues {
-					f.Issues = append(f.Issues, domain.Issue{Code: is.Code, VI: is.VI, EN: is.EN})
-				}
+				f.Issues = append(f.Issues, res.Issues...)
 				f.OCRText, f.Value = misread, misread
 				f.Suggestions, f.NeedsReview, f.Confidence = res.Suggestions, true, 0.41
 			}
@@ -474,7 +472,7 @@ func synthPage(t testing.TB) testPage {
 	for _, f := range p.Truth.Records[0].Fields {
 		pg.written[f.Name], pg.values[f.Name] = f.Written, f.Value
 		if f.Box != nil {
-			bx := domain.Box(*f.Box)
+			bx := *f.Box
 			pg.boxes[f.Name] = &bx
 		}
 	}

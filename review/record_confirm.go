@@ -7,7 +7,6 @@ import (
 	"strconv"
 
 	"github.com/sohoa/sohoa/domain"
-	"github.com/sohoa/sohoa/storage"
 )
 
 // recordConfirm stores the clerk's values (validated again here, with the rules extraction
@@ -35,7 +34,7 @@ func (ui *UI) saveEntry(w http.ResponseWriter, r *request, rec domain.Record, pl
 		return ui.showRecord(w, r, http.StatusUnprocessableEntity, rec, place, ef.Typed, ef.Problems, "invalid")
 	}
 	err = save(r.Context(), rec.ID, r.user, ef.C)
-	if errors.Is(err, storage.ErrStale) {
+	if errors.Is(err, domain.ErrStale) {
 		return ui.stale(w, r, place)
 	}
 	if err != nil {

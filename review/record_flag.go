@@ -5,9 +5,8 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/sohoa/sohoa/domain"
 	"golang.org/x/text/unicode/norm"
-
-	"github.com/sohoa/sohoa/storage"
 )
 
 // recordFlag sets the entry aside as missing / unclear (thiếu / chưa rõ), with the clerk's
@@ -27,7 +26,7 @@ func (ui *UI) recordFlag(w http.ResponseWriter, r *request) error {
 		reason = "thiếu / chưa rõ"
 	}
 	err = ui.store.FlagRecordWithValues(r.Context(), rec.ID, r.user, ef.C, reason)
-	if errors.Is(err, storage.ErrStale) {
+	if errors.Is(err, domain.ErrStale) {
 		return ui.stale(w, r, place)
 	}
 	if err != nil {

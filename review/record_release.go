@@ -4,7 +4,7 @@ import (
 	"errors"
 	"net/http"
 
-	"github.com/sohoa/sohoa/storage"
+	"github.com/sohoa/sohoa/domain"
 )
 
 // recordRelease gives the entry back to the queue and returns to the start page.
@@ -14,7 +14,7 @@ func (ui *UI) recordRelease(w http.ResponseWriter, r *request) error {
 		return err
 	}
 	err = ui.store.ReleaseRecord(r.Context(), rec.ID, r.user)
-	if errors.Is(err, storage.ErrStale) {
+	if errors.Is(err, domain.ErrStale) {
 		return ui.stale(w, r, place)
 	}
 	if err != nil {

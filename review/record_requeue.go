@@ -5,7 +5,7 @@ import (
 	"net/http"
 	"strconv"
 
-	"github.com/sohoa/sohoa/storage"
+	"github.com/sohoa/sohoa/domain"
 )
 
 // recordRequeue sends a flagged entry back to the review queue from the follow-up list.
@@ -16,7 +16,7 @@ func (ui *UI) recordRequeue(w http.ResponseWriter, r *request) error {
 	}
 	version, _ := strconv.Atoi(r.PostFormValue("version"))
 	err = ui.store.RequeueFlagged(r.Context(), rec.ID, r.user, version)
-	if errors.Is(err, storage.ErrStale) {
+	if errors.Is(err, domain.ErrStale) {
 		return ui.stale(w, r, place)
 	}
 	if err != nil {

@@ -13,7 +13,6 @@ import (
 
 	"github.com/sohoa/sohoa/domain"
 	"github.com/sohoa/sohoa/gazetteer"
-	"github.com/sohoa/sohoa/storage"
 	"github.com/sohoa/sohoa/upload"
 )
 
@@ -53,8 +52,8 @@ type Config struct {
 
 // UI serves the browser pages.
 type UI struct {
-	store     *storage.Store
-	objects   *storage.Objects
+	store     Store
+	objects   Objects
 	validator Validator
 	logger    *slog.Logger
 	cfg       Config
@@ -67,7 +66,7 @@ type UI struct {
 }
 
 // New parses the templates once and builds the UI.
-func New(store *storage.Store, objects *storage.Objects, v Validator, logger *slog.Logger, cfg Config) (*UI, error) {
+func New(store Store, objects Objects, v Validator, logger *slog.Logger, cfg Config) (*UI, error) {
 	if cfg.Lease <= 0 {
 		cfg.Lease = 5 * time.Minute
 	}

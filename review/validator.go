@@ -16,8 +16,12 @@ func NewFieldValidator() (*FieldValidator, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &FieldValidator{v: v}, nil
+	return FieldValidatorOf(v), nil
 }
+
+// FieldValidatorOf checks clerks' values with v, a validator built once by the caller and
+// shared (extraction checks what it reads with the same one).
+func FieldValidatorOf(v *validate.Validator) *FieldValidator { return &FieldValidator{v: v} }
 
 // blocking are the issues a clerk's value may not have: the value could not be stored as its
 // type at all. Others (an unusual syllable, a place missing from the gazetteer) are recorded
@@ -31,10 +35,9 @@ var blocking = map[string]bool{
 // Field normalises one value and lists its issues; a blocking issue makes it ErrInvalid.
 func (f *FieldValidator) Field(kind domain.Kind, field, value string) (string, []domain.Issue, error) {
 	r := f.v.CheckField(kind, field, value)
-	issues := make([]domain.Issue, 0, len(r.Issues))
+	issues := append([]domain.Issue{}, r.Issues...)
 	var block error
 	for _, is := range r.Issues {
-		issues = append(issues, domain.Issue{Code: is.Code, VI: is.VI, EN: is.EN})
 		if blocking[is.Code] && block == nil {
 			block = fmt.Errorf("%w: %s: %s", domain.ErrInvalid, field, is.EN)
 		}

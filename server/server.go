@@ -9,7 +9,6 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/sohoa/sohoa/ingest"
-	"github.com/sohoa/sohoa/storage"
 	"github.com/sohoa/sohoa/upload"
 )
 
@@ -21,8 +20,8 @@ type Pinger interface {
 // Deps are what the handlers need.
 type Deps struct {
 	Logger   *slog.Logger
-	Store    *storage.Store
-	Objects  *storage.Objects
+	Store    Store
+	Objects  Objects
 	Registry *prometheus.Registry // nil makes a new one
 	// Database and ObjectStore are probed by /readyz; they default to Store and Objects.
 	Database, ObjectStore Pinger
@@ -36,7 +35,7 @@ type Deps struct {
 	TempDir string
 	// Upload takes uploaded files into the queue; nil builds one from Store, Objects and the
 	// limits above.
-	Upload *upload.Service
+	Upload Uploader
 	// UI adds the browser pages' routes (package review); nil serves the API alone.
 	UI interface {
 		Register(mux interface {
@@ -54,8 +53,8 @@ type Deps struct {
 // Server holds the handlers' dependencies.
 type Server struct {
 	logger       *slog.Logger
-	store        *storage.Store
-	objects      *storage.Objects
+	store        Store
+	objects      Objects
 	db, objStore Pinger
 	registry     *prometheus.Registry
 	metrics      *httpMetrics
@@ -71,7 +70,7 @@ type Server struct {
 	gate         *stationGate
 	metricsToken string
 	patterns     []string // every route registered, in order
-	upload       *upload.Service
+	upload       Uploader
 }
 
 // DefaultMaxUploadBytes is the default size limit of one uploaded file.

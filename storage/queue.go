@@ -12,10 +12,6 @@ import (
 	"github.com/sohoa/sohoa/domain"
 )
 
-// ErrStale is returned when an entry changed after the clerk's form was loaded, or the clerk's
-// lease on it ended and someone else took it.
-var ErrStale = fmt.Errorf("%w: the entry changed since it was opened", domain.ErrConflict)
-
 // NextRecord gives the user one pending entry under a lease: the one they already hold, or else
 // the next in queue order (higher ledger priority first, then lowest confidence) among the
 // ledgers of their communes. FOR UPDATE SKIP LOCKED and the lease together make sure no entry
@@ -68,7 +64,7 @@ func (s *Store) RenewLease(ctx context.Context, recordID, userID int64, lease ti
 		return fmt.Errorf("renew lease: %w", translate(err))
 	}
 	if tag.RowsAffected() == 0 {
-		return fmt.Errorf("renew lease on record %d: %w", recordID, ErrStale)
+		return fmt.Errorf("renew lease on record %d: %w", recordID, domain.ErrStale)
 	}
 	return nil
 }
@@ -155,7 +151,7 @@ func (s *Store) decide(ctx context.Context, recordID int64, u domain.User, versi
 		}
 		held := r.LeaseUserID != nil && *r.LeaseUserID == u.ID
 		if r.Status != domain.RecordPending || (version >= 0 && r.Version != version) || !held {
-			return ErrStale
+			return domain.ErrStale
 		}
 		if err := fn(tx, r); err != nil {
 			return err

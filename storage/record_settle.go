@@ -59,7 +59,7 @@ func (s *Store) settle(ctx context.Context, recordID int64, version int, fn func
 			return err
 		}
 		if r.Status != domain.RecordFlagged || r.Version != version {
-			return ErrStale
+			return domain.ErrStale
 		}
 		return fn(tx, r)
 	})

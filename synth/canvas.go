@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/sohoa/sohoa/domain"
 	"github.com/sohoa/sohoa/synth/hand"
 	"golang.org/x/image/font"
 	"golang.org/x/image/math/fixed"
@@ -41,23 +42,15 @@ type span struct {
 }
 
 // box is the span's box: advance width by the face's ascent and descent.
-func (s span) box() Box {
+func (s span) box() domain.Box {
 	m := s.face.Metrics()
-	return Box{s.x, s.y - m.Ascent.Ceil(), s.x + font.MeasureString(s.face, s.text).Ceil(), s.y + m.Descent.Ceil()}
-}
-
-// union grows b to hold o; a zero Box is empty.
-func (b Box) union(o Box) Box {
-	if b == (Box{}) {
-		return o
-	}
-	return Box{min(b[0], o[0]), min(b[1], o[1]), max(b[2], o[2]), max(b[3], o[3])}
+	return domain.Box{s.x, s.y - m.Ascent.Ceil(), s.x + font.MeasureString(s.face, s.text).Ceil(), s.y + m.Descent.Ceil()}
 }
 
 // draw renders a span and returns its box. Printed text is uniformly dark; typed text varies
 // glyph by glyph in darkness and sits up to a pixel off the baseline, like a worn typewriter;
 // on handwritten pages it is written by hand and the box is that of its ink.
-func (c *canvas) draw(s span) Box {
+func (c *canvas) draw(s span) domain.Box {
 	if b, ok := c.write(s); ok {
 		return b
 	}
@@ -145,7 +138,7 @@ func (c *canvas) dotted(x0, x1, y int) {
 }
 
 // addLine records a visual line of the page in reading order.
-func (c *canvas) addLine(text string, typed, hand bool, b Box) {
+func (c *canvas) addLine(text string, typed, hand bool, b domain.Box) {
 	text = strings.Join(strings.Fields(text), " ")
 	if text == "" {
 		return

@@ -3,6 +3,8 @@ package synth
 import (
 	"image"
 	"math"
+
+	"github.com/sohoa/sohoa/domain"
 )
 
 // rotateGray turns img by deg degrees clockwise about its centre, keeping its size; corners
@@ -40,7 +42,7 @@ func rotateGray(img *image.Gray, deg float64) *image.Gray {
 }
 
 // rotateBox maps a box of the unrotated page to the bounding box of its image after rotateGray.
-func rotateBox(b Box, deg float64, w, h int) Box {
+func rotateBox(b domain.Box, deg float64, w, h int) domain.Box {
 	sin, cos := math.Sincos(deg * math.Pi / 180)
 	cx, cy := float64(w)/2, float64(h)/2
 	minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
@@ -51,20 +53,20 @@ func rotateBox(b Box, deg float64, w, h int) Box {
 		minX, maxX = math.Min(minX, x), math.Max(maxX, x)
 		minY, maxY = math.Min(minY, y), math.Max(maxY, y)
 	}
-	return Box{int(math.Floor(minX)), int(math.Floor(minY)), int(math.Ceil(maxX)), int(math.Ceil(maxY))}
+	return domain.Box{int(math.Floor(minX)), int(math.Floor(minY)), int(math.Ceil(maxX)), int(math.Ceil(maxY))}
 }
 
 // scaleBox maps a box to an image resized by factor s.
-func scaleBox(b Box, s float64) Box {
-	return Box{
+func scaleBox(b domain.Box, s float64) domain.Box {
+	return domain.Box{
 		int(math.Floor(float64(b[0]) * s)), int(math.Floor(float64(b[1]) * s)),
 		int(math.Ceil(float64(b[2]) * s)), int(math.Ceil(float64(b[3]) * s)),
 	}
 }
 
 // clampBox keeps a box inside a w×h image.
-func clampBox(b Box, w, h int) Box {
-	return Box{max(0, min(b[0], w)), max(0, min(b[1], h)), max(0, min(b[2], w)), max(0, min(b[3], h))}
+func clampBox(b domain.Box, w, h int) domain.Box {
+	return domain.Box{max(0, min(b[0], w)), max(0, min(b[1], h)), max(0, min(b[2], w)), max(0, min(b[3], h))}
 }
 
 // blurGray is a separable Gaussian blur on the Pix slice, with the edges clamped.

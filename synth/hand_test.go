@@ -134,7 +134,7 @@ func TestTypedPagesUnchangedByScript(t *testing.T) {
 	}
 }
 
-func darkPixels(g interface{ GrayAt(x, y int) color.Gray }, b Box) int {
+func darkPixels(g interface{ GrayAt(x, y int) color.Gray }, b domain.Box) int {
 	n := 0
 	for y := b[1]; y < b[3]; y++ {
 		for x := b[0]; x < b[2]; x++ {

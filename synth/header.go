@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 
+	"github.com/sohoa/sohoa/domain"
 	"golang.org/x/image/font"
 )
 
@@ -58,7 +59,7 @@ func newFaces(fs *fontSet, r *rand.Rand) (*faces, error) {
 }
 
 // centered draws printed text centred on the page at baseline y and records it as a line.
-func (c *canvas) centered(f font.Face, y int, text string) Box {
+func (c *canvas) centered(f font.Face, y int, text string) domain.Box {
 	s := span{face: f, x: (pageWidth - width(f, text)) / 2, y: y, text: text}
 	c.draw(s)
 	b := s.box()

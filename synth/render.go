@@ -115,7 +115,7 @@ func Render(opts Options, index int) (Page, error) {
 	}
 
 	w, h := page.Image.Bounds().Dx(), page.Image.Bounds().Dy()
-	toFinal := func(b Box) Box {
+	toFinal := func(b domain.Box) domain.Box {
 		return clampBox(scaleBox(rotateBox(b, p.skewDeg, pageWidth, pageHeight), scale), w, h)
 	}
 	for i := range cv.lines {

@@ -76,16 +76,16 @@ func newPens(seed int64, index int, f *faces) (map[font.Face]*hand.Writer, error
 
 // write draws a typed span by hand when the page is handwritten, squeezed into the width the
 // typewriter would have taken, and returns the box of its ink.
-func (c *canvas) write(s span) (Box, bool) {
+func (c *canvas) write(s span) (domain.Box, bool) {
 	w, ok := c.pens[s.face]
 	if !s.typed || !ok {
-		return Box{}, false
+		return domain.Box{}, false
 	}
 	b := w.Write(c.img, s.x, s.y, s.text, width(s.face, s.text))
 	if b.Empty() {
 		b = image.Rect(s.x, s.y-1, s.x+1, s.y)
 	}
-	return Box{b.Min.X, b.Min.Y, b.Max.X, b.Max.Y}, true
+	return domain.Box{b.Min.X, b.Min.Y, b.Max.X, b.Max.Y}, true
 }
 
 // handName is the name of the hand a handwritten page is written in, "" on typed pages.

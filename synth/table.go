@@ -166,26 +166,26 @@ func (c *canvas) drawLines(spans []placed, rec *Record) {
 		return spans[i].x < spans[j].x
 	})
 	var text string
-	var b Box
+	var b domain.Box
 	typed := false
 	for i, s := range spans {
 		sb := c.draw(s.span)
 		if rec != nil && s.field >= 0 {
 			fd := &rec.Fields[s.field]
-			var fb Box
+			var fb domain.Box
 			if fd.CleanBox != nil {
 				fb = *fd.CleanBox
 			}
-			fb = fb.union(sb)
+			fb = fb.Union(sb)
 			fd.CleanBox = &fb
 			fd.Handwritten = fd.Handwritten || c.pens != nil && s.typed
 		}
 		text += " " + s.text
-		b = b.union(sb)
+		b = b.Union(sb)
 		typed = typed || s.typed
 		if i+1 == len(spans) || spans[i+1].y != s.y {
 			c.addLine(text, typed, typed && c.pens != nil, b)
-			text, b, typed = "", Box{}, false
+			text, b, typed = "", domain.Box{}, false
 		}
 	}
 }

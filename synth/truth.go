@@ -11,9 +11,6 @@ import (
 // TruthVersion is the version of the ground-truth JSON schema.
 const TruthVersion = 1
 
-// Box is a rectangle [x0, y0, x1, y1] in pixels, x1 and y1 exclusive.
-type Box [4]int
-
 // GroundTruth is what a synthetic page shows, written next to it as page-NNNN.json.
 type GroundTruth struct {
 	Version  int         `json:"version"`
@@ -55,12 +52,12 @@ type Capture struct {
 
 // TextLine is one visual line of printed or typed text, in reading order.
 type TextLine struct {
-	Text     string `json:"text"`
-	Typed    bool   `json:"typed"`          // entry text (typed or handwritten) rather than printed form text
-	Hand     bool   `json:"hand,omitempty"` // the entry text is handwritten
-	Box      Box    `json:"box"`
-	CleanBox Box    `json:"clean_box"`
-	PhotoBox *Box   `json:"photo_box,omitempty"`
+	Text     string      `json:"text"`
+	Typed    bool        `json:"typed"`          // entry text (typed or handwritten) rather than printed form text
+	Hand     bool        `json:"hand,omitempty"` // the entry text is handwritten
+	Box      domain.Box  `json:"box"`
+	CleanBox domain.Box  `json:"clean_box"`
+	PhotoBox *domain.Box `json:"photo_box,omitempty"`
 }
 
 // Record is one register entry.
@@ -79,11 +76,11 @@ type Field struct {
 	// without it); Written is then what would have been typed and Box is nil. A value some books
 	// print that is no field of the kind (a birth register's declarant) is also not Printed, but
 	// drawn: its text is in Lines and it must not end up in another field.
-	Printed  bool      `json:"printed"`
-	Box      *Box      `json:"box,omitempty"`
-	CleanBox *Box      `json:"clean_box,omitempty"`
-	PhotoBox *Box      `json:"photo_box,omitempty"` // in the photograph, with --capture photo
-	Place    *PlaceRef `json:"place,omitempty"`     // for places: the commune meant, with today's codes
+	Printed  bool        `json:"printed"`
+	Box      *domain.Box `json:"box,omitempty"`
+	CleanBox *domain.Box `json:"clean_box,omitempty"`
+	PhotoBox *domain.Box `json:"photo_box,omitempty"` // in the photograph, with --capture photo
+	Place    *PlaceRef   `json:"place,omitempty"`     // for places: the commune meant, with today's codes
 	// Handwritten says the value is written by hand; its boxes are then those of its ink.
 	Handwritten bool `json:"handwritten,omitempty"`
 }

@@ -3,6 +3,8 @@ package validate
 import (
 	"sync"
 	"testing"
+
+	"github.com/sohoa/sohoa/domain"
 )
 
 var shared = sync.OnceValues(New)
@@ -18,7 +20,7 @@ func testValidator(tb testing.TB) *Validator {
 }
 
 // codes lists the issue codes of a result.
-func codes(is []Issue) []string {
+func codes(is []domain.Issue) []string {
 	var out []string
 	for _, i := range is {
 		out = append(out, i.Code)
@@ -26,7 +28,7 @@ func codes(is []Issue) []string {
 	return out
 }
 
-func hasCode(is []Issue, code string) bool {
+func hasCode(is []domain.Issue, code string) bool {
 	for _, i := range is {
 		if i.Code == code {
 			return true

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/sohoa/sohoa/domain"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -55,7 +56,7 @@ func (v *Validator) checkPhrase(r *Result) {
 		return // as written, whatever the capitals
 	}
 	r.Value = strings.Join(append([]string{p.text + tail}, toks[n:]...), " ")
-	r.add(issue(CodeTextCorrected, SeverityNote,
+	r.add(issue(CodeTextCorrected, domain.SeverityNote,
 		fmt.Sprintf("Đọc được %q, đã sửa thành %q: kiểm tra lại", was, p.text),
 		fmt.Sprintf("Read %q, corrected to %q: check it", was, p.text)), penaltyPhrase)
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/sohoa/sohoa/domain"
 )
 
 // Penalty factors for places. Places are often hamlets, hospitals or units renamed since, so an
@@ -20,13 +22,13 @@ func (x *placeIndex) check(r *Result) {
 	var fixed []string
 	r.Value, fixed = fixTypeWords(r.Value, x.syllable, x.known)
 	for _, f := range fixed {
-		r.add(issue(CodePlaceSpelling, SeverityNote,
+		r.add(issue(CodePlaceSpelling, domain.SeverityNote,
 			fmt.Sprintf("Đã sửa %q: kiểm tra lại", f), fmt.Sprintf("Corrected %q: check it", f)), 0.9)
 	}
 	parts := x.splitPlace(r.Value)
 	chains := x.resolve(parts)
 	if len(chains) == 0 {
-		r.add(issue(CodePlaceUnknown, SeverityNote,
+		r.add(issue(CodePlaceUnknown, domain.SeverityNote,
 			fmt.Sprintf("Không tìm thấy %q trong danh mục đơn vị hành chính", r.Written),
 			fmt.Sprintf("%q is not in the list of administrative units", r.Written)), penaltyPlaceUnknown)
 		return
@@ -101,7 +103,7 @@ func (x *placeIndex) link(ch chain) *PlaceLink {
 func (x *placeIndex) notes(r *Result, parts []placePart, ch chain, assigned map[int]bool) {
 	if l := r.Place; l.Former != "" {
 		if l.Province.Code != "" {
-			r.add(issue(CodePlaceOld, SeverityNote,
+			r.add(issue(CodePlaceOld, domain.SeverityNote,
 				fmt.Sprintf("%s nay là %s", l.Former, l.Province.Name),
 				fmt.Sprintf("%s is now %s", l.Former, l.Province.Name)))
 		} else {
@@ -109,7 +111,7 @@ func (x *placeIndex) notes(r *Result, parts []placePart, ch chain, assigned map[
 			for _, u := range l.Successors {
 				names = append(names, u.Name)
 			}
-			r.add(issue(CodePlaceOld, SeverityNote,
+			r.add(issue(CodePlaceOld, domain.SeverityNote,
 				fmt.Sprintf("%s nay thuộc %s", l.Former, joinVI(names)),
 				fmt.Sprintf("%s is now part of %s", l.Former, joinEN(names))))
 		}
@@ -125,7 +127,7 @@ func (x *placeIndex) notes(r *Result, parts []placePart, ch chain, assigned map[
 		if p.hamlet || assigned[i] || (i < lowest && !p.typed) {
 			continue
 		}
-		r.add(issue(CodePlacePartial, SeverityNote,
+		r.add(issue(CodePlacePartial, domain.SeverityNote,
 			fmt.Sprintf("Không tìm thấy %q trong danh mục đơn vị hành chính", p.written),
 			fmt.Sprintf("%q is not in the list of administrative units", p.written)), penaltyPlaceVague)
 	}
@@ -147,7 +149,7 @@ func (x *placeIndex) notes(r *Result, parts []placePart, ch chain, assigned map[
 		if !cd.fuzzy && (sameSpelling(parts[i].name, want) || !hasMarks(parts[i].name)) {
 			continue
 		}
-		r.add(issue(CodePlaceSpelling, SeverityNote,
+		r.add(issue(CodePlaceSpelling, domain.SeverityNote,
 			fmt.Sprintf("%q được hiểu là %q", parts[i].name, want),
 			fmt.Sprintf("%q read as %q", parts[i].name, want)), penaltyPlaceFuzzy)
 		fixed = strings.Replace(fixed, parts[i].name, want, 1)
@@ -173,7 +175,7 @@ func (x *placeIndex) ambiguous(r *Result, chains []chain) {
 			paths = append(paths, x.path(u))
 		}
 	}
-	r.add(issue(CodePlaceAmbiguous, SeverityNote,
+	r.add(issue(CodePlaceAmbiguous, domain.SeverityNote,
 		fmt.Sprintf("%q khớp với %d đơn vị hành chính", r.Written, len(paths)),
 		fmt.Sprintf("%q matches %d administrative units", r.Written, len(paths))), penaltyPlaceVague)
 	r.Suggestions = paths[:min(3, len(paths))]

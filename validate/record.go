@@ -27,7 +27,7 @@ const (
 // RecordResult is what CrossCheck makes of a whole entry.
 type RecordResult struct {
 	// Issues found across fields; each names its Field.
-	Issues []Issue
+	Issues []domain.Issue
 	// Boost is a confidence factor per field from the cross-checks: above 1 when two
 	// independent readings agree (birth_date and birth_date_in_words), below 1 when they
 	// disagree. Fields not mentioned keep factor 1. Callers should clamp the result to 1.
@@ -74,7 +74,7 @@ func viDate(iso string) string {
 }
 
 // CheckRecord returns the issues of CrossCheck: the rules that involve several fields of one entry.
-func (v *Validator) CheckRecord(kind domain.Kind, values map[string]string) []Issue {
+func (v *Validator) CheckRecord(kind domain.Kind, values map[string]string) []domain.Issue {
 	return v.CrossCheck(kind, values).Issues
 }
 
@@ -106,7 +106,7 @@ func (v *Validator) CrossCheck(kind domain.Kind, values map[string]string) Recor
 		if reg, ok2 := dates["registration_date"]; ok && ok2 {
 			rr.order(birth, reg, "registration_date", CodeBeforeBirth, "ngày sinh", "the birth date")
 			if reg.lo.After(birth.hi.AddDate(lateYears, 0, 0)) {
-				rr.add("registration_date", issue(CodeLateRegistration, SeverityNote,
+				rr.add("registration_date", issue(CodeLateRegistration, domain.SeverityNote,
 					fmt.Sprintf("Đăng ký khai sinh muộn hơn %d năm sau ngày sinh", lateYears),
 					fmt.Sprintf("The birth was registered more than %d years after it happened", lateYears)))
 			}
@@ -136,7 +136,7 @@ func (v *Validator) CrossCheck(kind domain.Kind, values map[string]string) Recor
 			rr.order(birth, reg, "registration_date", CodeBeforeBirth, "ngày sinh", "the birth date")
 			// Under age only if even the earliest possible birth gives fewer completed years.
 			if reg.lo.After(birth.lo) && reg.hi.Before(birth.lo.AddDate(sp.age, 0, 0)) {
-				rr.add(sp.field, issue(CodeMarriageAge, SeverityNote,
+				rr.add(sp.field, issue(CodeMarriageAge, domain.SeverityNote,
 					fmt.Sprintf("%s chưa đủ %d tuổi khi đăng ký kết hôn", sp.vi, sp.age),
 					fmt.Sprintf("%s was under %d at registration", sp.en, sp.age)))
 			}
@@ -148,7 +148,7 @@ func (v *Validator) CrossCheck(kind domain.Kind, values map[string]string) Recor
 	return rr
 }
 
-func (rr *RecordResult) add(field string, is Issue) {
+func (rr *RecordResult) add(field string, is domain.Issue) {
 	is.Field = field
 	rr.Issues = append(rr.Issues, is)
 }
@@ -162,7 +162,7 @@ func (rr *RecordResult) agree(dates map[string]span, a, b string) {
 	}
 	if da.lo.After(db.hi) || db.lo.After(da.hi) {
 		for _, f := range []string{a, b} {
-			rr.add(f, issue(CodeDatesDisagree, SeverityError,
+			rr.add(f, issue(CodeDatesDisagree, domain.SeverityError,
 				fmt.Sprintf("Ngày sinh ghi bằng số (%s) và bằng chữ (%s) không khớp", viDate(da.text), viDate(db.text)),
 				fmt.Sprintf("The birth date in digits (%s) and in words (%s) disagree", da.text, db.text)))
 			rr.Boost[f] = boostDisagree
@@ -177,7 +177,7 @@ func (rr *RecordResult) agree(dates map[string]span, a, b string) {
 // order reports an error on field when later (its date) is certainly before earlier.
 func (rr *RecordResult) order(earlier, later span, field, code, whatVI, whatEN string) {
 	if earlier.lo.After(later.hi) {
-		rr.add(field, issue(code, SeverityError,
+		rr.add(field, issue(code, domain.SeverityError,
 			fmt.Sprintf("Ngày %s trước %s (%s)", viDate(later.text), whatVI, viDate(earlier.text)),
 			fmt.Sprintf("%s is before %s (%s)", later.text, whatEN, earlier.text)))
 	}

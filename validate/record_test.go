@@ -97,12 +97,12 @@ func TestRecordSeverities(t *testing.T) {
 		t.Errorf("got %d issues, want 2", len(issues))
 	}
 	for _, is := range issues {
-		if is.Code == CodeMarriageAge && is.Severity != SeverityNote {
+		if is.Code == CodeMarriageAge && is.Severity != domain.SeverityNote {
 			t.Errorf("%s: got %q, want a note, not an error", is.Field, is.Severity)
 		}
 	}
 	rr := v.CrossCheck(domain.KindBirth, map[string]string{"birth_date": "05/03/1950", "registration_date": "01/03/1987"})
-	if len(rr.Issues) != 1 || rr.Issues[0].Severity != SeverityNote {
+	if len(rr.Issues) != 1 || rr.Issues[0].Severity != domain.SeverityNote {
 		t.Errorf("late registration: got %+v, want one note", rr.Issues)
 	}
 }

@@ -1,25 +1,6 @@
 package validate
 
-// Severity says how much an issue matters.
-type Severity string
-
-// Severities, from blocking to informative.
-const (
-	// SeverityError: the value is wrong or unreadable as it stands; a clerk must look at it.
-	SeverityError Severity = "error"
-	// SeverityNote: the value is possible but unusual (a late registration, a foreign
-	// nationality, a hamlet missing from the gazetteer).
-	SeverityNote Severity = "note"
-)
-
-// Issue is one finding about a value or a record.
-type Issue struct {
-	Field    string   // the field it is about; set by CheckRecord, empty from Check
-	Code     string   // stable identifier, e.g. "syllable", "date_invalid"
-	Severity Severity // error or note
-	VI       string   // message in Vietnamese
-	EN       string   // message in English
-}
+import "github.com/sohoa/sohoa/domain"
 
 // Result is what Check makes of one value.
 type Result struct {
@@ -29,7 +10,7 @@ type Result struct {
 	// Written is the input in NFC with whitespace collapsed and stray punctuation trimmed.
 	Written string
 	// Issues found, in a stable order.
-	Issues []Issue
+	Issues []domain.Issue
 	// Penalty is a factor in [0, 1] to multiply the OCR confidence by: 1 when nothing is wrong.
 	Penalty float64
 	// Suggestions are up to three corrected values, best first.
@@ -40,7 +21,7 @@ type Result struct {
 }
 
 // add records an issue and applies its penalty factor.
-func (r *Result) add(is Issue, penalty ...float64) {
+func (r *Result) add(is domain.Issue, penalty ...float64) {
 	r.Issues = append(r.Issues, is)
 	for _, p := range penalty {
 		r.penalize(p)
@@ -55,7 +36,7 @@ func (r *Result) penalize(f float64) {
 // HasErrors reports whether any issue is an error.
 func (r Result) HasErrors() bool {
 	for _, is := range r.Issues {
-		if is.Severity == SeverityError {
+		if is.Severity == domain.SeverityError {
 			return true
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -23,6 +24,7 @@ import (
 	"github.com/sohoa/sohoa/server"
 	"github.com/sohoa/sohoa/storage"
 	"github.com/sohoa/sohoa/upload"
+	"github.com/sohoa/sohoa/validate"
 )
 
 // app is what every long-running command builds from the config.
@@ -31,6 +33,17 @@ type app struct {
 	logger  *slog.Logger
 	store   *storage.Store
 	objects *storage.Objects
+
+	rulesOnce sync.Once
+	rules     *validate.Validator
+	rulesErr  error
+}
+
+// fieldRules is the process's one validator (syllable set, gazetteer, ethnic groups), built on
+// first use and shared by the review screen and the workers' reader.
+func (a *app) fieldRules() (*validate.Validator, error) {
+	a.rulesOnce.Do(func() { a.rules, a.rulesErr = validate.New() })
+	return a.rules, a.rulesErr
 }
 
 // openStore connects to PostgreSQL and migrates, logging migrations to logs; for the commands
@@ -125,7 +138,12 @@ func (a *app) startWorkers(ctx context.Context) (stop func(context.Context) erro
 	if a.cfg.Workers == 0 {
 		return func(context.Context) error { return nil }, nil
 	}
-	reader, err := ocr.New(ocr.Config{Engine: ocr.EngineConfig{Workers: a.cfg.Workers}, Logger: a.logger})
+	rules, err := a.fieldRules()
+	if err != nil {
+		return nil, err
+	}
+	reader, err := ocr.New(ocr.Config{Engine: ocr.EngineConfig{Workers: a.cfg.Workers}, Logger: a.logger,
+		Checker: ocr.ValidateChecker(rules)})
 	if err != nil {
 		return nil, err
 	}
@@ -153,28 +171,10 @@ func (a *app) startWorkers(ctx context.Context) (stop func(context.Context) erro
 func (a *app) serve(ctx context.Context, ready func(addr string)) error {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	validator, err := review.NewFieldValidator()
+	handler, err := a.handler(reg)
 	if err != nil {
 		return err
 	}
-	loc, err := a.cfg.Location()
-	if err != nil {
-		return err
-	}
-	ui, err := review.New(a.store, a.objects, validator, a.logger,
-		review.Config{SecureCookie: a.cfg.SecureCookies, TrustedProxies: a.cfg.TrustedProxies, Location: loc})
-	if err != nil {
-		return err
-	}
-	engine, err := complete.New(a.store) // keying assistance, loaded once
-	if err != nil {
-		return err
-	}
-	ui.UseCompleter(engine)
-	uploads := a.uploads()
-	ui.SetUploader(uploads)
-	handler := server.New(server.Deps{Logger: a.logger, Store: a.store, Objects: a.objects, Registry: reg, UI: ui,
-		Upload: uploads, MetricsToken: a.cfg.MetricsToken})
 	stopMetrics, err := a.serveMetrics(reg)
 	if err != nil {
 		return err
@@ -203,24 +203,55 @@ func (a *app) serve(ctx context.Context, ready func(addr string)) error {
 	if ready != nil {
 		ready(ln.Addr().String())
 	}
-
-	collect := time.NewTicker(unacknowledgedAge)
-	defer collect.Stop()
-loop:
-	for {
-		select {
-		case <-ctx.Done():
-			break loop
-		case err = <-served:
-			break loop
-		case <-collect.C:
-			a.collectUnacknowledged(ctx, unacknowledgedAge)
-		}
-	}
+	err = a.waitServing(ctx, served)
 	a.logger.Info("shutting down", slog.Duration("grace", a.cfg.Shutdown))
 	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), a.cfg.Shutdown)
 	defer cancel()
 	return errors.Join(ignoreClosed(err), srv.Shutdown(sctx), stopWorkers(sctx))
+}
+
+// handler builds the HTTP handler: the API and the browser UI, with the process's one validator,
+// completion engine and upload service.
+func (a *app) handler(reg *prometheus.Registry) (http.Handler, error) {
+	rules, err := a.fieldRules()
+	if err != nil {
+		return nil, err
+	}
+	loc, err := a.cfg.Location()
+	if err != nil {
+		return nil, err
+	}
+	ui, err := review.New(a.store, a.objects, review.FieldValidatorOf(rules), a.logger,
+		review.Config{SecureCookie: a.cfg.SecureCookies, TrustedProxies: a.cfg.TrustedProxies, Location: loc})
+	if err != nil {
+		return nil, err
+	}
+	engine, err := complete.New(a.store) // keying assistance, loaded once
+	if err != nil {
+		return nil, err
+	}
+	ui.UseCompleter(engine)
+	uploads := a.uploads()
+	ui.SetUploader(uploads)
+	return server.New(server.Deps{Logger: a.logger, Store: a.store, Objects: a.objects, Registry: reg, UI: ui,
+		Upload: uploads, MetricsToken: a.cfg.MetricsToken}), nil
+}
+
+// waitServing waits until ctx ends or the server stops by itself (its error), collecting the
+// objects of unacknowledged uploads meanwhile.
+func (a *app) waitServing(ctx context.Context, served <-chan error) error {
+	collect := time.NewTicker(unacknowledgedAge)
+	defer collect.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case err := <-served:
+			return err
+		case <-collect.C:
+			a.collectUnacknowledged(ctx, unacknowledgedAge)
+		}
+	}
 }
 
 func ignoreClosed(err error) error {

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"text/tabwriter"
 
+	"github.com/sohoa/sohoa/domain"
 	"github.com/sohoa/sohoa/ocr"
 	"github.com/sohoa/sohoa/synth"
 )
@@ -46,7 +47,7 @@ func measureScript(tf synth.Field, f ocr.Field, found bool) scriptOutcome {
 }
 
 // iou is the intersection over union of two boxes [x0, y0, x1, y1].
-func iou(a ocr.Box, b synth.Box) float64 {
+func iou(a domain.Box, b domain.Box) float64 {
 	ix := min(a[2], b[2]) - max(a[0], b[0])
 	iy := min(a[3], b[3]) - max(a[1], b[1])
 	if ix <= 0 || iy <= 0 {
@@ -145,10 +146,10 @@ func pairByPlace(truth []synth.Record, recs []ocr.Record, out []*ocr.Record, use
 		if out[i] != nil {
 			continue
 		}
-		var box synth.Box
+		var box domain.Box
 		for _, tf := range tr.Fields {
 			if tf.Box != nil {
-				box = unionTruth(box, *tf.Box)
+				box = box.Union(*tf.Box)
 			}
 		}
 		for j := range recs {
@@ -163,11 +164,4 @@ func pairByPlace(truth []synth.Record, recs []ocr.Record, out []*ocr.Record, use
 			out[p.i], used[p.j] = &recs[p.j], true
 		}
 	}
-}
-
-func unionTruth(a, b synth.Box) synth.Box {
-	if a == (synth.Box{}) {
-		return b
-	}
-	return synth.Box{min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])}
 }

@@ -14,7 +14,7 @@ import (
 
 	"github.com/sohoa/sohoa/auth"
 	"github.com/sohoa/sohoa/config"
-	"github.com/sohoa/sohoa/review"
+	"github.com/sohoa/sohoa/domain"
 )
 
 // communeList collects repeated --commune flags.
@@ -55,7 +55,7 @@ func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if len(rest) != 1 {
 		return errors.New("user add: give exactly one USERNAME")
 	}
-	u, err := review.NewUser(rest[0], *name, *role, communes)
+	u, err := domain.NewUser(rest[0], *name, *role, communes)
 	if err != nil {
 		return err
 	}

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/sohoa/sohoa/domain"
 	"github.com/sohoa/sohoa/imaging/photo"
 	"github.com/sohoa/sohoa/synth"
 	synthphoto "github.com/sohoa/sohoa/synth/photo"
@@ -128,7 +129,7 @@ func measure(t *testing.T, truth synth.Page, got photo.Page) measured {
 // lineDrift compares where a line's ink sits, segment by segment along it, in the clean
 // rendering and in the flattened page: the spread of the differences is how far the line
 // drifts up or down over its length in the flattened page.
-func lineDrift(clean, flat *image.Gray, b synth.Box) (float64, bool) {
+func lineDrift(clean, flat *image.Gray, b domain.Box) (float64, bool) {
 	const segs, pad = 8, 60
 	offset := bestOffset(clean, flat, b, pad)
 	var diffs []float64
@@ -149,7 +150,7 @@ func lineDrift(clean, flat *image.Gray, b synth.Box) (float64, bool) {
 }
 
 // bestOffset is how far down the line sits in flat compared with clean, within pad.
-func bestOffset(clean, flat *image.Gray, b synth.Box, pad int) int {
+func bestOffset(clean, flat *image.Gray, b domain.Box, pad int) int {
 	prof := func(g *image.Gray, y int) float64 {
 		if y < 0 || y >= g.Rect.Dy() {
 			return 0

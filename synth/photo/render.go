@@ -15,6 +15,7 @@ import (
 
 	dimg "github.com/disintegration/imaging"
 
+	"github.com/sohoa/sohoa/domain"
 	"github.com/sohoa/sohoa/synth"
 )
 
@@ -141,13 +142,13 @@ func (s *scene) truth(gt synth.GroundTruth, k int, name string) synth.GroundTrut
 		c.Corners[i] = [2]float64{x, y}
 	}
 	c.Curl = s.curl
-	photoBox := func(b synth.Box) *synth.Box {
+	photoBox := func(b domain.Box) *domain.Box {
 		x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
 		for _, p := range [4][2]int{{b[0], b[1]}, {b[2], b[1]}, {b[2], b[3]}, {b[0], b[3]}} {
 			x, y := s.toPhoto(float64(p[0])+off, float64(p[1]))
 			x0, y0, x1, y1 = min(x0, x), min(y0, y), max(x1, x), max(y1, y)
 		}
-		return &synth.Box{int(x0), int(y0), int(math.Ceil(x1)), int(math.Ceil(y1))}
+		return &domain.Box{int(x0), int(y0), int(math.Ceil(x1)), int(math.Ceil(y1))}
 	}
 	for i := range gt.Lines {
 		gt.Lines[i].Box = gt.Lines[i].CleanBox

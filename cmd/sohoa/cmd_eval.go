@@ -28,11 +28,12 @@ type evalPage struct {
 	// plain page OCR
 	cer, wer, secs map[string]float64 // by input: raw, gray, binary
 	// extraction
-	fields     []fieldOutcome
-	wrong      []string // one TSV line per wrong field, for --wrong
-	entries    entryCount
-	extractSec float64
-	err        error
+	fields       []fieldOutcome
+	wrong        []string // one TSV line per wrong field, for --wrong
+	rightFlagged []string // one TSV line per right field flagged for review, for --flagged-right
+	entries      entryCount
+	extractSec   float64
+	err          error
 }
 
 // fieldOutcome compares one printed field with the ground truth.
@@ -56,6 +57,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	reread := fs.String("reread", "auto", "read field crops again: auto, always or never")
 	plain := fs.Bool("plain", true, "measure plain page OCR (CER/WER) too; false measures field extraction only")
 	wrongPath := fs.String("wrong", "", "write every wrong field (page, severity, entry, field, truth, value, OCR text, confidence, flagged, entry found, issues) to this TSV file")
+	flaggedPath := fs.String("flagged-right", "", "write every right field that is flagged for review (same columns as --wrong) to this TSV file")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -117,6 +119,11 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	printScripts(stdout, pages)
 	if failed > 0 {
 		fmt.Fprintf(stdout, "\n%d of %d pages failed (reason above); their fields are counted as wrong and flagged, as the pipeline fails such a page's job for a person to see.\n", failed, len(pages))
+	}
+	if *flaggedPath != "" {
+		if err := writeFlaggedRight(*flaggedPath, pages); err != nil {
+			return fmt.Errorf("eval: write flagged right fields %s: %w", *flaggedPath, err)
+		}
 	}
 	if *wrongPath != "" {
 		if err := writeWrong(*wrongPath, pages); err != nil {
@@ -225,12 +232,14 @@ func extractPage(ctx context.Context, r *ocr.Reader, p *evalPage) error {
 			}
 			o.script = measureScript(tf, f, ok)
 			p.fields = append(p.fields, o)
+			var codes []string
+			for _, is := range f.Issues {
+				codes = append(codes, is.Code)
+			}
 			if !o.exact {
-				var codes []string
-				for _, is := range f.Issues {
-					codes = append(codes, is.Code)
-				}
 				p.wrong = append(p.wrong, p.wrongLine(tr.Number, tf, f, o.flagged, got != nil, strings.Join(codes, ",")))
+			} else if o.flagged {
+				p.rightFlagged = append(p.rightFlagged, p.wrongLine(tr.Number, tf, f, true, true, strings.Join(codes, ",")))
 			}
 		}
 	}

@@ -53,7 +53,7 @@ func (fr fieldReader) record(ctx context.Context, t Template, e *entry) (Record,
 		if err != nil {
 			return Record{}, err
 		}
-		f = checkTones(checkStray(fr.yearOnly(f, e.labels[i]), ws))
+		f = checkSuspect(checkTones(checkStray(fr.yearOnly(f, e.labels[i]), ws)))
 		if fr.hand {
 			// Tesseract splits handwriting into partial words and reads specks as
 			// punctuation: the ink in the value's region bounds it better.

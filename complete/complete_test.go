@@ -14,7 +14,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/sohoa/sohoa/domain"
-	"github.com/sohoa/sohoa/validate"
+	"github.com/sohoa/sohoa/validate/spelling"
 )
 
 var engine = sync.OnceValues(func() (*Engine, error) { return New(nil) })
@@ -152,7 +152,7 @@ func TestCompleteSurnamesAreSyllables(t *testing.T) {
 			t.Fatalf("%q: %q, %v", p, values(got), err)
 		}
 		for _, c := range got {
-			if !validate.IsSyllable(c.Value) {
+			if !spelling.IsSyllable(c.Value) {
 				t.Errorf("%q: surname %q is no Vietnamese syllable", p, c.Value)
 			}
 		}

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/sohoa/sohoa/synth"
-	"github.com/sohoa/sohoa/validate"
+	"github.com/sohoa/sohoa/validate/spelling"
 )
 
 // nameData ranks the words of personal names by how often each is a surname, a middle name or
@@ -67,7 +67,7 @@ func loadNames() (*nameData, error) {
 func syllablesOnly(counts []synth.NameCount) []synth.NameCount {
 	out := make([]synth.NameCount, 0, len(counts))
 	for _, c := range counts {
-		if !slices.ContainsFunc(strings.Fields(c.Name), func(w string) bool { return !validate.IsSyllable(w) }) {
+		if !slices.ContainsFunc(strings.Fields(c.Name), func(w string) bool { return !spelling.IsSyllable(w) }) {
 			out = append(out, c)
 		}
 	}

@@ -6,7 +6,7 @@ import (
 
 	"github.com/sohoa/sohoa/gazetteer"
 	"github.com/sohoa/sohoa/synth"
-	"github.com/sohoa/sohoa/validate"
+	"github.com/sohoa/sohoa/validate/place"
 )
 
 // placeData finds administrative units by name, today's and former ones.
@@ -18,7 +18,7 @@ type placeData struct {
 	province []int    // index of the unit's province
 	byCode   map[string]int
 	index    *index // entry.ref: unit index; former provinces: -2 - i
-	former   []validate.FormerProvince
+	former   []place.FormerProvince
 	history  []synth.ProvinceName
 }
 
@@ -30,7 +30,7 @@ func loadPlaces() (*placeData, error) {
 	if err != nil {
 		return nil, err
 	}
-	former, err := validate.FormerProvinces()
+	former, err := place.FormerProvinces()
 	if err != nil {
 		return nil, err
 	}

@@ -45,6 +45,9 @@ type Config struct {
 	MigrateDatabaseURL string
 	// Timezone (SOHOA_TIMEZONE) is the zone of times on screen, "today" counts and exports.
 	Timezone string
+	// TemplatesDir (SOHOA_TEMPLATES_DIR, --templates): a folder of extra or replacement register
+	// templates (*.json) for the workers' reader; none when empty.
+	TemplatesDir string
 }
 
 // S3 locates the object store holding originals and derived images.
@@ -92,6 +95,7 @@ var Settings = []Setting{
 	{"s3-region", "SOHOA_S3_REGION", "S3 region"},
 	{"listen", "SOHOA_LISTEN", "HTTP listen address"},
 	{"workers", "SOHOA_WORKERS", "background job workers in this process (0 = none)"},
+	{"templates", "SOHOA_TEMPLATES_DIR", "folder of extra or replacement register templates (*.json) for reading pages"},
 	{"log-format", "SOHOA_LOG_FORMAT", "log format: text or json"},
 	{"log-level", "SOHOA_LOG_LEVEL", "log level: debug, info, warn or error"},
 	{"shutdown-timeout", "SOHOA_SHUTDOWN_TIMEOUT", "grace period for in-flight requests and jobs at shutdown"},
@@ -131,43 +135,67 @@ func Load(fs *flag.FlagSet, getenv func(string) string) (*Config, error) {
 		MetricsListen:      getenv("SOHOA_METRICS_LISTEN"),
 		MetricsToken:       getenv("SOHOA_METRICS_TOKEN"),
 		MigrateDatabaseURL: getenv("SOHOA_MIGRATE_DATABASE_URL"),
+		TemplatesDir:       getenv("SOHOA_TEMPLATES_DIR"),
 	}
+	if err := c.parseEnv(getenv); err != nil {
+		return nil, err
+	}
+	c.register(fs)
+	return c, nil
+}
+
+// parseEnv reads the settings that are not plain strings from the environment.
+func (c *Config) parseEnv(getenv func(string) string) error {
 	if v := getenv("SOHOA_TRUSTED_PROXIES"); v != "" {
 		ps, err := ParseProxies(v)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		c.TrustedProxies = ps
 	}
 	if v := getenv("SOHOA_WORKERS"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil {
-			return nil, fmt.Errorf("SOHOA_WORKERS: %q is not a whole number", v)
+			return fmt.Errorf("SOHOA_WORKERS: %q is not a whole number", v)
 		}
 		c.Workers = n
 	}
 	if v := getenv("SOHOA_SECURE_COOKIES"); v != "" {
 		b, err := strconv.ParseBool(v)
 		if err != nil {
-			return nil, fmt.Errorf("SOHOA_SECURE_COOKIES: %q is not true or false", v)
+			return fmt.Errorf("SOHOA_SECURE_COOKIES: %q is not true or false", v)
 		}
 		c.SecureCookies = b
 	}
 	if v := getenv("SOHOA_SHUTDOWN_TIMEOUT"); v != "" {
 		d, err := time.ParseDuration(v)
 		if err != nil {
-			return nil, fmt.Errorf("SOHOA_SHUTDOWN_TIMEOUT: %q is not a duration such as 30s", v)
+			return fmt.Errorf("SOHOA_SHUTDOWN_TIMEOUT: %q is not a duration such as 30s", v)
 		}
 		c.Shutdown = d
 	}
-	help := func(name string) string {
-		for _, s := range Settings {
-			if s.Flag == name {
-				return s.Help + " (" + s.Env + ")"
-			}
+	return nil
+}
+
+// help is a setting's help text for its flag, naming its environment variable.
+func help(name string) string {
+	for _, s := range Settings {
+		if s.Flag == name {
+			return s.Help + " (" + s.Env + ")"
 		}
-		return name
 	}
+	return name
+}
+
+// TemplatesFlag registers --templates on fs, defaulting to SOHOA_TEMPLATES_DIR: the one
+// definition of the setting, for the commands that read pages without the rest of the
+// configuration (extract, eval).
+func TemplatesFlag(fs *flag.FlagSet, getenv func(string) string) *string {
+	return fs.String("templates", getenv("SOHOA_TEMPLATES_DIR"), help("templates"))
+}
+
+// register adds a flag for every setting to fs, its default what the environment gave.
+func (c *Config) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.DatabaseURL, "database-url", c.DatabaseURL, help("database-url"))
 	fs.StringVar(&c.S3.Endpoint, "s3-endpoint", c.S3.Endpoint, help("s3-endpoint"))
 	fs.StringVar(&c.S3.AccessKey, "s3-access-key", c.S3.AccessKey, help("s3-access-key"))
@@ -192,7 +220,7 @@ func Load(fs *flag.FlagSet, getenv func(string) string) (*Config, error) {
 	fs.StringVar(&c.MetricsToken, "metrics-token", c.MetricsToken, help("metrics-token"))
 	fs.StringVar(&c.MigrateDatabaseURL, "migrate-database-url", c.MigrateDatabaseURL, help("migrate-database-url"))
 	fs.StringVar(&c.Timezone, "timezone", c.Timezone, help("timezone"))
-	return c, nil
+	fs.StringVar(&c.TemplatesDir, "templates", c.TemplatesDir, help("templates"))
 }
 
 // ParseProxies reads a comma-separated list of addresses and CIDR prefixes.

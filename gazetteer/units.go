@@ -48,3 +48,18 @@ func Units() ([]Unit, error) {
 	}
 	return units, sc.Err()
 }
+
+// typeWords are the type words unit names start with, longest first.
+var typeWords = []string{"Thành phố", "Thị trấn", "Thị xã", "Phường", "Huyện", "Quận", "Tỉnh", "Xã"}
+
+// SplitName splits a unit's name into its type word, in the usual capitalisation, and the bare
+// name: "Thành Phố Bắc Kạn" → "Thành phố", "Bắc Kạn". A name with no type word comes back whole,
+// with an empty type.
+func SplitName(name string) (typ, bare string) {
+	for _, t := range typeWords {
+		if len(name) > len(t) && name[len(t)] == ' ' && strings.EqualFold(name[:len(t)], t) {
+			return t, name[len(t)+1:]
+		}
+	}
+	return "", name
+}

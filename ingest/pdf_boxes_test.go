@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/sohoa/sohoa/domain"
+	"github.com/sohoa/sohoa/internal/testenv"
 )
 
 // boxPDF is a one-page PDF with the given MediaBox and CropBox (in points) and nothing drawn.
@@ -41,10 +42,7 @@ func boxPDF(media, crop [4]int) []byte {
 // (A4 here) but pdftoppm renders the MediaBox; the file must be refused without rendering it.
 func TestPDFCropBoxHidingAHugeMediaBoxIsRefusedBeforeRendering(t *testing.T) {
 	if _, err := exec.LookPath("pdftoppm"); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("poppler-utils is not installed")
-		}
-		t.Skip("poppler-utils is not installed")
+		testenv.Missing(t, "poppler-utils is not installed")
 	}
 	// At 72 dpi the A4 crop is 0.5 Mpx, within 2 Mpx; the 2000×2000 pt medium is 4 Mpx.
 	lim := Limits{MaxPixels: 2_000_000, MaxPages: 5, PDFDPI: 72}

@@ -38,19 +38,13 @@ type StreamStats struct {
 // line number.
 func Stream(ctx context.Context, m *Matcher, r io.Reader, w io.Writer, workers int, explain bool) (StreamStats, error) {
 	start := time.Now()
-	type job struct {
-		e   Entry
-		out chan []Line
-	}
-	jobs := make(chan job, 4*workers)
+	jobs := make(chan streamJob, 4*workers)
 	results := make(chan chan []Line, 4*workers)
 	var st StreamStats
 	var wg sync.WaitGroup
-	var once sync.Once
-	var firstErr error
-	fail := func(err error) { once.Do(func() { firstErr = err }) }
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	run := &streamRun{cancel: cancel}
 	for range max(workers, 1) {
 		wg.Add(1)
 		go func() {
@@ -58,40 +52,13 @@ func Stream(ctx context.Context, m *Matcher, r io.Reader, w io.Writer, workers i
 			for j := range jobs {
 				lines, err := m.entryLines(ctx, j.e, explain)
 				if err != nil {
-					fail(err)
-					cancel()
+					run.stop(err)
 				}
 				j.out <- lines
 			}
 		}()
 	}
-	go func() { // read
-		defer close(results)
-		defer close(jobs)
-		sc := bufio.NewScanner(r)
-		sc.Buffer(make([]byte, 64<<10), 1<<20)
-		for n := 1; sc.Scan(); n++ {
-			if len(sc.Bytes()) == 0 {
-				continue
-			}
-			var e Entry
-			if err := json.Unmarshal(sc.Bytes(), &e); err != nil || e.ID == "" {
-				fail(fmt.Errorf("%w: entries line %d: want a JSON object with an id (%v)", domain.ErrInvalid, n, err))
-				cancel()
-				return
-			}
-			out := make(chan []Line, 1)
-			select {
-			case jobs <- job{e: e, out: out}:
-				results <- out
-			case <-ctx.Done():
-				return
-			}
-		}
-		if err := sc.Err(); err != nil {
-			fail(fmt.Errorf("read entries: %w", err))
-		}
-	}()
+	go run.read(ctx, r, jobs, results)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	for out := range results {
@@ -100,14 +67,65 @@ func Stream(ctx context.Context, m *Matcher, r io.Reader, w io.Writer, workers i
 		for _, l := range lines {
 			st.Subjects++
 			if err := enc.Encode(l); err != nil {
-				fail(err)
-				cancel()
+				run.stop(err)
 			}
 		}
 	}
 	wg.Wait()
 	st.Elapsed = time.Since(start)
-	return st, firstErr
+	return st, run.err
+}
+
+// streamJob is one entry to match, and where its lines go.
+type streamJob struct {
+	e   Entry
+	out chan []Line
+}
+
+// streamRun is what a Stream's goroutines share: the first error, and the cancel that stops
+// the others.
+type streamRun struct {
+	once   sync.Once
+	err    error
+	cancel context.CancelFunc
+}
+
+// fail keeps the first error.
+func (s *streamRun) fail(err error) { s.once.Do(func() { s.err = err }) }
+
+// stop keeps the first error and stops the stream.
+func (s *streamRun) stop(err error) {
+	s.fail(err)
+	s.cancel()
+}
+
+// read queues every entry of r for the workers, and its result channel for the writer in the
+// same order; a line that is not an entry stops the stream.
+func (s *streamRun) read(ctx context.Context, r io.Reader, jobs chan<- streamJob, results chan<- chan []Line) {
+	defer close(results)
+	defer close(jobs)
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		if len(sc.Bytes()) == 0 {
+			continue
+		}
+		var e Entry
+		if err := json.Unmarshal(sc.Bytes(), &e); err != nil || e.ID == "" {
+			s.stop(fmt.Errorf("%w: entries line %d: want a JSON object with an id (%v)", domain.ErrInvalid, n, err))
+			return
+		}
+		out := make(chan []Line, 1)
+		select {
+		case jobs <- streamJob{e: e, out: out}:
+			results <- out
+		case <-ctx.Done():
+			return
+		}
+	}
+	if err := sc.Err(); err != nil {
+		s.fail(fmt.Errorf("read entries: %w", err))
+	}
 }
 
 // entryLines matches every person of an entry.

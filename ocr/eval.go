@@ -3,9 +3,8 @@ package ocr
 import (
 	"strings"
 
+	"github.com/sohoa/sohoa/validate/spelling"
 	"golang.org/x/text/unicode/norm"
-
-	"github.com/sohoa/sohoa/validate"
 )
 
 // NormalizeText prepares text for error rates: NFC, every run of whitespace (newlines too)
@@ -21,7 +20,7 @@ func CharErrorRate(ref, hyp string) float64 {
 	if len(r) == 0 {
 		return float64(len(h))
 	}
-	return float64(validate.EditDistance(r, h)) / float64(len(r))
+	return float64(spelling.EditDistance(r, h)) / float64(len(r))
 }
 
 // WordErrorRate is the Levenshtein distance between the normalised texts, in words, over the
@@ -45,5 +44,5 @@ func WordErrorRate(ref, hyp string) float64 {
 	if len(r) == 0 {
 		return float64(len(h))
 	}
-	return float64(validate.EditDistance(r, h)) / float64(len(r))
+	return float64(spelling.EditDistance(r, h)) / float64(len(r))
 }

@@ -8,7 +8,7 @@ import (
 	"github.com/otiai10/gosseract/v2"
 	"github.com/sohoa/sohoa/domain"
 	"github.com/sohoa/sohoa/imaging"
-	"github.com/sohoa/sohoa/validate"
+	"github.com/sohoa/sohoa/validate/spelling"
 )
 
 // pagePSM is how whole pages are segmented: fully automatic (Tesseract's default).
@@ -238,7 +238,7 @@ func detectKind(lines []Line, ts []Template) domain.Kind {
 		for _, t := range ts {
 			for _, title := range t.Title {
 				tf := fold(title)
-				if s := float64(validate.Distance(lf, tf)) / float64(len(tf)); s < bestScore {
+				if s := float64(spelling.Distance(lf, tf)) / float64(len(tf)); s < bestScore {
 					kind, bestScore = t.Kind, s
 				}
 			}

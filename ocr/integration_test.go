@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"image"
-	"os"
 	"reflect"
 	"sync"
 	"testing"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/sohoa/sohoa/domain"
 	"github.com/sohoa/sohoa/imaging"
+	"github.com/sohoa/sohoa/internal/testenv"
 	"github.com/sohoa/sohoa/synth"
 )
 
@@ -22,10 +22,7 @@ func newTestReader(t testing.TB, cfg Config) *Reader {
 	t.Helper()
 	r, err := New(cfg)
 	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("tesseract with vie data is required in CI: %v", err)
-		}
-		t.Skipf("tesseract not usable: %v", err)
+		testenv.Missing(t, "tesseract with vie data is not usable: %v", err)
 	}
 	t.Cleanup(func() { r.Close() })
 	return r

@@ -4,9 +4,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/sohoa/sohoa/validate/spelling"
 	"golang.org/x/text/unicode/norm"
-
-	"github.com/sohoa/sohoa/validate"
 )
 
 // fold makes text comparable despite OCR damage to accents and punctuation: it drops
@@ -121,7 +120,7 @@ func bestLabelAt(words []Word, folded []string, cands []candidate, i int) (label
 			}
 			colon := strings.HasSuffix(words[i+k-1].Text, ":")
 			n := len([]rune(c.folded))
-			d := validate.Distance(strings.Join(folded[i:i+k], ""), c.folded)
+			d := spelling.Distance(strings.Join(folded[i:i+k], ""), c.folded)
 			if d > tolerance(n) || (d >= 2 && !colon) {
 				continue
 			}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"image"
 	"log/slog"
-	"os"
 
 	"github.com/sohoa/sohoa/domain"
 	"github.com/sohoa/sohoa/imaging"
@@ -35,10 +34,11 @@ const (
 // Config sets up a Reader. The zero value works: defaults are filled in by New.
 type Config struct {
 	Engine EngineConfig
-	// TemplatesDir is a folder of extra or replacement templates (*.json); default
-	// $SOHOA_TEMPLATES_DIR, and none when that is unset.
+	// TemplatesDir is a folder of extra or replacement templates (*.json); none when empty
+	// (the commands take it from config: SOHOA_TEMPLATES_DIR, --templates).
 	TemplatesDir string
-	// ReviewThreshold: a field whose confidence is below it needs review (default 0.85).
+	// ReviewThreshold: a field whose confidence is below it needs review (default
+	// DefaultReviewThreshold).
 	ReviewThreshold float64
 	// Input is the cleaned image Tesseract reads (default InputBinary, which measured better).
 	Input Input
@@ -48,6 +48,10 @@ type Config struct {
 	Checker Checker
 	Logger  *slog.Logger
 }
+
+// DefaultReviewThreshold is the confidence below which a field needs review, unless a command
+// sets another (--review-threshold).
+const DefaultReviewThreshold = 0.85
 
 // Validate reports the first invalid setting, naming it.
 func (c Config) Validate() error {
@@ -81,8 +85,7 @@ func New(cfg Config) (*Reader, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	cfg.TemplatesDir = cmp.Or(cfg.TemplatesDir, os.Getenv("SOHOA_TEMPLATES_DIR"))
-	cfg.ReviewThreshold = cmp.Or(cfg.ReviewThreshold, 0.85)
+	cfg.ReviewThreshold = cmp.Or(cfg.ReviewThreshold, DefaultReviewThreshold)
 	cfg.Input = cmp.Or(cfg.Input, InputBinary)
 	cfg.Reread = cmp.Or(cfg.Reread, RereadAuto)
 	log := cmp.Or(cfg.Logger, slog.New(slog.DiscardHandler))

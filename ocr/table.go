@@ -7,7 +7,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/sohoa/sohoa/validate"
+	"github.com/sohoa/sohoa/validate/spelling"
 )
 
 // tableGeometry is the ruled grid of a table page.
@@ -230,7 +230,7 @@ func mapHeaders(tg tableGeometry, words []Word, headerBot int, t Template) []int
 		best, bestD := -1, 1<<30
 		for f := next; f < len(t.Fields); f++ {
 			l := fold(t.Fields[f].Label)
-			d := validate.Distance(h, l)
+			d := spelling.Distance(h, l)
 			if strings.HasSuffix(h, l) {
 				d = 0 // a group header above the column is read with it
 			}

@@ -97,32 +97,9 @@ func (w *ProcessScan) process(ctx context.Context, id int64, logger *slog.Logger
 	if err != nil {
 		return err
 	}
-	if err := w.store.SetScanStatus(ctx, id, domain.ScanCleaning, ""); err != nil {
-		return err
-	}
-	img, info, err := imaging.DecodeBytes(data, imaging.Limits{})
+	res, err := w.clean(ctx, sc, data)
 	if err != nil {
-		return domain.Permanent(fmt.Sprintf("the original is not a readable image (%v)", err), err)
-	}
-	b := img.Bounds()
-	if err := w.store.SetScanSize(ctx, id, b.Dx(), b.Dy()); err != nil {
 		return err
-	}
-	var opts imaging.Options
-	if img, info, err = flatPage(ctx, img, info, sc, &opts); err != nil {
-		return err
-	}
-	opts.DPI = info.DPI
-	res, err := imaging.Clean(ctx, img, opts)
-	if err != nil {
-		return domain.Permanent(fmt.Sprintf("cleaning failed: %v", err), err)
-	}
-	if res.Rescan {
-		var vi, en []string
-		for _, r := range res.Reasons {
-			vi, en = append(vi, r.Vietnamese), append(en, r.English)
-		}
-		return domain.Permanent(fmt.Sprintf("cần quét lại: %s / rescan needed: %s", strings.Join(vi, "; "), strings.Join(en, "; ")), nil)
 	}
 	if err := w.storeClean(ctx, sc.ID, res); err != nil {
 		return err
@@ -147,6 +124,39 @@ func (w *ProcessScan) process(ctx context.Context, id int64, logger *slog.Logger
 	}
 	logger.Info("scan read", slog.Int("records", len(records)), slog.Float64("skew", res.Metrics.SkewDegrees))
 	return nil
+}
+
+// clean decodes the original (a phone photo made a flat page first) and cleans it; a page that
+// cannot be decoded, cleaned or read well enough fails for good with the reason.
+func (w *ProcessScan) clean(ctx context.Context, sc domain.Scan, data []byte) (*imaging.Result, error) {
+	if err := w.store.SetScanStatus(ctx, sc.ID, domain.ScanCleaning, ""); err != nil {
+		return nil, err
+	}
+	img, info, err := imaging.DecodeBytes(data, imaging.Limits{})
+	if err != nil {
+		return nil, domain.Permanent(fmt.Sprintf("the original is not a readable image (%v)", err), err)
+	}
+	b := img.Bounds()
+	if err := w.store.SetScanSize(ctx, sc.ID, b.Dx(), b.Dy()); err != nil {
+		return nil, err
+	}
+	var opts imaging.Options
+	if img, info, err = flatPage(ctx, img, info, sc, &opts); err != nil {
+		return nil, err
+	}
+	opts.DPI = info.DPI
+	res, err := imaging.Clean(ctx, img, opts)
+	if err != nil {
+		return nil, domain.Permanent(fmt.Sprintf("cleaning failed: %v", err), err)
+	}
+	if res.Rescan {
+		var vi, en []string
+		for _, r := range res.Reasons {
+			vi, en = append(vi, r.Vietnamese), append(en, r.English)
+		}
+		return nil, domain.Permanent(fmt.Sprintf("cần quét lại: %s / rescan needed: %s", strings.Join(vi, "; "), strings.Join(en, "; ")), nil)
+	}
+	return res, nil
 }
 
 // original reads the scan's original and checks it is the content the row names.

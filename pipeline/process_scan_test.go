@@ -5,7 +5,6 @@ import (
 	"context"
 	"image"
 	"image/png"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -13,6 +12,7 @@ import (
 	"github.com/riverqueue/river"
 
 	"github.com/sohoa/sohoa/domain"
+	"github.com/sohoa/sohoa/internal/testenv"
 	"github.com/sohoa/sohoa/ocr"
 	"github.com/sohoa/sohoa/pipeline"
 	"github.com/sohoa/sohoa/storage"
@@ -23,6 +23,7 @@ import (
 
 type bundle struct {
 	store   *storage.Store
+	dbURL   string
 	objects *storage.Objects
 	ledger  domain.Ledger
 }
@@ -30,17 +31,15 @@ type bundle struct {
 func setup(t *testing.T) bundle {
 	t.Helper()
 	ctx := context.Background()
-	b := bundle{store: storagetest.Store(t), objects: storagetest.Objects(t)}
+	b := bundle{objects: storagetest.Objects(t)}
+	b.store, b.dbURL = storagetest.StoreURL(t)
 	b.ledger = domain.Ledger{CommuneCode: "05461", Kind: domain.KindBirth, YearFrom: 1975, YearTo: 1999}
 	if err := b.store.CreateLedger(ctx, &b.ledger); err != nil {
 		t.Fatal(err)
 	}
 	reader, err := ocr.New(ocr.Config{})
 	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("tesseract with vie data is required in CI: %v", err)
-		}
-		t.Skipf("tesseract not usable: %v", err)
+		testenv.Missing(t, "tesseract with vie data is not usable: %v", err)
 	}
 	t.Cleanup(func() { reader.Close() })
 	workers := river.NewWorkers()
@@ -192,9 +191,5 @@ func TestProcessScanFailsAnUnreadablePageWithItsReason(t *testing.T) {
 // firstRecordID finds the entry with index idx on a scan.
 func firstRecordID(t *testing.T, b bundle, scanID int64, idx int) int64 {
 	t.Helper()
-	id, err := b.store.RecordID(context.Background(), scanID, idx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return id
+	return storagetest.RecordID(t, b.dbURL, scanID, idx)
 }

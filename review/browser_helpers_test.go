@@ -23,6 +23,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/sohoa/sohoa/domain"
+	"github.com/sohoa/sohoa/internal/testenv"
 	"github.com/sohoa/sohoa/storage"
 	"github.com/sohoa/sohoa/synth"
 	"github.com/sohoa/sohoa/validate"
@@ -37,8 +38,8 @@ const (
 	stepTimeout  = 30 * time.Second // one navigation, key press or query
 )
 
-// browsers caps the Chromiums running at once: each test starts its own, and a dozen starting
-// together on two cores starve each other and the servers they talk to.
+// browsers caps the tabs driven at once: a dozen together on two cores starve each other and
+// the servers they talk to.
 var browsers = make(chan struct{}, 2)
 
 // tab is one Chromium tab driven as a clerk drives it: keys go to whatever has the focus, never
@@ -53,56 +54,37 @@ type tab struct {
 	errors []string // uncaught JavaScript exceptions
 }
 
-// newTab starts a headless Chromium of its own for this test and opens one tab. Without
-// Chromium the test is skipped locally and fails in CI (CI=true).
+// newTab opens a tab for this test in the package's shared headless Chromium, in a browser
+// context of its own (browser_shared_test.go). Without Chromium the test is skipped locally and
+// fails in CI (CI=true).
 func newTab(t testing.TB, b *bundle) *tab {
 	t.Helper()
-	path := cmp.Or(os.Getenv("SOHOA_TEST_CHROMIUM"), "/usr/bin/chromium")
+	path := chromiumPath()
 	if _, err := os.Stat(path); err != nil {
 		msg := fmt.Sprintf("Chromium is not installed at %s (apt-get install chromium, or set SOHOA_TEST_CHROMIUM): %v", path, err)
-		if os.Getenv("CI") == "true" {
-			t.Fatal(msg)
-		}
-		t.Skip(msg)
+		testenv.Missing(t, "%s", msg)
 	}
 	browsers <- struct{}{}
-	t.Cleanup(func() { <-browsers }) // registered first, so it runs after Chromium has exited
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(path),
-		chromedp.Headless,
-		chromedp.NoSandbox, // the tests run as root in the container
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-extensions", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("disable-features", "Translate,OptimizationHints,MediaRouter"),
-		chromedp.Flag("hide-scrollbars", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1600, 1000),
-	)
-	ctx, cancel := chromedp.NewContext(alloc)
-	t.Cleanup(func() {
-		cancel()
-		cancelAlloc() // waits for Chromium to exit, before TempDir is removed
-	})
+	t.Cleanup(func() { <-browsers }) // registered first, so it runs after the tab has closed
+	browser, err := sharedBrowser()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
+	t.Cleanup(cancel) // closes the tab and its browser context
 	tb := &tab{t: t, ctx: ctx, base: b.url}
 
-	// Start the browser with a context that has no deadline (its deadline would end the
-	// browser), but give up if it does not answer in time.
+	// Open the tab with a context that has no deadline (its deadline would close the tab), but
+	// give up if it does not answer in time.
 	started := make(chan error, 1)
-	go func() { started <- chromedp.Do(ctx) }()
+	go func() { started <- chromedp.Do(ctx, tabSetup) }()
 	select {
 	case err := <-started:
 		if err != nil {
-			t.Fatalf("start Chromium: %v", err)
+			t.Fatalf("open a Chromium tab: %v", err)
 		}
 	case <-time.After(browserStart):
-		t.Fatalf("Chromium did not start in %s", browserStart)
+		t.Fatalf("Chromium did not open a tab in %s", browserStart)
 	}
 	if err := chromedp.Listen(ctx, func(ev any) {
 		if e, ok := ev.(*runtime.EventExceptionThrown); ok {
@@ -460,6 +442,12 @@ func flatPage(t testing.TB) testPage {
 // first child is Nguyễn Thị Thiên).
 func synthPage(t testing.TB) testPage {
 	t.Helper()
+	return synthEntry(t, renderedPage(t), 0)
+}
+
+// renderedPage is a lightly aged birth-register page of three entries (seed 1).
+func renderedPage(t testing.TB) synth.Page {
+	t.Helper()
 	p, err := synth.Render(synth.Options{Seed: 1, Kind: domain.KindBirth, Layout: synth.LayoutForm, Severity: synth.SeverityLight}, 0)
 	if err != nil {
 		t.Fatal(err)
@@ -467,9 +455,15 @@ func synthPage(t testing.TB) testPage {
 	if p.Ext != ".png" {
 		t.Fatalf("synth page: got %s, want .png", p.Ext)
 	}
+	return p
+}
+
+// synthEntry is entry i of a rendered page: its fields' values and boxes, and its outline.
+func synthEntry(t testing.TB, p synth.Page, i int) testPage {
+	t.Helper()
 	pg := testPage{page: 12, encoded: p.Encoded, width: p.Image.Bounds().Dx(), height: p.Image.Bounds().Dy(),
 		boxes: map[string]*domain.Box{}, written: map[string]string{}, values: map[string]string{}}
-	for _, f := range p.Truth.Records[0].Fields {
+	for _, f := range p.Truth.Records[i].Fields {
 		pg.written[f.Name], pg.values[f.Name] = f.Written, f.Value
 		if f.Box != nil {
 			bx := *f.Box
@@ -500,3 +494,5 @@ func synthPage(t testing.TB) testPage {
 	pg.written["full_name"] = pg.values["full_name"]
 	return pg
 }
+
+func chromiumPath() string { return cmp.Or(os.Getenv("SOHOA_TEST_CHROMIUM"), "/usr/bin/chromium") }

@@ -32,8 +32,8 @@ func (tb *tab) waitForPicks() []string {
 }
 
 // Points 15 and 16: a supervisor creates and edits a ledger in the browser, picking the commune
-// by its name typed without diacritics, and sees the unit it became in 2025. An admin picks an
-// account's commune the same way.
+// by its name typed without diacritics, and sees the unit it became in 2025. The account form
+// is TestBrowserAccountCommuneByName.
 func TestBrowserLedgerFormWithCommuneSearch(t *testing.T) {
 	t.Parallel()
 	b := setup(t, review.Config{})
@@ -106,8 +106,16 @@ func TestBrowserLedgerFormWithCommuneSearch(t *testing.T) {
 	if got := eval[string](tb, `document.getElementById("form-error")?.textContent ?? ""`); !strings.Contains(got, "Sổ này đã có") {
 		t.Errorf("duplicate ledger: got message %q, want \"Sổ này đã có…\"", got)
 	}
+}
 
-	// An account's commune, by name.
+// Point 16 on the account form: an admin picks an account's commune by its name typed
+// without diacritics, not by its GSO code.
+func TestBrowserAccountCommuneByName(t *testing.T) {
+	t.Parallel()
+	b := setup(t, review.Config{})
+	tb := newTab(t, b)
+	tb.viewport(1366, 657)
+	tb.login("quantri", b.password)
 	tb.open("/admin/users")
 	tb.waitFor("/admin/users", "")
 	tb.do("focus the commune finder", chromedp.Focus("#commune-find"))

@@ -20,6 +20,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/sohoa/sohoa/auth"
+	"github.com/sohoa/sohoa/auth/authtest"
 	"github.com/sohoa/sohoa/complete"
 	"github.com/sohoa/sohoa/domain"
 	"github.com/sohoa/sohoa/review"
@@ -74,10 +75,7 @@ func setup(t testing.TB, cfg review.Config) *bundle {
 	srv := httptest.NewServer(server.New(b.deps))
 	t.Cleanup(srv.Close)
 	b.url = srv.URL
-	hash, err := auth.HashPassword(testPassword)
-	if err != nil {
-		t.Fatal(err)
-	}
+	hash := authtest.QuickHash(t, testPassword) // logins are setup here; auth tests check the real cost
 	for _, u := range []domain.User{
 		{Username: "canbo", DisplayName: "Nguyễn Thị Lan", Role: domain.RoleClerk, Communes: []string{"05461"}},
 		{Username: "canbo-khac", DisplayName: "Trần Văn Bình", Role: domain.RoleClerk, Communes: []string{"05464"}},

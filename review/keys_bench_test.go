@@ -4,22 +4,16 @@ import (
 	"bytes"
 	"context"
 	"image/png"
-	"os"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
-	"github.com/riverqueue/river"
 
 	"github.com/sohoa/sohoa/domain"
-	"github.com/sohoa/sohoa/ocr"
-	"github.com/sohoa/sohoa/pipeline"
 	"github.com/sohoa/sohoa/review"
-	"github.com/sohoa/sohoa/storage/storagetest"
 	"github.com/sohoa/sohoa/synth"
-	"github.com/sohoa/sohoa/upload"
 	"github.com/sohoa/sohoa/validate"
 )
 
@@ -32,25 +26,7 @@ import (
 //	go test -run '^$' -bench KeysPerEntry -benchtime 1x ./review/
 func BenchmarkKeysPerEntry(b *testing.B) {
 	bd := setup(b, review.Config{})
-	ctx := context.Background()
-	reader, err := ocr.New(ocr.Config{})
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			b.Fatalf("tesseract with vie data is required in CI: %v", err)
-		}
-		b.Skipf("tesseract not usable: %v", err)
-	}
-	b.Cleanup(func() { reader.Close() })
-	workers := river.NewWorkers()
-	pipeline.Register(workers, bd.store, bd.objects, reader, storagetest.Logger(b))
-	runner, err := bd.store.NewJobRunner(workers, 1, storagetest.Logger(b))
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := runner.Start(ctx); err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { runner.Stop(context.Background()) })
+	startPipeline(b, bd)
 	tb := newTab(b, bd)
 	tb.viewport(1366, 657)
 	tb.login("canbo", bd.password)
@@ -124,7 +100,6 @@ func replayEntry(b *testing.B, tb *tab, truth map[string]map[string]string, path
 // waits for its entries; it returns the truth by entry number, as a clerk would type it.
 func (bd *bundle) sendSyntheticPage(b *testing.B, i int) map[string]map[string]string {
 	b.Helper()
-	ctx := context.Background()
 	p, err := synth.Render(synth.Options{Seed: int64(11 + i), Kind: domain.KindBirth, Layout: synth.LayoutForm, Severity: synth.SeverityMedium}, 0)
 	if err != nil {
 		b.Fatal(err)
@@ -133,24 +108,7 @@ func (bd *bundle) sendSyntheticPage(b *testing.B, i int) map[string]map[string]s
 	if err := png.Encode(&buf, p.Image); err != nil {
 		b.Fatal(err)
 	}
-	res, err := upload.New(bd.store, bd.objects, upload.Config{}, storagetest.Logger(b)).Upload(ctx,
-		upload.Request{LedgerID: bd.ledger.ID, Page: 500 + i, From: "benchmark", Body: bytes.NewReader(buf.Bytes())})
-	if err != nil {
-		b.Fatal(err)
-	}
-	sc := res.Scans[0]
-	for end := time.Now().Add(5 * time.Minute); ; time.Sleep(200 * time.Millisecond) {
-		got, err := bd.store.Scan(ctx, sc.ID)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if got.Status == domain.ScanInReview {
-			break
-		}
-		if got.Status == domain.ScanFailed || time.Now().After(end) {
-			b.Fatalf("scan %d: %s %s", sc.ID, got.Status, got.Error)
-		}
-	}
+	bd.sendPage(b, buf.Bytes(), 500+i)
 	truth := map[string]map[string]string{}
 	for _, r := range p.Truth.Records {
 		m := map[string]string{}

@@ -51,7 +51,7 @@ type Entries interface {
 }
 
 // Decisions are what a clerk or supervisor decides about an entry; each needs the entry's lease
-// (or, for a flagged entry, the right to settle it) and fails with storage.ErrStale when the
+// (or, for a flagged entry, the right to settle it) and fails with domain.ErrStale when the
 // entry changed since the form was loaded.
 type Decisions interface {
 	ConfirmRecord(ctx context.Context, recordID int64, u domain.User, c domain.Confirmation) error

@@ -1,6 +1,7 @@
 package station
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -43,7 +44,7 @@ func NewClient(base, token string, ledger int64, hc *http.Client) (*Client, erro
 func parseServer(base string) (*url.URL, error) {
 	u, err := url.Parse(strings.TrimRight(base, "/"))
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, fmt.Errorf("--server %q is not an http:// or https:// address", base)
+		return nil, errorf("--server %q is not an http:// or https:// address", "--server %q không phải địa chỉ http:// hoặc https://", base)
 	}
 	return u, nil
 }
@@ -52,6 +53,7 @@ func parseServer(base string) (*url.URL, error) {
 type APIError struct {
 	Status     int           // HTTP status
 	Message    string        // the server's "error" text, or the start of its body
+	MessageVI  string        // the server's "error_vi" text, "" if none
 	RetryAfter time.Duration // from Retry-After, 0 if none
 }
 
@@ -92,7 +94,7 @@ func (c *Client) Upload(ctx context.Context, path string, page int) (Receipt, er
 	body := io.NewSectionReader(f, 0, info.Size())
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, u.String(), body)
 	if err != nil {
-		return Receipt{}, fmt.Errorf("upload %s: %w", path, err)
+		return Receipt{}, errorf("upload %s: %w", "gửi %s: %w", path, err)
 	}
 	req.ContentLength = info.Size()
 	req.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(io.NewSectionReader(f, 0, info.Size())), nil }
@@ -100,7 +102,7 @@ func (c *Client) Upload(ctx context.Context, path string, page int) (Receipt, er
 	var r Receipt
 	status, err := c.do(req, &r)
 	if err != nil {
-		return Receipt{}, fmt.Errorf("upload as page %d: %w", page, err)
+		return Receipt{}, errorf("upload as page %d: %w", "gửi làm trang %d: %w", page, err)
 	}
 	r.HTTPStatus = status
 	return r, nil
@@ -124,11 +126,11 @@ func (c *Client) Ledger(ctx context.Context) (LedgerInfo, error) {
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.url(fmt.Sprintf("/api/v1/ledgers/%d", c.ledger)).String(), nil)
 	if err != nil {
-		return LedgerInfo{}, fmt.Errorf("ledger %d: %w", c.ledger, err)
+		return LedgerInfo{}, errorf("ledger %d: %w", "sổ %d: %w", c.ledger, err)
 	}
 	var l LedgerInfo
 	if _, err := c.do(req, &l); err != nil {
-		return LedgerInfo{}, fmt.Errorf("ledger %d: %w", c.ledger, err)
+		return LedgerInfo{}, errorf("ledger %d: %w", "sổ %d: %w", c.ledger, err)
 	}
 	return l, nil
 }
@@ -150,30 +152,34 @@ func (c *Client) do(req *http.Request, out any) (int, error) {
 	defer resp.Body.Close()
 	raw, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
 	if err != nil {
-		return 0, fmt.Errorf("read answer: %w", err)
+		return 0, errorf("read answer: %w", "đọc câu trả lời của máy chủ: %w", err)
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return 0, &APIError{Status: resp.StatusCode, Message: errorMessage(raw),
+		en, vi := errorMessage(raw)
+		return 0, &APIError{Status: resp.StatusCode, Message: en, MessageVI: vi,
 			RetryAfter: retryAfter(resp.Header.Get("Retry-After"), time.Now())}
 	}
 	if err := json.Unmarshal(raw, out); err != nil {
-		return 0, fmt.Errorf("%d answer is not the expected JSON: %w", resp.StatusCode, err)
+		return 0, errorf("%d answer is not the expected JSON: %w", "câu trả lời %d không phải JSON như mong đợi: %w", resp.StatusCode, err)
 	}
 	return resp.StatusCode, nil
 }
 
-func errorMessage(raw []byte) string {
+// errorMessage is the server's error text in English and Vietnamese (error, error_vi), or the
+// start of a body that is not such JSON (then both the same).
+func errorMessage(raw []byte) (en, vi string) {
 	var e struct {
-		Error string `json:"error"`
+		Error   string `json:"error"`
+		ErrorVI string `json:"error_vi"`
 	}
 	if json.Unmarshal(raw, &e) == nil && e.Error != "" {
-		return e.Error
+		return e.Error, cmp.Or(e.ErrorVI, e.Error)
 	}
 	s := strings.TrimSpace(string(raw))
 	if len(s) > 200 {
 		s = s[:200] + "…"
 	}
-	return s
+	return s, s
 }
 
 // FileError is a local file that could not be read for an upload.

@@ -2,8 +2,6 @@ package station
 
 import (
 	"cmp"
-	"errors"
-	"fmt"
 	"io"
 	"net/http"
 	"time"
@@ -63,35 +61,38 @@ func (c Config) withDefaults() Config {
 func (c Config) Validate() error {
 	var errs []error
 	if c.Server == "" {
-		errs = append(errs, errors.New("--server is required (or set SOHOA_SERVER): the address of sohoa, e.g. https://sohoa.example.vn"))
+		errs = append(errs, errorf("--server is required (or set SOHOA_SERVER): the address of sohoa, e.g. https://sohoa.example.vn",
+			"cần --server (hoặc biến môi trường SOHOA_SERVER): địa chỉ của sohoa, ví dụ https://sohoa.example.vn"))
 	} else if _, err := parseServer(c.Server); err != nil {
 		errs = append(errs, err)
 	}
 	if c.Token == "" {
-		errs = append(errs, errors.New("--token is required (or set SOHOA_STATION_TOKEN): the station token from `sohoa token create`"))
+		errs = append(errs, errorf("--token is required (or set SOHOA_STATION_TOKEN): the station token from `sohoa token create`",
+			"cần --token (hoặc biến môi trường SOHOA_STATION_TOKEN): mã trạm do `sohoa token create` cấp"))
 	}
 	if c.Ledger <= 0 {
-		errs = append(errs, errors.New("--ledger is required: the number of the ledger (sổ) these pages belong to"))
+		errs = append(errs, errorf("--ledger is required: the number of the ledger (sổ) these pages belong to",
+			"cần --ledger: số của sổ chứa các trang này"))
 	}
 	if c.PageOrder != "" && c.PageOrder != OrderName && c.PageOrder != OrderScan {
-		errs = append(errs, fmt.Errorf("--page-order must be %q or %q, not %q", OrderName, OrderScan, c.PageOrder))
+		errs = append(errs, errorf("--page-order must be %q or %q, not %q", "--page-order phải là %q hoặc %q, không phải %q", OrderName, OrderScan, c.PageOrder))
 	}
 	if _, err := newPageNamer(c.PagePattern); err != nil {
 		errs = append(errs, err)
 	}
 	if c.FirstPage < 0 || c.FirstPage > maxPage {
-		errs = append(errs, fmt.Errorf("--first-page must be between 1 and %d, not %d", maxPage, c.FirstPage))
+		errs = append(errs, errorf("--first-page must be between 1 and %d, not %d", "--first-page phải từ 1 đến %d, không phải %d", maxPage, c.FirstPage))
 	}
 	for _, d := range []struct {
 		flag string
 		v    time.Duration
 	}{{"--stable", c.StableFor}, {"--poll", c.Poll}, {"--retry-min", c.Backoff.Min}, {"--retry-max", c.Backoff.Max}} {
 		if d.v < 0 {
-			errs = append(errs, fmt.Errorf("%s must not be negative, not %s", d.flag, d.v))
+			errs = append(errs, errorf("%s must not be negative, not %s", "%s không được âm (đang là %s)", d.flag, d.v))
 		}
 	}
 	if c.Backoff.Max > 0 && c.Backoff.Min > c.Backoff.Max {
-		errs = append(errs, fmt.Errorf("--retry-min (%s) must not be above --retry-max (%s)", c.Backoff.Min, c.Backoff.Max))
+		errs = append(errs, errorf("--retry-min (%s) must not be above --retry-max (%s)", "--retry-min (%s) không được lớn hơn --retry-max (%s)", c.Backoff.Min, c.Backoff.Max))
 	}
 	if len(errs) > 0 {
 		return errs[0] // one line, about the first wrong flag

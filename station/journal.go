@@ -3,7 +3,6 @@ package station
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"time"
@@ -29,7 +28,9 @@ type Entry struct {
 	State   State     `json:"state"`
 	Status  int       `json:"status,omitempty"`  // the server's answer, once known
 	Message string    `json:"message,omitempty"` // its error message, for rejected files
-	Updated time.Time `json:"updated"`
+	// MessageVI is the same message in Vietnamese (the server's error_vi), when there is one.
+	MessageVI string    `json:"message_vi,omitempty"`
+	Updated   time.Time `json:"updated"`
 }
 
 // same reports whether the entry describes a file of this size and modification time.
@@ -63,13 +64,14 @@ func OpenJournal(path string, ledger int64) (*Journal, error) {
 		return j, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("read journal: %w", err)
+		return nil, errorf("read journal: %w", "đọc sổ theo dõi: %w", err)
 	}
 	if err := json.Unmarshal(raw, &j.data); err != nil {
-		return nil, fmt.Errorf("journal %s is damaged (move it away to start afresh, but page numbers given in scan order would restart): %w", path, err)
+		return nil, errorf("journal %s is damaged (move it away to start afresh, but page numbers given in scan order would restart): %w",
+			"sổ theo dõi %s bị hỏng (chuyển nó đi chỗ khác để bắt đầu lại, nhưng số trang theo thứ tự quét sẽ đánh lại từ đầu): %w", path, err)
 	}
 	if j.data.Ledger != ledger {
-		return nil, fmt.Errorf("journal %s belongs to ledger %d, not %d", path, j.data.Ledger, ledger)
+		return nil, errorf("journal %s belongs to ledger %d, not %d", "sổ theo dõi %s thuộc sổ %d, không phải sổ %d", path, j.data.Ledger, ledger)
 	}
 	if j.data.Files == nil {
 		j.data.Files = map[string]*Entry{}
@@ -147,10 +149,10 @@ func (j *Journal) saveOrRestore(old journalData) error {
 func (j *Journal) save() error {
 	raw, err := json.MarshalIndent(j.data, "", "  ")
 	if err != nil {
-		return fmt.Errorf("save journal: %w", err)
+		return errorf("save journal: %w", "lưu sổ theo dõi: %w", err)
 	}
 	if err := writeFileAtomic(j.path, raw); err != nil {
-		return fmt.Errorf("save journal: %w", err)
+		return errorf("save journal: %w", "lưu sổ theo dõi: %w", err)
 	}
 	return nil
 }

@@ -21,7 +21,7 @@ var viText = map[string]string{
 	"cannot read the folder: %v":               "không đọc được thư mục: %v",
 	"rejected %s: %v":                          "bị từ chối %s: %v",
 	"cannot move %s to %s: %v; will try again": "không chuyển được %s vào %s: %v; sẽ thử lại",
-	"PAUSED: the server refused the station token (%v); check --token or SOHOA_STATION_TOKEN and restart": "TẠM DỪNG: máy chủ từ chối mã trạm (%v); kiểm tra --token hoặc SOHOA_STATION_TOKEN rồi chạy lại",
+	"PAUSED: the server refused the station token (%v); check --token or SOHOA_STATION_TOKEN and restart; trying again in %s": "TẠM DỪNG: máy chủ từ chối mã trạm (%v); kiểm tra --token hoặc SOHOA_STATION_TOKEN rồi chạy lại; thử lại sau %s",
 	"PAUSED: token refused": "TẠM DỪNG: mã trạm bị từ chối",
 	"server away, retrying": "mất kết nối máy chủ, đang thử lại",
 	"the server cannot be reached now (%v); pages will be sent once it is back": "hiện không kết nối được máy chủ (%v); các trang sẽ được gửi khi có kết nối",

@@ -22,7 +22,7 @@ func newPageNamer(pattern string) (pageNamer, error) {
 	}
 	re, err := regexp.Compile(pattern)
 	if err != nil {
-		return pageNamer{}, fmt.Errorf("--page-pattern: %w", err)
+		return pageNamer{}, errorf("--page-pattern: %w", "--page-pattern: %w", err)
 	}
 	return pageNamer{pattern: re}, nil
 }
@@ -41,7 +41,7 @@ func (p pageNamer) page(name string) (int, error) {
 		m := p.pattern.FindStringSubmatch(name)
 		switch {
 		case m == nil:
-			return 0, fmt.Errorf("%q does not match the page pattern %s", name, p.pattern)
+			return 0, errorf("%q does not match the page pattern %s", "%q không khớp mẫu số trang %s", name, p.pattern)
 		case len(m) > 1:
 			digits = m[1]
 		default:
@@ -52,13 +52,13 @@ func (p pageNamer) page(name string) (int, error) {
 		stem = copyMark.ReplaceAllString(stem, "")
 		m := lastDigits.FindStringSubmatch(stem)
 		if m == nil {
-			return 0, fmt.Errorf("%q has no page number in its name", name)
+			return 0, errorf("%q has no page number in its name", "tên %q không có số trang", name)
 		}
 		digits = m[1]
 	}
 	n, err := strconv.Atoi(digits)
 	if err != nil || n < 1 || n > maxPage {
-		return 0, fmt.Errorf("%q: page number %q is not between 1 and %d", name, digits, maxPage)
+		return 0, errorf("%q: page number %q is not between 1 and %d", "%q: số trang %q không nằm trong khoảng 1 đến %d", name, digits, maxPage)
 	}
 	return n, nil
 }
@@ -102,7 +102,7 @@ func freeName(dir, name string) (string, error) {
 			}
 		}
 	}
-	return "", fmt.Errorf("no free name for %s in %s", name, dir)
+	return "", errorf("no free name for %s in %s", "không còn tên trống cho %s trong %s", name, dir)
 }
 
 // reasonSuffix ends the file that says why a file was rejected.

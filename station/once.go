@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"errors"
-	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -24,24 +23,7 @@ type Result struct {
 // where they are. Pages come from the names or, in scan order, from FirstPage on by
 // modification time. It stops early only if ctx is done or the token is refused.
 func (s *Station) UploadFiles(ctx context.Context, paths []string) ([]Result, error) {
-	results := make([]Result, len(paths))
-	for i, p := range paths {
-		results[i].Path = p
-	}
-	if s.cfg.PageOrder == OrderScan {
-		mods := make(map[string]time.Time, len(paths))
-		for _, p := range paths {
-			if info, err := os.Stat(p); err == nil {
-				mods[p] = info.ModTime()
-			}
-		}
-		slices.SortStableFunc(results, func(a, b Result) int {
-			return cmp.Or(mods[a.Path].Compare(mods[b.Path]), cmp.Compare(filepath.Base(a.Path), filepath.Base(b.Path)))
-		})
-		for i := range results {
-			results[i].Page = s.cfg.FirstPage + i
-		}
-	}
+	results := s.order(paths)
 	defer s.progress.Done()
 	failures := 0
 	for i := range results {
@@ -69,12 +51,7 @@ func (s *Station) UploadFiles(ctx context.Context, paths []string) ([]Result, er
 			}
 			switch v {
 			case verdictDone:
-				size := int64(0)
-				if info, err := os.Stat(r.Path); err == nil {
-					size = info.Size()
-				}
-				s.progress.addSent(size, took)
-				s.progress.Eventf("sent %s as page %d (%s)", r.Path, r.Page, receiptText(r.Receipt))
+				s.reportSent(r, took)
 			case verdictReject, verdictLocal:
 				s.progress.addRejected()
 				s.progress.Eventf("rejected %s (page %d): %v", r.Path, r.Page, r.Err)
@@ -84,20 +61,11 @@ func (s *Station) UploadFiles(ctx context.Context, paths []string) ([]Result, er
 					s.progress.Eventf("  %s / %s", vi, en)
 				}
 			case verdictPause:
-				return results, fmt.Errorf("--token: the server refused the station token: %w", r.Err)
+				return results, errorf("--token: the server refused the station token: %w", "--token: máy chủ từ chối mã trạm: %w", r.Err)
 			case verdictRetry:
 				failures++
-				d := s.cfg.Backoff.Delay(failures, rand.Float64())
-				var ae *APIError
-				if errors.As(r.Err, &ae) && ae.RetryAfter > 0 {
-					d = max(d, min(ae.RetryAfter, s.cfg.Backoff.Max))
-				}
-				s.progress.setNotice("server away, retrying")
-				s.progress.Eventf("server away (%v); retrying in %s", r.Err, d.Round(time.Millisecond))
-				select {
-				case <-ctx.Done():
-					return results, ctx.Err()
-				case <-time.After(d):
+				if err := s.backOff(ctx, failures, r.Err); err != nil {
+					return results, err
 				}
 				continue
 			}
@@ -105,4 +73,56 @@ func (s *Station) UploadFiles(ctx context.Context, paths []string) ([]Result, er
 		}
 	}
 	return results, nil
+}
+
+// order lists the files with their pages: in scan order (modification time, then name) from
+// FirstPage on, or with no page yet when pages come from the names.
+func (s *Station) order(paths []string) []Result {
+	results := make([]Result, len(paths))
+	for i, p := range paths {
+		results[i].Path = p
+	}
+	if s.cfg.PageOrder == OrderScan {
+		mods := make(map[string]time.Time, len(paths))
+		for _, p := range paths {
+			if info, err := os.Stat(p); err == nil {
+				mods[p] = info.ModTime()
+			}
+		}
+		slices.SortStableFunc(results, func(a, b Result) int {
+			return cmp.Or(mods[a.Path].Compare(mods[b.Path]), cmp.Compare(filepath.Base(a.Path), filepath.Base(b.Path)))
+		})
+		for i := range results {
+			results[i].Page = s.cfg.FirstPage + i
+		}
+	}
+	return results
+}
+
+// reportSent counts a file sent and says so.
+func (s *Station) reportSent(r *Result, took time.Duration) {
+	size := int64(0)
+	if info, err := os.Stat(r.Path); err == nil {
+		size = info.Size()
+	}
+	s.progress.addSent(size, took)
+	s.progress.Eventf("sent %s as page %d (%s)", r.Path, r.Page, receiptText(r.Receipt))
+}
+
+// backOff waits before the next try while the server is away (longer after each failure, at
+// least what the server's Retry-After asked); it fails only when ctx ends.
+func (s *Station) backOff(ctx context.Context, failures int, err error) error {
+	d := s.cfg.Backoff.Delay(failures, rand.Float64())
+	var ae *APIError
+	if errors.As(err, &ae) && ae.RetryAfter > 0 {
+		d = max(d, min(ae.RetryAfter, s.cfg.Backoff.Max))
+	}
+	s.progress.setNotice("server away, retrying")
+	s.progress.Eventf("server away (%v); retrying in %s", err, d.Round(time.Millisecond))
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-time.After(d):
+		return nil
+	}
 }

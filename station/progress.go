@@ -34,12 +34,13 @@ func NewProgress(w io.Writer, terminal bool) *Progress {
 	return &Progress{w: w, terminal: terminal}
 }
 
-// Eventf prints one line about something that happened.
+// Eventf prints one line about something that happened; errors among args are told in the
+// progress's language (Message).
 func (p *Progress) Eventf(format string, args ...any) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.clear()
-	fmt.Fprintf(p.w, "%s %s\n", time.Now().Format("15:04:05"), fmt.Sprintf(p.text(format), args...))
+	fmt.Fprintf(p.w, "%s %s\n", time.Now().Format("15:04:05"), fmt.Sprintf(p.text(format), localArgs(args, p.lang)...))
 	p.redraw()
 }
 

@@ -44,7 +44,10 @@ func reasonText(name string, e Entry, scanOrder bool, now time.Time) string {
 		fmt.Fprintf(&b, "Mã lỗi / Status: not sent (refused by the station)\n")
 	}
 	fmt.Fprintf(&b, "Lý do: %s\nReason: %s\n", vi, en)
-	if e.Message != "" {
+	switch {
+	case e.MessageVI != "" && e.MessageVI != e.Message:
+		fmt.Fprintf(&b, "Máy chủ / Server: %s / %s\n", e.MessageVI, e.Message)
+	case e.Message != "":
 		fmt.Fprintf(&b, "Máy chủ / Server: %s\n", e.Message)
 	}
 	if scanOrder && e.Page > 0 {

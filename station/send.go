@@ -45,6 +45,14 @@ func (w *watch) send(ctx context.Context, name string) error {
 	if w.s.crashAfterUpload != nil && err == nil && w.s.crashAfterUpload(name) {
 		return errCrash
 	}
+	w.settle(name, f, e, receipt, err, took)
+	return nil
+}
+
+// settle deals with the outcome of sending a file: filed as sent or rejected, paused while the
+// token is refused, or put back with a back-off.
+func (w *watch) settle(name string, f *watched, e Entry, receipt Receipt, err error, took time.Duration) {
+	path := filepath.Join(w.dir, name)
 	now := time.Now()
 	switch judge(err) {
 	case verdictDone:
@@ -54,7 +62,7 @@ func (w *watch) send(ctx context.Context, name string) error {
 			e.State = StateAssigned
 			_ = w.journal.Put(name, e)
 			w.files[name] = &watched{size: after.Size(), mod: after.ModTime(), since: now}
-			return nil
+			return
 		}
 		e.State, e.Status = StateSent, receipt.HTTPStatus
 		if err := w.journal.Put(name, e); err != nil {
@@ -67,18 +75,18 @@ func (w *watch) send(ctx context.Context, name string) error {
 		w.serverBack()
 		var ae *APIError
 		errors.As(err, &ae)
-		e.State, e.Status, e.Message = StateRejected, ae.Status, ae.Message
+		e.State, e.Status, e.Message, e.MessageVI = StateRejected, ae.Status, ae.Message, ae.MessageVI
 		if err := w.journal.Put(name, e); err != nil {
 			w.s.progress.Eventf("%v", err)
 		}
 		w.s.progress.addRejected()
-		w.s.progress.Eventf("rejected %s (page %d): %d %s", name, f.page, ae.Status, ae.Message)
+		w.s.progress.Eventf("rejected %s (page %d): %v", name, f.page, ae)
 		w.file(name, e)
 	case verdictPause:
 		w.pauseUntil = now.Add(w.s.cfg.Backoff.Max)
-		msg := fmt.Sprintf("PAUSED: the server refused the station token (%v); check --token or SOHOA_STATION_TOKEN and restart", err)
 		w.s.progress.setNotice("PAUSED: token refused")
-		w.s.progress.Eventf("%s; trying again in %s", msg, w.s.cfg.Backoff.Max)
+		w.s.progress.Eventf("PAUSED: the server refused the station token (%v); check --token or SOHOA_STATION_TOKEN and restart; trying again in %s",
+			err, w.s.cfg.Backoff.Max)
 	case verdictRetry:
 		w.failures++
 		d := w.s.cfg.Backoff.Delay(w.failures, rand.Float64())
@@ -94,7 +102,6 @@ func (w *watch) send(ctx context.Context, name string) error {
 		w.retryFile(f, now)
 		w.s.progress.Eventf("%v; will try again in %s", err, f.due.Sub(now).Round(time.Millisecond))
 	}
-	return nil
 }
 
 // retryFile puts a file back with its own back-off, so that a file that keeps failing lets the

@@ -140,10 +140,11 @@ func watching(t *testing.T, st *Station, dir string) (stop func() error, done <-
 	return stop, finished
 }
 
-// eventually waits up to 20 s for cond.
+// eventually waits for cond, up to 2 minutes: the deadline catches a hang, not slowness (on a
+// busy 2-core machine under -race, six uploads have taken over 20 s).
 func eventually(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
+	deadline := time.Now().Add(2 * time.Minute)
 	for !cond() {
 		if time.Now().After(deadline) {
 			t.Fatalf("timed out waiting until %s", what)

@@ -58,9 +58,10 @@ func (s *Station) Check(ctx context.Context) (LedgerInfo, error) {
 	if errors.As(err, &ae) {
 		switch ae.Status {
 		case http.StatusUnauthorized, http.StatusForbidden:
-			return l, fmt.Errorf("--token: the server refused the station token (%w); create one with `sohoa token create`", ae)
+			return l, errorf("--token: the server refused the station token (%w); create one with `sohoa token create`",
+				"--token: máy chủ từ chối mã trạm (%w); hãy tạo mã bằng `sohoa token create`", ae)
 		case http.StatusNotFound:
-			return l, fmt.Errorf("--ledger %d: the server has no such ledger (%w)", s.cfg.Ledger, ae)
+			return l, errorf("--ledger %d: the server has no such ledger (%w)", "--ledger %d: máy chủ không có sổ này (%w)", s.cfg.Ledger, ae)
 		}
 	}
 	if err == nil {
@@ -119,21 +120,21 @@ func (s *Station) Watch(ctx context.Context, dir string) error {
 func (s *Station) openWatch(dir string) (*watch, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
-		return nil, fmt.Errorf("watch %s: %w", dir, err)
+		return nil, errorf("watch %s: %w", "theo dõi %s: %w", dir, err)
 	}
 	info, err := os.Stat(abs)
 	if err != nil {
-		return nil, fmt.Errorf("watch: %w", err)
+		return nil, errorf("watch: %w", "theo dõi: %w", err)
 	}
 	if !info.IsDir() {
-		return nil, fmt.Errorf("watch: %s is not a folder", abs)
+		return nil, errorf("watch: %s is not a folder", "theo dõi: %s không phải thư mục", abs)
 	}
 	w := &watch{s: s, dir: abs, sentDir: filepath.Join(abs, "sent"), rejectedDir: filepath.Join(abs, "rejected"),
 		files: map[string]*watched{}}
 	state := filepath.Join(abs, ".sohoa-station")
 	for _, d := range []string{w.sentDir, w.rejectedDir, state} {
 		if err := os.MkdirAll(d, 0o755); err != nil {
-			return nil, fmt.Errorf("watch: %w", err)
+			return nil, errorf("watch: %w", "theo dõi: %w", err)
 		}
 	}
 	w.journal, err = OpenJournal(filepath.Join(state, fmt.Sprintf("journal-ledger-%d.json", s.cfg.Ledger)), s.cfg.Ledger)

@@ -95,23 +95,10 @@ func (w *watch) admit(now time.Time, names []string) {
 	numbered := map[string]Entry{}
 	for _, name := range names {
 		f := w.files[name]
-		e, known := w.journal.Get(name)
-		if known && (e.State == StateSent || e.State == StateRejected) {
-			if e.same(f.size, f.mod) { // the outcome is known: only the filing was interrupted
-				w.file(name, e)
-				continue
-			}
-			known = false // a new file under a name already filed
-		}
-		if known {
-			if !e.same(f.size, f.mod) {
-				e.Size, e.ModTime, e.State = f.size, f.mod, StateAssigned
-				numbered[name] = e
-			}
-			f.page = e.Page
+		if w.known(name, f, numbered) {
 			continue
 		}
-		e = Entry{Size: f.size, ModTime: f.mod, State: StateAssigned}
+		e := Entry{Size: f.size, ModTime: f.mod, State: StateAssigned}
 		if w.s.cfg.PageOrder == OrderScan {
 			next++
 			e.Page = next
@@ -121,7 +108,7 @@ func (w *watch) admit(now time.Time, names []string) {
 		} else if p, err := w.s.namer.page(name); err == nil {
 			e.Page = p
 		} else {
-			e.State, e.Message = StateRejected, err.Error()
+			e.State, e.Message, e.MessageVI = StateRejected, err.Error(), Message(err, Vietnamese)
 			if err := w.journal.Put(name, e); err != nil {
 				w.s.progress.Eventf("%v", err)
 				continue
@@ -149,6 +136,30 @@ func (w *watch) admit(now time.Time, names []string) {
 			f.ready, f.due = true, now
 		}
 	}
+}
+
+// known deals with a file the journal already knows and reports whether it did: one whose
+// outcome is known is filed again (only the filing was interrupted); one numbered but not sent
+// keeps its page, recorded again in numbered when the file changed. A new file under a name
+// already filed is not known.
+func (w *watch) known(name string, f *watched, numbered map[string]Entry) bool {
+	e, known := w.journal.Get(name)
+	if !known {
+		return false
+	}
+	if e.State == StateSent || e.State == StateRejected {
+		if !e.same(f.size, f.mod) {
+			return false // a new file under a name already filed
+		}
+		w.file(name, e)
+		return true
+	}
+	if !e.same(f.size, f.mod) {
+		e.Size, e.ModTime, e.State = f.size, f.mod, StateAssigned
+		numbered[name] = e
+	}
+	f.page = e.Page
+	return true
 }
 
 // next picks the file to send now: the oldest scan that is due, unless sending is paused.

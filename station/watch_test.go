@@ -16,7 +16,17 @@ func TestHalfWrittenFileIsNotSentEarly(t *testing.T) {
 	t.Parallel()
 	b := setup(t)
 	dir := t.TempDir()
-	stop, _ := watching(t, b.station(t, func(c *Config) { c.StableFor = 500 * time.Millisecond }), dir)
+	// --stable is 30 times the writer's pauses, so a writer delayed by a busy machine still looks
+	// busy; the writer measures its pauses and says so if one was longer all the same.
+	const stable, pause = 3 * time.Second, 100 * time.Millisecond
+	stop, _ := watching(t, b.station(t, func(c *Config) { c.StableFor = stable }), dir)
+
+	// Written under a temporary name before the first file is finished: by the time the station
+	// has found the first file complete, it has seen the .part file unchanged for longer still,
+	// so a station that took .part files would have taken it in the same scan.
+	second := pageJPEG(t, 2)
+	part := filepath.Join(dir, "trang-0002.jpg.part")
+	write(t, part, second, time.Time{})
 
 	// Written in chunks with pauses shorter than --stable, as a slow scanner driver does.
 	data := pageJPEG(t, 1)
@@ -24,24 +34,19 @@ func TestHalfWrittenFileIsNotSentEarly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	last, longest := time.Now(), time.Duration(0)
 	for chunk := range slices.Chunk(data, len(data)/6+1) {
 		if _, err := f.Write(chunk); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(100 * time.Millisecond)
+		longest, last = max(longest, time.Since(last)), time.Now()
 		if n := b.gate.uploads.Load(); n != 0 {
-			t.Fatalf("got %d uploads while the file was being written, want none", n)
+			t.Fatalf("got %d uploads while the file was being written (longest pause between writes %s, --stable %s), want none", n, longest, stable)
 		}
+		time.Sleep(pause) // the scanner driver's pause, not a wait for the station
 	}
 	f.Close()
 
-	// Written under a temporary name, left there longer than --stable, then renamed.
-	second := pageJPEG(t, 2)
-	part := filepath.Join(dir, "trang-0002.jpg.part")
-	write(t, part, second, time.Time{})
-	time.Sleep(900 * time.Millisecond) // longer than --stable: a .part file would have been taken by now
-	// The first file's upload may take longer than that on a busy machine (the server decodes a
-	// JPEG without a recorded resolution to tell a photo from a scan): wait for it, then check.
 	eventually(t, "trang-0001.jpg is in sent/", func() bool { return len(names(t, filepath.Join(dir, "sent"))) >= 1 })
 	if got := names(t, filepath.Join(dir, "sent")); !slices.Equal(got, []string{"trang-0001.jpg"}) {
 		t.Fatalf("before the rename: got sent %v, want only trang-0001.jpg", got)
@@ -52,6 +57,9 @@ func TestHalfWrittenFileIsNotSentEarly(t *testing.T) {
 	eventually(t, "both files are in sent/", func() bool { return len(names(t, filepath.Join(dir, "sent"))) == 2 })
 	if err := stop(); err != nil {
 		t.Fatal(err)
+	}
+	if got := names(t, filepath.Join(dir, "sent")); !slices.Equal(got, []string{"trang-0001.jpg", "trang-0002.jpg"}) {
+		t.Errorf("got sent %v, want trang-0001.jpg and trang-0002.jpg (never the .part file)", got)
 	}
 	if n := b.gate.uploads.Load(); n != 2 {
 		t.Errorf("got %d uploads, want 2 (one per complete file)", n)
@@ -76,10 +84,8 @@ func TestServerAwayThenBack(t *testing.T) {
 	// station must wait, retry, and end with each page stored once.
 	for _, mode := range []int32{gateBusy, gateDrop, gateLoseReply} {
 		b.gate.mode.Store(mode)
-		time.Sleep(700 * time.Millisecond)
-		if mode == gateLoseReply {
-			eventually(t, "an answer was lost", func() bool { return b.gate.refused[gateLoseReply].Load() > 0 })
-		}
+		seen := b.gate.refused[mode].Load()
+		eventually(t, fmt.Sprintf("the station met gate mode %d twice", mode), func() bool { return b.gate.refused[mode].Load() >= seen+2 })
 	}
 	if got := names(t, filepath.Join(dir, "sent")); len(got) != 0 { // not even the pages whose answer was lost
 		t.Fatalf("got %v in sent/ while the server was away", got)

@@ -53,21 +53,3 @@ func (r *JobRunner) Stop(ctx context.Context) error {
 	}
 	return nil
 }
-
-// atLeast passes on only records at or above min: River reports its routine work at info level.
-type atLeast struct {
-	slog.Handler
-	min slog.Level
-}
-
-func (h atLeast) Enabled(ctx context.Context, l slog.Level) bool {
-	return l >= h.min && h.Handler.Enabled(ctx, l)
-}
-
-func (h atLeast) WithAttrs(as []slog.Attr) slog.Handler {
-	return atLeast{Handler: h.Handler.WithAttrs(as), min: h.min}
-}
-
-func (h atLeast) WithGroup(name string) slog.Handler {
-	return atLeast{Handler: h.Handler.WithGroup(name), min: h.min}
-}

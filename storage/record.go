@@ -140,13 +140,3 @@ func (s *Store) RecordPlace(ctx context.Context, id int64) (domain.RecordPlace, 
 	}
 	return p, nil
 }
-
-// RecordID finds the entry with the given index on a scan.
-func (s *Store) RecordID(ctx context.Context, scanID int64, idx int) (int64, error) {
-	var id int64
-	err := s.pool.QueryRow(ctx, `SELECT id FROM records WHERE scan_id = $1 AND idx = $2`, scanID, idx).Scan(&id)
-	if err != nil {
-		return 0, fmt.Errorf("record %d of scan %d: %w", idx, scanID, translate(err))
-	}
-	return id, nil
-}

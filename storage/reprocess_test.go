@@ -66,8 +66,8 @@ func TestReprocessKeepsWhatPeopleDecided(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The clerk corrects entry 0 and sets entry 1 aside; entry 2 nobody touches.
-	id0, _ := store.RecordID(ctx, sc.ID, 0)
-	id1, _ := store.RecordID(ctx, sc.ID, 1)
+	id0 := storagetest.RecordID(t, url, sc.ID, 0)
+	id1 := storagetest.RecordID(t, url, sc.ID, 1)
 	corrected := deathValues("Lê Văn Tèo", "Già yếu")
 	storagetest.Hold(t, url, id0, clerk.ID) // decisions need the entry's lease
 	storagetest.Hold(t, url, id1, clerk.ID)
@@ -106,7 +106,7 @@ func TestReprocessKeepsWhatPeopleDecided(t *testing.T) {
 	if r, _ := store.Record(ctx, id1); r.Status != domain.RecordFlagged || r.Fields[1].Value != "Phạm Thị Nở" {
 		t.Errorf("the set-aside entry: got %s %q, want flagged with Phạm Thị Nở", r.Status, r.Fields[1].Value)
 	}
-	id2, _ := store.RecordID(ctx, sc.ID, 2)
+	id2 := storagetest.RecordID(t, url, sc.ID, 2)
 	checkValues(t, store, id2, second[2])
 	got, err := store.Reprocess(ctx, run)
 	if err != nil {

@@ -62,7 +62,7 @@ var loadData = sync.OnceValues(func() (*refData, error) {
 	if d.female, err = readLines("data/given-names-female.txt"); err != nil {
 		return nil, err
 	}
-	if d.provinces, err = readPlaces("data/places.tsv"); err != nil {
+	if d.provinces, err = gazetteerPlaces(); err != nil {
 		return nil, err
 	}
 	if d.history, err = readHistory("data/province-history.tsv"); err != nil {

@@ -3,6 +3,7 @@
 // with a ground-truth JSON that records every field as written and normalised, with its box.
 //
 // The same seed and page index always give byte-identical output, so tests and evaluations can
-// regenerate a corpus instead of storing it. Fonts (GNU FreeFont) and reference data (names, places,
-// ethnic groups) are embedded; see fonts/NOTICE and data/NOTICE for their origin and licences.
+// regenerate a corpus instead of storing it. Fonts (GNU FreeFont) and reference data (names, former
+// province names, ethnic groups) are embedded; see fonts/NOTICE and data/NOTICE for their origin and
+// licences. Places come from package gazetteer.
 package synth

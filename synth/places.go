@@ -6,9 +6,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/sohoa/sohoa/gazetteer"
 )
 
-// unit is one administrative unit as in the 2025-03 GSO list.
+// unit is one administrative unit of the gazetteer, its type word apart from its name.
 type unit struct{ code, typ, name string }
 
 type district struct {
@@ -30,30 +32,30 @@ type historyRow struct {
 	typ, name string
 }
 
-func readPlaces(path string) ([]province, error) {
-	rows, err := readRows(path)
+// gazetteerPlaces arranges the gazetteer's units (package gazetteer, the GSO list of 03/2025) as
+// provinces of districts of communes, each name split from its type word.
+func gazetteerPlaces() ([]province, error) {
+	units, err := gazetteer.Units()
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("gazetteer: %w", err)
 	}
 	var ps []province
-	for i, row := range rows {
-		if len(row) != 4 {
-			return nil, fmt.Errorf("%s row %d: want 4 columns, got %d", path, i+1, len(row))
-		}
-		u := unit{code: row[1], typ: row[2], name: row[3]}
+	for i, gu := range units {
+		typ, name := gazetteer.SplitName(gu.Name)
+		u := unit{code: gu.Code, typ: typ, name: name}
 		switch {
-		case row[0] == "P":
+		case gu.Level == gazetteer.Province:
 			ps = append(ps, province{unit: u})
-		case row[0] == "D" && len(ps) > 0:
+		case gu.Level == gazetteer.District && len(ps) > 0:
 			p := &ps[len(ps)-1]
 			p.districts = append(p.districts, district{unit: u})
-		case row[0] == "C" && len(ps) > 0 && len(ps[len(ps)-1].districts) > 0:
+		case gu.Level == gazetteer.Commune && len(ps) > 0 && len(ps[len(ps)-1].districts) > 0:
 			p := &ps[len(ps)-1]
 			d := &p.districts[len(p.districts)-1]
 			d.communes = append(d.communes, u)
 			p.ncommunes++
 		default:
-			return nil, fmt.Errorf("%s row %d: unexpected %q", path, i+1, row[0])
+			return nil, fmt.Errorf("gazetteer unit %d (%s): unexpected %q", i+1, gu.Code, gu.Level)
 		}
 	}
 	return ps, nil

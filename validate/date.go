@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/sohoa/sohoa/validate/spelling"
 )
 
 // The registers sohoa reads were kept before 2000; a date outside this range is suspect.
@@ -38,7 +40,7 @@ func dateTokens(s string) (toks []dateToken, repaired bool) {
 				toks = append(toks, numberToken(part))
 				continue
 			}
-			w := fold(part)
+			w := spelling.Fold(part)
 			if r, ok := repairWord(w); ok {
 				w, repaired = r, true
 			}

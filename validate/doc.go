@@ -4,8 +4,9 @@
 // it again when a clerk confirms a value, so every check is pure and deterministic.
 //
 // Build one Validator with New at start-up and share it: it holds read-only indexes (the
-// rule-generated set of Vietnamese syllables, the gazetteer with former province names, the 54
-// ethnic groups) and is safe for concurrent use. Then, per field:
+// rule-generated set of Vietnamese syllables of package spelling, the gazetteer with former
+// province names of package place, the 54 ethnic groups) and is safe for concurrent use. Then,
+// per field:
 //
 //	r := v.Check(validate.TypeOf(kind, field), text)
 //	confidence *= r.Penalty
@@ -20,8 +21,6 @@
 // person has not seen (a type word's marks, a usual phrase) always comes with an issue.
 //
 // Data files in data/ cite their origin in a header: ethnic-groups.tsv (public repository
-// bachhs/dwh-dx), old-units.tsv (former provinces), name-syllables.txt (duyet/vietnamese-namedb,
-// MIT); old-given-names.txt (given names of older registers) and phrases.txt (usual free-text
-// phrases) are written by the sohoa authors. The lookup tables in the package are constants or
-// never written after initialisation.
+// bachhs/dwh-dx); phrases.txt (usual free-text phrases) is written by the sohoa authors. The
+// lookup tables in the package are constants or never written after initialisation.
 package validate

@@ -3,6 +3,8 @@ package validate
 import (
 	"strings"
 	"unicode"
+
+	"github.com/sohoa/sohoa/validate/spelling"
 )
 
 // checkEntryNo reads a registration number: "125", "Số 12", "Số: 125/1990", "12/KS". The value is
@@ -11,14 +13,14 @@ import (
 // runs of digits.
 func checkEntryNo(r *Result) {
 	s := r.Written
-	f := fold(s)
+	f := spelling.Fold(s)
 	for _, p := range []string{"so dang ky", "so dk", "so", "no", "n°", "#"} {
 		if strings.HasPrefix(f, p) {
 			s = string([]rune(s)[len([]rune(p)):])
 			break
 		}
 	}
-	s = strings.Trim(s, edgeJunk+" ")
+	s = strings.Trim(s, spelling.EdgeJunk+" ")
 	if s == "" {
 		r.add(issueEmpty())
 		return

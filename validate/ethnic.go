@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/sohoa/sohoa/validate/spelling"
 )
 
 //go:embed data/ethnic-groups.tsv
@@ -65,7 +67,7 @@ func newEthnicTable() (*ethnicTable, error) {
 				ref := ethnicRef{gi, c}
 				k := ethnicKey(name)
 				t.exact[k] = append(t.exact[k], ref)
-				fk := fold(k)
+				fk := spelling.Fold(k)
 				if _, seen := t.folded[fk]; !seen {
 					t.keys = append(t.keys, fk)
 				}
@@ -99,7 +101,7 @@ func (t *ethnicTable) lookup(s string) (refs []ethnicRef, fuzzy bool) {
 	if k == "" {
 		return nil, false
 	}
-	fk := fold(k)
+	fk := spelling.Fold(k)
 	for col := colOfficial; col <= colSelf; col++ {
 		if refs := onColumn(t.exact[k], col); len(refs) > 0 {
 			return refs, false
@@ -117,7 +119,7 @@ func (t *ethnicTable) lookup(s string) (refs []ethnicRef, fuzzy bool) {
 	}
 	bestD := limit + 1
 	for _, key := range t.keys {
-		if d := Distance(fk, key); d < bestD {
+		if d := spelling.Distance(fk, key); d < bestD {
 			bestD, refs = d, t.folded[key]
 		} else if d == bestD {
 			refs = append(slices.Clip(refs), t.folded[key]...)
@@ -137,7 +139,7 @@ func (t *ethnicTable) lookup(s string) (refs []ethnicRef, fuzzy bool) {
 // candidates are the readings of a written ethnicity to try in turn: "Dân tộc Kinh (Việt)" gives
 // "Kinh (Việt)", "Kinh" and "Việt".
 func ethnicCandidates(w string) []string {
-	f := fold(w)
+	f := spelling.Fold(w)
 	for _, p := range []string{"dan toc ", "dt ", "dt.", "dt:"} {
 		if strings.HasPrefix(f, p) {
 			w = strings.TrimSpace(string([]rune(w)[len([]rune(p)):]))

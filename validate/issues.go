@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/sohoa/sohoa/domain"
+	"github.com/sohoa/sohoa/validate/spelling"
 )
 
 // Issue codes. They are stable: the review screen and exports key on them.
@@ -20,11 +21,6 @@ const (
 	CodeEthnicAmbiguous  = "ethnicity_ambiguous"
 	CodeEthnicOtherName  = "ethnicity_other_name"
 	CodeForeign          = "nationality_foreign"
-	CodePlaceUnknown     = "place_unknown"
-	CodePlacePartial     = "place_partial"
-	CodePlaceOld         = "place_old"
-	CodePlaceAmbiguous   = "place_ambiguous"
-	CodePlaceSpelling    = "place_spelling"
 	CodeEntryUnreadable  = "entry_no_unreadable"
 	CodeDatesDisagree    = "dates_disagree"
 	CodeBeforeBirth      = "registered_before_birth"
@@ -110,8 +106,8 @@ func issueEthnicUnknown(s string) domain.Issue {
 
 func issueEthnicAmbiguous(s string, groups []string) domain.Issue {
 	return issue(CodeEthnicAmbiguous, domain.SeverityNote,
-		fmt.Sprintf("%q là tên gọi khác của nhiều dân tộc: %s", s, joinVI(groups)),
-		fmt.Sprintf("%q is another name of several groups: %s", s, joinEN(groups)))
+		fmt.Sprintf("%q là tên gọi khác của nhiều dân tộc: %s", s, spelling.JoinVI(groups)),
+		fmt.Sprintf("%q is another name of several groups: %s", s, spelling.JoinEN(groups)))
 }
 
 func issueEthnicNamesake(s, larger string) domain.Issue {
@@ -136,22 +132,4 @@ func issueEntryUnreadable(s string) domain.Issue {
 	return issue(CodeEntryUnreadable, domain.SeverityError,
 		fmt.Sprintf("Không đọc được số đăng ký %q", s),
 		fmt.Sprintf("Cannot read the registration number %q", s))
-}
-
-// joinVI and joinEN list names for a message.
-func joinVI(names []string) string { return joinWith(names, " hoặc ") }
-func joinEN(names []string) string { return joinWith(names, " or ") }
-
-func joinWith(names []string, last string) string {
-	switch len(names) {
-	case 0:
-		return ""
-	case 1:
-		return names[0]
-	}
-	s := names[0]
-	for _, n := range names[1 : len(names)-1] {
-		s += ", " + n
-	}
-	return s + last + names[len(names)-1]
 }

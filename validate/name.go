@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/sohoa/sohoa/validate/spelling"
 )
 
 // Penalty factors for syllables outside the set: strong in a name, where every word must be a
@@ -18,11 +20,11 @@ const (
 // checkName title-cases a name and checks each word against the syllable set. The written form
 // keeps its tone placement (Thuý and Thúy are both correct and belong to the person).
 func (v *Validator) checkName(r *Result) {
-	r.Value = titleCase(tidyName(r.Written))
+	r.Value = spelling.TitleCase(tidyName(r.Written))
 	toks := words(r.Value)
 	var bad []int
 	for i, t := range toks {
-		if !v.syl.valid(strings.ReplaceAll(t, "'", "")) {
+		if !v.syl.Valid(strings.ReplaceAll(t, "'", "")) {
 			bad = append(bad, i)
 			r.add(issueSyllable(t))
 			r.Penalty = max(minNamePenalty, r.Penalty*penaltyNameSyllable)
@@ -37,7 +39,7 @@ func (v *Validator) checkName(r *Result) {
 	cands := make([][]string, len(bad))
 	most := 0
 	for k, i := range bad {
-		cands[k] = v.syl.nameWords(v.syl.suggest(toks[i], 3, true))
+		cands[k] = v.syl.NameWords(v.syl.Suggest(toks[i], 3, true))
 		most = max(most, len(cands[k]))
 	}
 	for n := range most {
@@ -63,7 +65,7 @@ const penaltyUnusualName = 0.8
 // usual, suggesting the name with the usual word.
 func (v *Validator) checkNameMarks(r *Result, toks []string) {
 	for i, t := range toks {
-		alt := v.syl.usualNameVariant(t, i == len(toks)-1)
+		alt := v.syl.UsualNameVariant(t, i == len(toks)-1)
 		if alt == "" {
 			continue
 		}
@@ -87,12 +89,12 @@ func (v *Validator) checkText(r *Result) {
 	for _, t := range strings.FieldsFunc(r.Value, func(c rune) bool {
 		return !unicode.IsLetter(c) && !unicode.IsDigit(c)
 	}) {
-		if (!allUpper && abbreviation(t)) || hasDigit(t) || v.syl.valid(t) {
+		if (!allUpper && abbreviation(t)) || hasDigit(t) || v.syl.Valid(t) {
 			continue
 		}
 		r.add(issueSyllable(t))
 		r.Penalty = max(minTextPenalty, r.Penalty*penaltyTextSyllable)
-		if s := v.syl.suggest(t, 1, false); len(s) > 0 && len(r.Suggestions) < 3 {
+		if s := v.syl.Suggest(t, 1, false); len(s) > 0 && len(r.Suggestions) < 3 {
 			r.Suggestions = append(r.Suggestions, strings.Replace(r.Value, t, s[0], 1))
 		}
 	}

@@ -1,6 +1,10 @@
 package validate
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/sohoa/sohoa/validate/spelling"
+)
 
 // vietNam is the normalised nationality of almost every entry.
 const vietNam = "Việt Nam"
@@ -8,7 +12,7 @@ const vietNam = "Việt Nam"
 // checkNationality recognises Việt Nam in its variants ("Viet Nam", "VN", "Việt-Nam", "Vịêt Nam")
 // and accepts any other country as written, with a note.
 func checkNationality(r *Result) {
-	f := fold(r.Written)
+	f := spelling.Fold(r.Written)
 	f = strings.NewReplacer(" ", "", "-", "", ".", "", "rn", "m").Replace(f)
 	switch {
 	case f == "vietnam" || f == "vn" || f == "cong hoa xa hoi chu nghia viet nam":
@@ -16,7 +20,7 @@ func checkNationality(r *Result) {
 		if r.Written != vietNam {
 			r.penalize(0.95)
 		}
-	case Distance(f, "vietnam") <= 1:
+	case spelling.Distance(f, "vietnam") <= 1:
 		r.Value = vietNam
 		r.penalize(penaltyRepaired)
 	default:

@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/sohoa/sohoa/domain"
+	"github.com/sohoa/sohoa/validate/spelling"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -25,7 +26,7 @@ func (v *Validator) checkPhrase(r *Result) {
 	keys := make([][2]string, len(toks))
 	for i, t := range toks {
 		for k, one := range []string{"l", "i"} {
-			keys[i][k] = fold(strings.Trim(lettersForDigits(t, one), edgeJunk))
+			keys[i][k] = spelling.Fold(strings.Trim(lettersForDigits(t, one), spelling.EdgeJunk))
 		}
 	}
 	matches := func(p phrase) bool {
@@ -51,8 +52,8 @@ func (v *Validator) checkPhrase(r *Result) {
 	p := v.phrases[best]
 	n := len(p.keys)
 	was := strings.Join(toks[:n], " ")
-	tail := was[len(strings.TrimRight(was, edgeJunk)):] // "Tại nhà," keeps its comma
-	if strings.ToLower(strings.TrimRight(was, edgeJunk)) == strings.ToLower(p.text) {
+	tail := was[len(strings.TrimRight(was, spelling.EdgeJunk)):] // "Tại nhà," keeps its comma
+	if strings.ToLower(strings.TrimRight(was, spelling.EdgeJunk)) == strings.ToLower(p.text) {
 		return // as written, whatever the capitals
 	}
 	r.Value = strings.Join(append([]string{p.text + tail}, toks[n:]...), " ")
@@ -88,7 +89,7 @@ func loadPhrases() []phrase {
 		}
 		p := phrase{text: norm.NFC.String(l)}
 		for _, w := range strings.Fields(p.text) {
-			p.keys = append(p.keys, fold(w))
+			p.keys = append(p.keys, spelling.Fold(w))
 		}
 		out = append(out, p)
 	}

@@ -3,6 +3,8 @@ package validate
 import (
 	"slices"
 	"testing"
+
+	"github.com/sohoa/sohoa/validate/place"
 )
 
 func TestCheckPlace(t *testing.T) {
@@ -14,43 +16,43 @@ func TestCheckPlace(t *testing.T) {
 		codes                       []string
 	}{
 		{"full, old province", "xã Gia Sàng, thành phố Thái Nguyên, tỉnh Bắc Thái",
-			"05461", "164", "19", "Bắc Thái (1965–1996)", []string{CodePlaceOld}},
+			"05461", "164", "19", "Bắc Thái (1965–1996)", []string{place.CodeOld}},
 		{"dashes, no types", "Gia Sàng - Thái Nguyên - Bắc Thái",
-			"05461", "164", "19", "Bắc Thái (1965–1996)", []string{CodePlaceOld}},
+			"05461", "164", "19", "Bắc Thái (1965–1996)", []string{place.CodeOld}},
 		{"no diacritics", "xa Gia Sang, TP Thai Nguyen, tinh Bac Thai",
-			"05461", "164", "19", "Bắc Thái (1965–1996)", []string{CodePlaceOld}},
+			"05461", "164", "19", "Bắc Thái (1965–1996)", []string{place.CodeOld}},
 		{"Bắc Thái, Bắc Kạn side", "huyện Chợ Đồn, tỉnh Bắc Thái",
-			"", "064", "06", "Bắc Thái (1965–1996)", []string{CodePlaceOld}},
-		{"old province alone", "Bắc Thái", "", "", "", "Bắc Thái (1965–1996)", []string{CodePlaceOld}},
+			"", "064", "06", "Bắc Thái (1965–1996)", []string{place.CodeOld}},
+		{"old province alone", "Bắc Thái", "", "", "", "Bắc Thái (1965–1996)", []string{place.CodeOld}},
 		// "Hoá" is the old tone placement of Hóa (fine); "Thuợng" lacks the horn of Thượng.
 		{"hamlet, tone misplaced, horn lost", "Thôn 3, xã Hoá Thuợng, Đồng Hỷ, Bắc Thái",
-			"05692", "169", "19", "Bắc Thái (1965–1996)", []string{CodePlaceOld, CodePlaceSpelling}},
+			"05692", "169", "19", "Bắc Thái (1965–1996)", []string{place.CodeOld, place.CodeSpelling}},
 		{"old tone placement only", "xã Hoá Thượng, huyện Đồng Hỷ, tỉnh Thái Nguyên", "05692", "169", "19", "", nil},
 		{"province alone", "Thái Nguyên", "", "", "19", "", nil},
 		{"hyphenated province", "Bà Rịa - Vũng Tàu", "", "", "77", "", nil},
 		{"numbered units", "Phường 1, Quận 3, TP. Hồ Chí Minh", "27160", "770", "79", "", nil},
-		{"Hà Sơn Bình by district", "huyện Lương Sơn, tỉnh Hà Sơn Bình", "", "152", "17", "Hà Sơn Bình (1976–1991)", []string{CodePlaceOld}},
-		{"Nghệ Tĩnh", "Thành phố Vinh, Nghệ Tĩnh", "", "412", "40", "Nghệ Tĩnh (1976–1991)", []string{CodePlaceOld}},
+		{"Hà Sơn Bình by district", "huyện Lương Sơn, tỉnh Hà Sơn Bình", "", "152", "17", "Hà Sơn Bình (1976–1991)", []string{place.CodeOld}},
+		{"Nghệ Tĩnh", "Thành phố Vinh, Nghệ Tĩnh", "", "412", "40", "Nghệ Tĩnh (1976–1991)", []string{place.CodeOld}},
 		{"older spelling", "Chợ Đồn, Bắc Cạn", "", "064", "06", "", nil},
-		{"misspelt province", "huyện Đồng Hỷ, tỉnh Thái Nguyễn", "", "169", "19", "", []string{CodePlaceSpelling}},
+		{"misspelt province", "huyện Đồng Hỷ, tỉnh Thái Nguyễn", "", "169", "19", "", []string{place.CodeSpelling}},
 		{"misspelt commune", "xã Hoá Thượmg, huyện Đồng Hỷ, tỉnh Thái Nguyên", "05692", "169", "19", "",
-			[]string{CodePlaceSpelling}},
+			[]string{place.CodeSpelling}},
 		{"current name beats the former province", "Hậu Giang", "", "", "93", "", nil},
 		{"type word decides", "huyện Long Mỹ, tỉnh Hậu Giang", "", "936", "93", "", nil},
 		// Phú Thượng has since left Phú Vang for the city of Huế: the district written wins.
 		{"commune moved since", "xã Phú Thượng, huyện Phú Vang, Bình Trị Thiên", "", "478", "46",
-			"Bình Trị Thiên (1976–1989)", []string{CodePlaceOld, CodePlacePartial}},
-		{"ambiguous commune", "Tân Lập", "", "", "", "", []string{CodePlaceAmbiguous}},
-		{"unknown", "Bệnh viện C", "", "", "", "", []string{CodePlaceUnknown}},
+			"Bình Trị Thiên (1976–1989)", []string{place.CodeOld, place.CodePartial}},
+		{"ambiguous commune", "Tân Lập", "", "", "", "", []string{place.CodeAmbiguous}},
+		{"unknown", "Bệnh viện C", "", "", "", "", []string{place.CodeUnknown}},
 		{"unknown commune in known district", "xã Không Có, huyện Đồng Hỷ, tỉnh Thái Nguyên", "", "169", "19", "",
-			[]string{CodePlacePartial}},
+			[]string{place.CodePartial}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := v.Check(TypePlace, tc.in)
 			if r.Value != clean(tc.in) {
 				t.Errorf("value: got %q, want %q as written", r.Value, clean(tc.in))
 			}
-			var l PlaceLink
+			var l place.Link
 			if r.Place != nil {
 				l = *r.Place
 			}
@@ -95,33 +97,5 @@ func TestPlaceSuggestions(t *testing.T) {
 	r = v.Check(TypePlace, "Tân Lập")
 	if len(r.Suggestions) != 3 {
 		t.Errorf("got %q, want three candidate units", r.Suggestions)
-	}
-}
-
-func TestOldUnitsData(t *testing.T) {
-	v := testValidator(t)
-	if len(v.places.olds) < 20 {
-		t.Fatalf("got %d former provinces, want over 20", len(v.places.olds))
-	}
-	for _, o := range v.places.olds {
-		if o.from != 0 && (o.from < 1945 || o.to < o.from || o.to > 2025) {
-			t.Errorf("%s: years %d–%d out of order", o.name, o.from, o.to)
-		}
-	}
-}
-
-func TestPlaceKey(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{"Hoà Bình", "hoa binh"},
-		{"Hòa Bình", "hoa binh"},
-		{"Bà Rịa - Vũng Tàu", "ba ria vung tau"},
-		{"Phan Rang-Tháp Chàm", "phan rang thap cham"},
-		{"01", "1"},
-		{"10", "10"},
-		{"Ia H' Drai", "ia h drai"},
-	} {
-		if got := placeKey(tc.in); got != tc.want {
-			t.Errorf("%q: got %q, want %q", tc.in, got, tc.want)
-		}
 	}
 }

@@ -1,6 +1,9 @@
 package validate
 
-import "github.com/sohoa/sohoa/domain"
+import (
+	"github.com/sohoa/sohoa/domain"
+	"github.com/sohoa/sohoa/validate/place"
+)
 
 // Result is what Check makes of one value.
 type Result struct {
@@ -17,7 +20,7 @@ type Result struct {
 	Suggestions []string
 	// Place links a place to today's administrative units; nil for other types or when nothing
 	// matched.
-	Place *PlaceLink
+	Place *place.Link
 }
 
 // add records an issue and applies its penalty factor.

@@ -1,6 +1,10 @@
 package validate
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/sohoa/sohoa/validate/spelling"
+)
 
 // sexValue maps the folded spellings of the sex field, including the older Trai/Gái and common
 // misreadings once folded ("Nử", "Nừ", "Nu" → nu; "Narn", "Nărn" → nam after rn → m), to the
@@ -12,7 +16,7 @@ func sexValue(written string) (value string, exact bool) {
 	case "nữ", "gái":
 		return "Nữ", true
 	}
-	f := strings.NewReplacer("rn", "m", "0", "o", " ", "", ".", "").Replace(fold(written))
+	f := strings.NewReplacer("rn", "m", "0", "o", " ", "", ".", "").Replace(spelling.Fold(written))
 	switch f {
 	case "nam", "trai", "m", "male":
 		return "Nam", false

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/sohoa/sohoa/domain"
+	"github.com/sohoa/sohoa/validate/spelling"
 )
 
 // Suggestions never repeat the value and offer no nonsense variants of a name word (issue 12,
@@ -34,7 +35,7 @@ func TestSuggestionsWorthOffering(t *testing.T) {
 			}
 		})
 	}
-	if got := worthOffering([]string{"Nam", "nam", "Nữ", "Nữ", ""}, "Nam", "nam"); !slices.Equal(got, []string{"Nữ"}) {
+	if got := spelling.WorthOffering([]string{"Nam", "nam", "Nữ", "Nữ", ""}, "Nam", "nam"); !slices.Equal(got, []string{"Nữ"}) {
 		t.Errorf("worthOffering: got %q, want [Nữ]", got)
 	}
 }

@@ -2,8 +2,9 @@ package validate
 
 import (
 	"slices"
-	"strings"
 	"testing"
+
+	"github.com/sohoa/sohoa/validate/place"
 )
 
 func TestCleanDropsStrayMarksInside(t *testing.T) {
@@ -17,34 +18,6 @@ func TestCleanDropsStrayMarksInside(t *testing.T) {
 	for _, tc := range tests {
 		if got := clean(tc.in); got != tc.want {
 			t.Errorf("clean(%q): got %q, want %q", tc.in, got, tc.want)
-		}
-	}
-}
-
-func TestTidyPlace(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"đội 2, xã Tân An, huyện Thanh. Hà", "đội 2, xã Tân An, huyện Thanh Hà"},
-		{"ấp Trung An, xã- Quới An, huyện Vũng Liêm", "ấp Trung An, xã Quới An, huyện Vũng Liêm"},
-		{"bản Xuân Viên, xã Đồng Thịnh, .huyện Yên Lập", "bản Xuân Viên, xã Đồng Thịnh, huyện Yên Lập"},
-		{"đội..3, xã Nà Phòn", "đội 3, xã Nà Phòn"},
-		{"huyện Mộ Đức, -tỉnh Quảng Ngãi", "huyện Mộ Đức, tỉnh Quảng Ngãi"},
-		{"xóm LỘC Bổn, xã Lộc Vĩnh", "xóm Lộc Bổn, xã Lộc Vĩnh"},
-		{"xóm Ba Vinh, 'xã Ba Vinh", "xóm Ba Vinh, xã Ba Vinh"},
-		{"xóm Tòng Sành, xã - Nậm Chạc, huyện Bát xát", "xóm Tòng Sành, xã Nậm Chạc, huyện Bát Xát"},
-		{"XÓM 2, XÃ TÂN AN", "XÓM 2, XÃ TÂN AN"}, // all in capitals: left for the gazetteer
-		{"phường 1, TP. HỒ CHÍ MINH", "phường 1, TP. Hồ Chí Minh"},
-		{"xã Tân An huyện Thanh Hà tỉnh Hải Dương", "xã Tân An huyện Thanh Hà tỉnh Hải Dương"},
-		{"phường 5 quận 3", "phường 5 quận 3"},
-		{"KP. 3, phường 2", "KP. 3, phường 2"},
-		{"xã Tân An, huyện Thanh Hà - Hải Dương", "xã Tân An, huyện Thanh Hà - Hải Dương"},
-		// Kept: abbreviations, dashes inside and between names.
-		{"tp. Huế, h. Yên Lập", "tp. Huế, h. Yên Lập"},
-		{"phường Đông Hải, tp. Phan Rang-Tháp Chàm", "phường Đông Hải, tp. Phan Rang-Tháp Chàm"},
-		{"Gia Sàng - Thái Nguyên", "Gia Sàng - Thái Nguyên"},
-	}
-	for _, tc := range tests {
-		if got := tidyPlace(tc.in); got != tc.want {
-			t.Errorf("tidyPlace(%q): got %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }
@@ -79,38 +52,6 @@ func TestUnusualNameWord(t *testing.T) {
 		if r := v.Check(TypeName, in); r.Value != want {
 			t.Errorf("%q: got %q, want %q", in, r.Value, want)
 		}
-	}
-}
-
-func TestFixTypeWords(t *testing.T) {
-	for _, tc := range []struct{ in, want, fixed string }{
-		{"tố 6, phường Phước Thới", "tổ 6, phường Phước Thới", "tố"},
-		{"xóm 2, xă Tân An", "xóm 2, xã Tân An", "xă"},
-		{"xóm 2, thón 3", "xóm 2, thôn 3", "thón"},
-		{"bẩn Lam Điền, xã Hoàng Văn Thụ", "bản Lam Điền, xã Hoàng Văn Thụ", "bẩn"},
-		{"gần chợ, xã Tân An", "gần chợ, xã Tân An", ""},                     // lower case, but no name follows
-		{"xà Phiên, Long Mỹ, Hậu Giang", "xà Phiên, Long Mỹ, Hậu Giang", ""}, // the commune Xà Phiên
-		{"quán Thánh, Ba Đình, Hà Nội", "quán Thánh, Ba Đình, Hà Nội", ""},   // the ward Quán Thánh
-		// Names that fold like a type word are kept.
-		{"Tô Hiến Thành, phường 12", "Tô Hiến Thành, phường 12", ""},
-		{"Tĩnh Gia, Thanh Hóa", "Tĩnh Gia, Thanh Hóa", ""},
-		{"Dương Khuê, phường Mai Dịch", "Dương Khuê, phường Mai Dịch", ""},
-		{"thôn 2, xã Tân An, huyện Thanh Hà", "thôn 2, xã Tân An, huyện Thanh Hà", ""},
-		{"tổ 6, phố Huế", "tổ 6, phố Huế", ""},
-		{"thon 3, xa Tan An", "thon 3, xa Tan An", ""}, // no marks at all: matched folded later
-	} {
-		v := testValidator(t)
-		got, fixed := fixTypeWords(tc.in, v.syl.valid, v.places.known)
-		if got != tc.want || strings.Join(fixed, ",") != tc.fixed {
-			t.Errorf("fixTypeWords(%q): got %q %q, want %q %q", tc.in, got, fixed, tc.want, tc.fixed)
-		}
-	}
-	if r := testValidator(t).Check(TypePlace, "Phó Bảng, huyện Đồng Văn"); r.Value != "Phó Bảng, huyện Đồng Văn" {
-		t.Errorf("got %q, want the town Phó Bảng kept", r.Value)
-	}
-	r := testValidator(t).Check(TypePlace, "tố 6, phường Phước Thới")
-	if r.Value != "tổ 6, phường Phước Thới" || !slices.Contains(codes(r.Issues), CodePlaceSpelling) {
-		t.Errorf("got %q %q, want the type word corrected and flagged", r.Value, codes(r.Issues))
 	}
 }
 
@@ -156,5 +97,15 @@ func TestPhraseKeepsOtherIssuesAndPunctuation(t *testing.T) {
 	r = v.CheckField("khai-tu", "death_place", "Tai nhà")
 	if r.Value != "Tại nhà" || !slices.Contains(codes(r.Issues), CodeTextCorrected) {
 		t.Errorf("place of death: got %q %q, want Tại nhà, corrected", r.Value, codes(r.Issues))
+	}
+}
+
+func TestFixTypeWordsInCheck(t *testing.T) {
+	if r := testValidator(t).Check(TypePlace, "Phó Bảng, huyện Đồng Văn"); r.Value != "Phó Bảng, huyện Đồng Văn" {
+		t.Errorf("got %q, want the town Phó Bảng kept", r.Value)
+	}
+	r := testValidator(t).Check(TypePlace, "tố 6, phường Phước Thới")
+	if r.Value != "tổ 6, phường Phước Thới" || !slices.Contains(codes(r.Issues), place.CodeSpelling) {
+		t.Errorf("got %q %q, want the type word corrected and flagged", r.Value, codes(r.Issues))
 	}
 }

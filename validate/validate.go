@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"github.com/sohoa/sohoa/domain"
+	"github.com/sohoa/sohoa/validate/place"
+	"github.com/sohoa/sohoa/validate/spelling"
 )
 
 // Type is the kind of value a field holds, which decides how it is normalised and checked.
@@ -67,9 +69,9 @@ func TypeOf(kind domain.Kind, field string) Type {
 // Validator checks field values. Build it once with New; it is read-only afterwards and safe for
 // concurrent use.
 type Validator struct {
-	syl     *syllableIndex
+	syl     *spelling.Index
 	ethnic  *ethnicTable
-	places  *placeIndex
+	places  *place.Index
 	phrases []phrase
 }
 
@@ -79,12 +81,11 @@ func New() (*Validator, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ethnic groups: %w", err)
 	}
-	pl, err := newPlaceIndex()
+	syl := spelling.NewIndex()
+	pl, err := place.New(syl.Valid)
 	if err != nil {
 		return nil, fmt.Errorf("places: %w", err)
 	}
-	syl := newSyllableIndex()
-	pl.syllable = syl.valid
 	return &Validator{syl: syl, ethnic: eth, places: pl, phrases: loadPhrases()}, nil
 }
 
@@ -114,7 +115,7 @@ func (v *Validator) Check(ft Type, text string) Result {
 	case TypeNationality:
 		checkNationality(&r)
 	case TypePlace:
-		v.places.check(&r)
+		v.checkPlace(&r)
 		v.checkPhrase(&r) // "Tại nhà": a place of death that is no administrative unit
 	case TypeEntryNo:
 		checkEntryNo(&r)
@@ -122,6 +123,14 @@ func (v *Validator) Check(ft Type, text string) Result {
 		v.checkPhrase(&r)
 		v.checkText(&r)
 	}
-	r.Suggestions = worthOffering(r.Suggestions, r.Value, r.Written)
+	r.Suggestions = spelling.WorthOffering(r.Suggestions, r.Value, r.Written)
 	return r
+}
+
+// checkPlace keeps the place as written, tidied, and links it to today's units (package place).
+func (v *Validator) checkPlace(r *Result) {
+	p := v.places.Check(r.Written)
+	r.Value, r.Place, r.Suggestions = p.Value, p.Link, p.Suggestions
+	r.Issues = append(r.Issues, p.Issues...)
+	r.penalize(p.Penalty)
 }

@@ -3,6 +3,8 @@ package validate
 import (
 	"slices"
 	"strings"
+
+	"github.com/sohoa/sohoa/validate/spelling"
 )
 
 // Vietnamese number words, folded (no diacritics) because OCR often drops marks: "mười" and
@@ -54,7 +56,7 @@ func repairWord(w string) (string, bool) {
 	}
 	found := ""
 	for _, v := range dateVocabulary {
-		if len(v) >= 4 && Distance(w, v) <= 1 {
+		if len(v) >= 4 && spelling.Distance(w, v) <= 1 {
 			if found != "" {
 				return w, false
 			}

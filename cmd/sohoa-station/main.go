@@ -25,9 +25,15 @@ func main() {
 	switch {
 	case err == nil, errors.Is(err, flag.ErrHelp):
 	default:
-		fmt.Fprintln(os.Stderr, "sohoa-station:", err)
+		fmt.Fprintln(os.Stderr, "sohoa-station:", errorText(err, os.Args[1:], os.Getenv))
 		os.Exit(1)
 	}
+}
+
+// errorText is what the operator reads about err: in Vietnamese unless --lang en or
+// SOHOA_STATION_LANG=en, including the station library's errors and the server's answers.
+func errorText(err error, args []string, getenv func(string) string) string {
+	return station.Message(err, string(langOf(args, getenv)))
 }
 
 // isTerminal reports whether f is a console, where the status line is redrawn in place.
@@ -74,17 +80,20 @@ Thông báo bằng tiếng Việt; --lang en (hoặc SOHOA_STATION_LANG=en) đ�
 
 // flags are the settings both commands share.
 type flags struct {
-	fs  *flag.FlagSet
-	cfg station.Config
+	fs   *flag.FlagSet
+	cfg  station.Config
+	lang lang
 }
 
 func newFlags(name, synopsis, about string, stderr io.Writer, getenv func(string) string, l lang) *flags {
-	f := &flags{fs: flag.NewFlagSet(name, flag.ContinueOnError)}
+	f := &flags{fs: flag.NewFlagSet(name, flag.ContinueOnError), lang: l}
 	fs := f.fs
-	fs.SetOutput(stderr)
+	// The flag package's own complaints are English: parse reports them in the chosen language
+	// instead, so its output is kept for the usage text only.
+	fs.SetOutput(io.Discard)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, l.t("Usage: sohoa-station %s\n\n%s\n\nFlags:\n", "Cách dùng: sohoa-station %s\n\n%s\n\nTham số:\n"), synopsis, about)
-		fs.PrintDefaults()
+		printDefaults(stderr, fs, l, getenv)
 	}
 	c := &f.cfg
 	c.Lang = string(l)
@@ -112,7 +121,7 @@ func newFlags(name, synopsis, about string, stderr io.Writer, getenv func(string
 // parse reads the flags and checks the config; it names the wrong flag in one line.
 func (f *flags) parse(args []string) error {
 	if err := f.fs.Parse(args); err != nil {
-		return err
+		return f.lang.flagError(err)
 	}
 	return f.cfg.Validate()
 }
@@ -232,4 +241,54 @@ func langOf(args []string, getenv func(string) string) lang {
 		return "en"
 	}
 	return station.Vietnamese
+}
+
+// flagError is an error of the flag package in l: its English text for English, else the
+// usual ones in Vietnamese (flag.ErrHelp is kept, so -h still ends quietly).
+func (l lang) flagError(err error) error {
+	if l == "en" || errors.Is(err, flag.ErrHelp) {
+		return err
+	}
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		return &saidError{fmt.Sprintf("không có tham số %s (xem -h)", name), err}
+	}
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
+		return &saidError{fmt.Sprintf("tham số %s cần một giá trị", name), err}
+	}
+	if rest, ok := strings.CutPrefix(msg, "invalid value "); ok {
+		if value, name, ok := strings.Cut(rest, " for flag "); ok {
+			name, _, _ = strings.Cut(name, ":")
+			return &saidError{fmt.Sprintf("giá trị %s của %s không hợp lệ", value, name), err}
+		}
+	}
+	return err
+}
+
+// saidError is an error told in other words than its cause's.
+type saidError struct {
+	text string
+	err  error
+}
+
+func (e *saidError) Error() string { return e.text }
+func (e *saidError) Unwrap() error { return e.err }
+
+// printDefaults lists the flags as flag.PrintDefaults does, with "default" in l.
+func printDefaults(w io.Writer, fs *flag.FlagSet, l lang, getenv func(string) string) {
+	fs.VisitAll(func(f *flag.Flag) {
+		name, usage := flag.UnquoteUsage(f)
+		line := "  -" + f.Name
+		if name != "" {
+			line += " " + name
+		}
+		line += "\n    \t" + strings.ReplaceAll(usage, "\n", "\n    \t")
+		switch f.DefValue {
+		case "", "0", "0s", "false":
+		case getenv("SOHOA_STATION_TOKEN"): // a token from the environment is no default to show
+		default:
+			line += fmt.Sprintf(l.t(" (default %s)", " (mặc định %s)"), f.DefValue)
+		}
+		fmt.Fprintln(w, line)
+	})
 }

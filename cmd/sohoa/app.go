@@ -143,7 +143,10 @@ func (a *app) startWorkers(ctx context.Context) (stop func(context.Context) erro
 		return nil, err
 	}
 	reader, err := ocr.New(ocr.Config{Engine: ocr.EngineConfig{Workers: a.cfg.Workers}, Logger: a.logger,
-		Checker: ocr.ValidateChecker(rules)})
+		TemplatesDir: a.cfg.TemplatesDir, Checker: ocr.ValidateChecker(rules)})
+	if err != nil && a.cfg.TemplatesDir != "" {
+		return nil, fmt.Errorf("%w (SOHOA_TEMPLATES_DIR / --templates: %s)", err, a.cfg.TemplatesDir)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -5,8 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 
+	"github.com/sohoa/sohoa/config"
 	"github.com/sohoa/sohoa/domain"
+	"github.com/sohoa/sohoa/imaging"
 	"github.com/sohoa/sohoa/ocr"
 )
 
@@ -17,8 +20,8 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs := newFlagSet("extract", "extract [--kind K] [--layout form|table] [--review-threshold X] IMAGE", stderr)
 	kind := fs.String("kind", "", "register kind: khai-sinh, ket-hon or khai-tu (default: read from the page title)")
 	layout := fs.String("layout", "", "page layout: form or table (default: detected from the ruling)")
-	threshold := fs.Float64("review-threshold", 0.85, "fields less confident than this need review")
-	templates := fs.String("templates", "", "folder of extra register templates (*.json); default $SOHOA_TEMPLATES_DIR")
+	threshold := fs.Float64("review-threshold", ocr.DefaultReviewThreshold, "fields less confident than this need review")
+	templates := config.TemplatesFlag(fs, os.Getenv)
 	reread := fs.String("reread", "auto", "read field crops again: auto (doubtful fields), always or never")
 	input := fs.String("input", "binary", "cleaned image Tesseract reads: gray or binary")
 	pos, err := parseInterspersed(fs, args)
@@ -38,7 +41,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if *layout != "" && opts.Layout != ocr.LayoutForm && opts.Layout != ocr.LayoutTable {
 		return fmt.Errorf("extract: --layout %q: want form or table: %w", *layout, domain.ErrInvalid)
 	}
-	img, info, err := decodeFile(pos[0])
+	img, info, err := imaging.DecodeFile(pos[0])
 	if err != nil {
 		return fmt.Errorf("extract: %w", err)
 	}

@@ -3,9 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
-	"image"
 	"io"
-	"os"
 
 	"github.com/sohoa/sohoa/domain"
 	"github.com/sohoa/sohoa/imaging"
@@ -26,7 +24,7 @@ func runOCR(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		fs.Usage()
 		return fmt.Errorf("ocr: want one IMAGE, got %d arguments: %w", len(pos), domain.ErrInvalid)
 	}
-	img, info, err := decodeFile(pos[0])
+	img, info, err := imaging.DecodeFile(pos[0])
 	if err != nil {
 		return fmt.Errorf("ocr: %w", err)
 	}
@@ -52,19 +50,4 @@ func runOCR(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	}
 	_, err = io.WriteString(stdout, text)
 	return err
-}
-
-// decodeFile decodes a page image file (PNG, JPEG or TIFF); Info carries the resolution the
-// file records.
-func decodeFile(path string) (image.Image, imaging.Info, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, imaging.Info{}, err
-	}
-	defer f.Close()
-	img, info, err := imaging.Decode(f, imaging.Limits{})
-	if err != nil {
-		return nil, info, fmt.Errorf("decode %s: %w", path, err)
-	}
-	return img, info, nil
 }

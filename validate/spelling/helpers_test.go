@@ -1,0 +1,6 @@
+package spelling
+
+import "sync"
+
+// testIndex is one Index shared by the tests, as the validator shares its own.
+var testIndex = sync.OnceValue(NewIndex)

@@ -402,6 +402,9 @@ func strayWords(ws []Word) bool {
 			continue
 		}
 		for i, w := range l {
+			if len([]rune(fold(w.Text))) < 2 {
+				continue // punctuation and single letters sit where they sit ("Sốp - Cộp", "Tai , biến")
+			}
 			var tops, bottoms []int
 			for j, o := range l {
 				if j != i {

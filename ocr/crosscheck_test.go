@@ -190,6 +190,12 @@ func TestStrayWordsFromTheLineAbove(t *testing.T) {
 	if !f.NeedsReview || !hasIssue(f, CodeStrayWords) {
 		t.Errorf("got %+v, want flagged", f)
 	}
+	// Punctuation sits low or at mid-height: it is not a word of another line.
+	punct := line(500, 600, "Tai , biến mạch máu não")
+	punct[1].Box.Min.Y, punct[1].Box.Max.Y = 530, 550
+	if strayWords(punct) {
+		t.Error("a comma below the line taken for a stray word")
+	}
 	// A wrapped value on two lines is two lines, not stray words.
 	wrapped := append(line(500, 600, "thôn Đông, xã Hòa Bình,"), line(590, 260, "huyện Kim Bôi, tỉnh Hà Sơn Bình")...)
 	if strayWords(wrapped) {

@@ -402,7 +402,8 @@ func strayWords(ws []Word) bool {
 			continue
 		}
 		for i, w := range l {
-			if len([]rune(fold(w.Text))) < 2 {
+			if len([]rune(fold(w.Text))) < 2 || i >= 2 && i < len(l)-2 {
+				// words taken from the line above or below come first or last
 				continue // punctuation and single letters sit where they sit ("Sốp - Cộp", "Tai , biến")
 			}
 			var tops, bottoms []int
@@ -426,7 +427,7 @@ func strayWords(ws []Word) bool {
 // bottom of the other words, when shorter) must overlap the band: words of one line overlap it
 // whole whatever their marks and descenders; a word of the line above grouped with it (Tesseract
 // and groupLines join words overlapping by half) does not.
-const strayOverlap = 0.75
+const strayOverlap = 0.6
 
 // checkStray flags a value some of whose words sit off its line.
 func checkStray(f Field, ws []Word) Field {

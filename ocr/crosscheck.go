@@ -402,9 +402,10 @@ func strayWords(ws []Word) bool {
 			continue
 		}
 		for i, w := range l {
+			// Words taken from the line above or below come first or last; punctuation and
+			// single letters sit where they sit ("Sốp - Cộp", "Tai , biến").
 			if len([]rune(fold(w.Text))) < 2 || i >= 2 && i < len(l)-2 {
-				// words taken from the line above or below come first or last
-				continue // punctuation and single letters sit where they sit ("Sốp - Cộp", "Tai , biến")
+				continue
 			}
 			var tops, bottoms []int
 			for j, o := range l {

@@ -128,7 +128,7 @@ func isType(t string) bool {
 // when the field has none (entry numbers, sex).
 func TypeOf(field string) string {
 	switch field {
-	case "full_name", "father_name", "mother_name", "husband_name", "wife_name":
+	case "full_name", "father_name", "mother_name", "husband_name", "wife_name", "declarant_name":
 		return TypeName
 	case "family_name", "surname":
 		return TypeFamilyName
@@ -139,7 +139,7 @@ func TypeOf(field string) string {
 		return TypeDate
 	case "ethnicity", "husband_ethnicity", "wife_ethnicity":
 		return TypeEthnicity
-	case "nationality":
+	case "nationality", "husband_nationality", "wife_nationality":
 		return TypeNationality
 	case "birth_place", "residence", "husband_residence", "wife_residence", "death_place":
 		return TypePlace

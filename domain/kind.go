@@ -39,7 +39,8 @@ func (k Kind) Title() string {
 }
 
 // Fields lists the stable snake_case field names of an entry of this kind, in the order they
-// appear on the page. OCR templates, the synthetic corpus, the review screen and exports share them.
+// appear on the page (the fields only some generations of books print, such as the declarant,
+// the spouses' nationality and the time of death, come last). OCR templates, the synthetic corpus, the review screen and exports share them.
 func (k Kind) Fields() []string {
 	switch k {
 	case KindBirth:
@@ -47,10 +48,11 @@ func (k Kind) Fields() []string {
 			"ethnicity", "nationality", "father_name", "mother_name", "registration_date"}
 	case KindMarriage:
 		return []string{"entry_no", "husband_name", "husband_birth_date", "husband_ethnicity", "husband_residence",
-			"wife_name", "wife_birth_date", "wife_ethnicity", "wife_residence", "registration_date"}
+			"wife_name", "wife_birth_date", "wife_ethnicity", "wife_residence", "registration_date",
+			"husband_nationality", "wife_nationality"}
 	case KindDeath:
 		return []string{"entry_no", "full_name", "sex", "birth_date", "ethnicity", "nationality", "residence",
-			"death_date", "death_place", "death_cause", "registration_date"}
+			"death_date", "death_place", "death_cause", "registration_date", "death_time", "declarant_name"}
 	}
 	return nil
 }

@@ -28,17 +28,20 @@ type evalPage struct {
 	// plain page OCR
 	cer, wer, secs map[string]float64 // by input: raw, gray, binary
 	// extraction
-	fields     []fieldOutcome
-	wrong      []string // one TSV line per wrong field, for --wrong
-	entries    entryCount
-	extractSec float64
-	err        error
+	fields       []fieldOutcome
+	wrong        []string // one TSV line per wrong field, for --wrong
+	rightFlagged []string // one TSV line per right field flagged for review, for --flagged-right
+	entries      entryCount
+	extractSec   float64
+	err          error
 }
 
 // fieldOutcome compares one printed field with the ground truth.
 type fieldOutcome struct {
 	name, severity string
 	exact, flagged bool
+	suggested      bool    // not exact, but the first suggestion is the truth
+	conf           float64 // the field's confidence (0 when not found)
 	script         scriptOutcome
 }
 
@@ -54,6 +57,8 @@ type Options struct {
 	Plain bool // measure plain page OCR (CER/WER) too
 	// WrongPath, when set, receives every wrong field as TSV.
 	WrongPath string
+	// FlaggedPath, when set, receives every right field flagged for review, as TSV.
+	FlaggedPath string
 }
 
 // Run measures plain OCR and field extraction on a synthetic corpus and prints the tables to
@@ -130,9 +135,16 @@ func report(stdout, stderr io.Writer, pages []*evalPage, kinds []string, o Optio
 		printCER(stdout, pages, kinds)
 	}
 	printFields(stdout, pages)
+	printOutcomes(stdout, pages)
+	printReliability(stdout, pages)
 	printScripts(stdout, pages)
 	if failed > 0 {
 		fmt.Fprintf(stdout, "\n%d of %d pages failed (reason above); their fields are counted as wrong and flagged, as the pipeline fails such a page's job for a person to see.\n", failed, len(pages))
+	}
+	if o.FlaggedPath != "" {
+		if err := writeFlaggedRight(o.FlaggedPath, pages); err != nil {
+			return fmt.Errorf("eval: write flagged right fields %s: %w", o.FlaggedPath, err)
+		}
 	}
 	if o.WrongPath != "" {
 		if err := writeWrong(o.WrongPath, pages); err != nil {
@@ -213,7 +225,8 @@ func extractPage(ctx context.Context, r *ocr.Reader, p *evalPage) error {
 	if err != nil {
 		return err
 	}
-	page, _, err := r.ExtractImage(ctx, img, ocr.ExtractOptions{DPI: info.DPI})
+	page, _, err := r.ExtractImage(ctx, img, ocr.ExtractOptions{DPI: info.DPI,
+		Book: ocr.BookYears{From: p.truth.Year, To: p.truth.Year}}) // the ledger's years, as the pipeline passes them
 	if err != nil {
 		return err
 	}
@@ -233,15 +246,19 @@ func extractPage(ctx context.Context, r *ocr.Reader, p *evalPage) error {
 				f, ok = got.Fields[tf.Name]
 				o.exact = ok && ocr.NormalizeText(f.Value) == ocr.NormalizeText(tf.Value)
 				o.flagged = !ok || f.NeedsReview
+				o.suggested = !o.exact && len(f.Suggestions) > 0 && ocr.NormalizeText(f.Suggestions[0]) == ocr.NormalizeText(tf.Value)
+				o.conf = f.Confidence
 			}
 			o.script = measureScript(tf, f, ok)
 			p.fields = append(p.fields, o)
+			var codes []string
+			for _, is := range f.Issues {
+				codes = append(codes, is.Code)
+			}
 			if !o.exact {
-				var codes []string
-				for _, is := range f.Issues {
-					codes = append(codes, is.Code)
-				}
 				p.wrong = append(p.wrong, p.wrongLine(tr.Number, tf, f, o.flagged, got != nil, strings.Join(codes, ",")))
+			} else if o.flagged {
+				p.rightFlagged = append(p.rightFlagged, p.wrongLine(tr.Number, tf, f, true, true, strings.Join(codes, ",")))
 			}
 		}
 	}

@@ -59,7 +59,7 @@ func (s *jsonlSink) write(e *domain.ExportEntry) error {
 			RecordID: e.RecordID, Status: e.Status, FlagReason: e.FlagReason, ConfirmedBy: e.ConfirmedBy, ConfirmedAt: e.ConfirmedAt}}
 	for _, f := range e.Fields {
 		j.Values[f.Name] = f.Value
-		if f.Status == domain.FieldMissing || f.Value == "" {
+		if (f.Status == domain.FieldMissing || f.Value == "") && !(f.Value == "" && e.Kind.Optional(f.Name)) {
 			j.Unclear = append(j.Unclear, f.Name)
 		}
 	}

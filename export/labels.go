@@ -26,6 +26,10 @@ var labels = map[string]string{
 	"death_date":          "Ngày chết",
 	"death_place":         "Nơi chết",
 	"death_cause":         "Nguyên nhân chết",
+	"death_time":          "Giờ chết",
+	"declarant_name":      "Người đi khai",
+	"husband_nationality": "Quốc tịch của chồng",
+	"wife_nationality":    "Quốc tịch của vợ",
 }
 
 // label is a field's Vietnamese name, or its stable name when it has none.

@@ -54,6 +54,8 @@ var kindSources = map[domain.Kind]map[string]source{
 		"voNgaySinh":              date("wife_birth_date"),
 		"voDanToc":                field("wife_ethnicity"),
 		"voNoiCuTru":              field("wife_residence"),
+		"chongQuocTich":           field("husband_nationality"),
+		"voQuocTich":              field("wife_nationality"),
 	},
 	domain.KindDeath: {
 		"nktHoTen":          field("full_name"),
@@ -65,6 +67,8 @@ var kindSources = map[domain.Kind]map[string]source{
 		"nktNgayChet":       date("death_date"),
 		"nktNoiChet":        field("death_place"),
 		"nktNguyenNhanChet": field("death_cause"),
+		"nktGioPhutChet":    field("death_time"),
+		"nycHoTen":          field("declarant_name"),
 	},
 }
 
@@ -127,7 +131,8 @@ func registrationPlace(e *domain.ExportEntry, _ *notes) string {
 func unclearNote(e *domain.ExportEntry, n *notes) {
 	var missing []string
 	for _, f := range e.Fields {
-		if f.Status == domain.FieldMissing || strings.TrimSpace(f.Value) == "" {
+		empty := strings.TrimSpace(f.Value) == ""
+		if (f.Status == domain.FieldMissing || empty) && !(empty && e.Kind.Optional(f.Name)) {
 			missing = append(missing, label(f.Name))
 		}
 	}

@@ -25,6 +25,10 @@ type ExtractOptions struct {
 	// DPI is the scanning resolution the file records (imaging.Info.DPI), for ExtractImage's
 	// clean-up; 0 lets imaging.Clean estimate it.
 	DPI float64
+	// Book is the years the register covers (the ledger's); registrations outside them are
+	// flagged. After is the last entry number of the book's page before, when known (0 if not).
+	Book  BookYears
+	After int
 }
 
 // toBox is r as a domain.Box. Boxes of a Page are in pixels of the cleaned greyscale page
@@ -129,6 +133,7 @@ func (r *Reader) Extract(ctx context.Context, res *imaging.Result, opts ExtractO
 		return Page{}, fmt.Errorf("extract: %w", err)
 	}
 	checkSequence(&page)
+	crossCheck(&page, opts.Book, opts.After)
 	honestHand(&page, r.cfg.ReviewThreshold)
 	if poorPage(res.Metrics) {
 		flagAll(&page)

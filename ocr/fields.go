@@ -53,6 +53,7 @@ func (fr fieldReader) record(ctx context.Context, t Template, e *entry) (Record,
 		if err != nil {
 			return Record{}, err
 		}
+		f = checkSuspect(checkTones(checkStray(fr.yearOnly(f, e.labels[i]), ws)))
 		if fr.hand {
 			// Tesseract splits handwriting into partial words and reads specks as
 			// punctuation: the ink in the value's region bounds it better.
@@ -63,6 +64,7 @@ func (fr fieldReader) record(ctx context.Context, t Template, e *entry) (Record,
 			values[spec.Name] = f.Value
 		}
 	}
+	fr.timeOfDeath(t, &rec)
 	for _, is := range fr.r.checker.CheckRecord(fr.kind, values) {
 		rec.Issues = append(rec.Issues, is)
 		if f, ok := rec.Fields[is.Field]; ok {
@@ -117,6 +119,9 @@ func (fr fieldReader) field(ctx context.Context, spec FieldSpec, ws []Word) (Fie
 }
 
 func (fr fieldReader) check(spec FieldSpec, text string) Checked {
+	if spec.Type == "time" {
+		return checkTime(text)
+	}
 	c := fr.r.checker.CheckField(fr.kind, spec.Name, spec.Type, text)
 	if c.Penalty == 0 && len(c.Issues) == 0 {
 		c.Penalty = 1

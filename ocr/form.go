@@ -7,7 +7,8 @@ type entry struct {
 	fields  map[int][]Word          // template field index → value words in reading order
 	regions map[int]image.Rectangle // where each field's value lies, from labels or ruling
 	box     image.Rectangle
-	blind   bool // no word of the entry was read: it is only its regions
+	blind   bool           // no word of the entry was read: it is only its regions
+	labels  map[int]string // the folded label each field was found under (form)
 }
 
 func newEntry() *entry { return &entry{fields: map[int][]Word{}} }
@@ -92,6 +93,10 @@ func (fr *formReader) line(l Line) {
 // left of it, when it is close enough to the last labelled line.
 func (fr *formReader) wrapped(l Line) {
 	fr.pending = unlabelledLine{line: l}
+	if labelRun(l.Words) > 0 {
+		fr.last = nil // a label the template does not know ends the field above
+		return
+	}
 	if len(fr.last) == 0 || l.Box.Min.Y-fr.bottom > 2*fr.mh {
 		return // not a wrapped value: too far from the last labelled line
 	}
@@ -132,7 +137,8 @@ func (fr *formReader) labelledLine(l Line, ms []labelMatch) {
 			next = l.Words[ms[k+1].start].Box.Min.X
 		}
 		fr.cur.setRegion(f, formRegion(unionBox(l.Words[m.start:m.end]), next, fr.right))
-		fr.cur.add(f, l.Words[m.end:end])
+		fr.cur.add(f, cutAtLabel(l.Words[m.end:end]))
+		fr.cur.heard(f, l.Words[m.start:m.end])
 		fr.cur.box = fr.cur.box.Union(unionBox(l.Words[m.start:m.end]))
 	}
 	fr.bottom = l.Box.Max.Y

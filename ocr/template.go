@@ -26,7 +26,7 @@ const (
 )
 
 // FieldTypes are the field types a template may name; they are validate's types.
-var FieldTypes = []string{"name", "sex", "date", "date_in_words", "ethnicity", "nationality", "place", "entry_no", "text"}
+var FieldTypes = []string{"name", "sex", "date", "date_in_words", "ethnicity", "nationality", "place", "entry_no", "text", "time"}
 
 // Template describes one printed layout of one register kind: which fields it has and how they
 // are labelled. Templates are JSON files, embedded from templates/ and optionally read from a

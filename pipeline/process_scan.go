@@ -107,7 +107,8 @@ func (w *ProcessScan) process(ctx context.Context, id int64, logger *slog.Logger
 	if err := w.store.SetScanStatus(ctx, id, domain.ScanOCR, ""); err != nil {
 		return err
 	}
-	page, err := w.reader.Extract(ctx, res, ocr.ExtractOptions{Kind: ledger.Kind})
+	page, err := w.reader.Extract(ctx, res, ocr.ExtractOptions{Kind: ledger.Kind,
+		Book: ocr.BookYears{From: ledger.YearFrom, To: ledger.YearTo}})
 	if err != nil {
 		if ctx.Err() != nil {
 			return err // shutting down or timed out: try again later

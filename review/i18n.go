@@ -151,6 +151,10 @@ var messages = map[string][2]string{
 	"field.death_date":          {"Ngày chết", "Date of death"},
 	"field.death_place":         {"Nơi chết", "Place of death"},
 	"field.death_cause":         {"Nguyên nhân chết", "Cause of death"},
+	"field.death_time":          {"Giờ chết", "Time of death"},
+	"field.declarant_name":      {"Người đi khai", "Declarant"},
+	"field.husband_nationality": {"Quốc tịch của chồng", "Husband's nationality"},
+	"field.wife_nationality":    {"Quốc tịch của vợ", "Wife's nationality"},
 }
 
 // T translates a key; an unknown key shows itself so that a missing text is visible, not blank.

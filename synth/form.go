@@ -46,13 +46,13 @@ type entryPlan struct {
 }
 
 // planEntry lays out rec from top (a y in pixels).
-func planEntry(f *faces, kind domain.Kind, rec *Record, top, pitch int) entryPlan {
+func planEntry(f *faces, rows [][]slot, rec *Record, top, pitch int) entryPlan {
 	left, right := marginX+30, pageWidth-marginX-30
 	w := right - left
 	asc := f.typed.Metrics().Ascent.Ceil()
 	p := entryPlan{}
 	line := 0
-	for _, row := range formRows[kind] {
+	for _, row := range rows {
 		rowLines := 1
 		for j, s := range row {
 			fi := fieldIndex(rec, s.name)
@@ -114,7 +114,7 @@ func (c *canvas) formPage(f *faces, ct *content, top, want int) int {
 	bottom := pageHeight - marginBottom
 	n, lines, y := 0, 0, top
 	for n < want && n < len(ct.records) {
-		p := planEntry(f, ct.kind, &ct.records[n], y, formPitch)
+		p := planEntry(f, ct.wording.formRows(ct.kind), &ct.records[n], y, formPitch)
 		if p.bottom > bottom {
 			break
 		}
@@ -136,7 +136,7 @@ func (c *canvas) formPage(f *faces, ct *content, top, want int) int {
 	y = top
 	for i := range n {
 		rec := &ct.records[i]
-		p := planEntry(f, ct.kind, rec, y, pitch)
+		p := planEntry(f, ct.wording.formRows(ct.kind), rec, y, pitch)
 		if framed {
 			c.rule(marginX, y, pageWidth-marginX, y+3, 0.85)
 			c.rule(marginX, p.bottom-3, pageWidth-marginX, p.bottom, 0.85)

@@ -55,6 +55,7 @@ func (d *refData) birthFields(r *rand.Rand, c *content, reg time.Time) []Field {
 		c.nameField("father_name", father),
 		c.nameField("mother_name", mother),
 		c.dateField(r, "registration_date", reg),
+		c.nameField("declarant_name", father), // printed by some generations of books only
 	}
 }
 
@@ -80,6 +81,7 @@ func (d *refData) marriageFields(r *rand.Rand, c *content, reg time.Time) []Fiel
 	if r.Float64() < 0.5 {
 		wHome = d.nearbyPlace(r, c.home, c.year)
 	}
+	wifeNation := spouseNationality(r)
 	return []Field{
 		c.nameField("husband_name", d.personName(r, sexMale, "")),
 		c.dateField(r, "husband_birth_date", hBorn),
@@ -90,6 +92,8 @@ func (d *refData) marriageFields(r *rand.Rand, c *content, reg time.Time) []Fiel
 		c.ethnicField(r, "wife_ethnicity", wg),
 		c.placeField("wife_residence", c.address(r, wHome, c.minority(wg)), wHome.ref()),
 		c.dateField(r, "registration_date", reg),
+		c.field("husband_nationality", nationality, nationality),
+		c.field("wife_nationality", wifeNation, wifeNation),
 	}
 }
 
@@ -136,8 +140,10 @@ func (d *refData) deathFields(r *rand.Rand, c *content, reg time.Time) []Field {
 		where, ref = addr, c.home.ref()
 	}
 	cause := deathCauses[band][r.IntN(len(deathCauses[band]))]
+	dead := d.personName(r, sex, "")
+	hour, hourValue := deathTime(r)
 	return []Field{
-		c.nameField("full_name", d.personName(r, sex, "")),
+		c.nameField("full_name", dead),
 		c.sexField(r, sex),
 		c.dateField(r, "birth_date", born),
 		c.ethnicField(r, "ethnicity", g),
@@ -147,5 +153,7 @@ func (d *refData) deathFields(r *rand.Rand, c *content, reg time.Time) []Field {
 		c.placeField("death_place", where, ref),
 		c.field("death_cause", cause, cause),
 		c.dateField(r, "registration_date", reg),
+		c.field("death_time", hour, hourValue),
+		c.nameField("declarant_name", d.declarant(r, dead)),
 	}
 }

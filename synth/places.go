@@ -116,7 +116,10 @@ func (d *refData) pickPlace(r *rand.Rand, year int) place {
 func (d *refData) nearbyPlace(r *rand.Rand, home place, year int) place {
 	dist := home.dist
 	if r.Float64() < 0.3 {
-		dist = &home.prov.districts[r.IntN(len(home.prov.districts))]
+		// Some districts of the list have no commune left (merged away): keep home's then.
+		if other := &home.prov.districts[r.IntN(len(home.prov.districts))]; len(other.communes) > 0 {
+			dist = other
+		}
 	}
 	return d.placeAt(home.prov, dist, dist.communes[r.IntN(len(dist.communes))], year)
 }

@@ -18,6 +18,7 @@ type content struct {
 	national   string
 	dates      dateStyle
 	upperNames bool
+	wording    *wording // how this generation of books words the entries
 	records    []Record
 }
 
@@ -53,6 +54,7 @@ func (d *refData) newContent(r *rand.Rand, kind domain.Kind, n int) *content {
 		upperNames: r.Float64() < 0.35,
 	}
 	c.home = d.pickPlace(r, c.year)
+	c.wording = pickWording(r, kind)
 	c.national = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 	if c.year == 1975 {
 		c.national = "VIỆT NAM DÂN CHỦ CỘNG HÒA"
@@ -73,6 +75,7 @@ func (d *refData) newContent(r *rand.Rand, kind domain.Kind, n int) *content {
 			rec.Fields = d.deathFields(r, c, reg)
 		}
 		rec.Fields = append([]Field{c.field("entry_no", strconv.Itoa(rec.Number), strconv.Itoa(rec.Number))}, rec.Fields...)
+		c.applyWording(r, &rec)
 		c.records = append(c.records, rec)
 		if next := addDays(reg, r.IntN(6)); next.Year() == c.year {
 			reg = next
@@ -84,7 +87,7 @@ func (d *refData) newContent(r *rand.Rand, kind domain.Kind, n int) *content {
 // field builds a field with its form label; strings are NFC.
 func (c *content) field(name, written, value string) Field {
 	return Field{
-		Name: name, Label: formLabels[c.kind][name], Printed: true,
+		Name: name, Label: c.wording.label(c.kind, name), Printed: true,
 		Written: norm.NFC.String(written), Value: norm.NFC.String(value),
 	}
 }

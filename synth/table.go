@@ -46,7 +46,7 @@ const (
 
 // tablePage draws the table of records from top and returns how many rows it drew.
 func (c *canvas) tablePage(f *faces, ct *content, top int) int {
-	cols := tableColumns[ct.kind]
+	cols := ct.wording.columns(ct.kind)
 	left, right := tableMargin, pageWidth-tableMargin
 	xs := columnEdges(cols, left, right)
 	headBottom := c.tableHeader(f, cols, xs, top)

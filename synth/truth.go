@@ -73,8 +73,10 @@ type Field struct {
 	Label   string `json:"label"`   // printed label or column header
 	Written string `json:"written"` // as typed on the page
 	Value   string `json:"value"`   // normalised: ISO dates, title-case names, official ethnic names, Nam/Nữ
-	// Printed is false when the layout has no place for the field (narrow tables); Written is
-	// then what would have been typed and Box is nil.
+	// Printed is false when the layout has no place for the field (narrow tables, a wording
+	// without it); Written is then what would have been typed and Box is nil. A value some books
+	// print that is no field of the kind (a birth register's declarant) is also not Printed, but
+	// drawn: its text is in Lines and it must not end up in another field.
 	Printed  bool        `json:"printed"`
 	Box      *domain.Box `json:"box,omitempty"`
 	CleanBox *domain.Box `json:"clean_box,omitempty"`

@@ -32,7 +32,7 @@ var Types = []Type{TypeName, TypeSex, TypeDate, TypeDateInWords, TypeEthnicity, 
 // the same thing in every kind that has it.
 func fieldType(field string) (Type, bool) {
 	switch field {
-	case "full_name", "father_name", "mother_name", "husband_name", "wife_name":
+	case "full_name", "father_name", "mother_name", "husband_name", "wife_name", "declarant_name":
 		return TypeName, true
 	case "sex":
 		return TypeSex, true
@@ -42,13 +42,13 @@ func fieldType(field string) (Type, bool) {
 		return TypeDateInWords, true
 	case "ethnicity", "husband_ethnicity", "wife_ethnicity":
 		return TypeEthnicity, true
-	case "nationality":
+	case "nationality", "husband_nationality", "wife_nationality":
 		return TypeNationality, true
 	case "birth_place", "residence", "husband_residence", "wife_residence", "death_place":
 		return TypePlace, true
 	case "entry_no":
 		return TypeEntryNo, true
-	case "death_cause":
+	case "death_cause", "death_time":
 		return TypeText, true
 	}
 	return TypeText, false

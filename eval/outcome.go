@@ -67,6 +67,15 @@ func inGroup(sev, group string) bool {
 // printOutcomes prints the entries missed per page and the fields by outcome, per severity, then
 // exact fields per kind and severity.
 func printOutcomes(w io.Writer, pages []*evalPage) {
+	printEntriesPerPage(w, pages)
+	tallies, byKind := tallyOutcomes(pages)
+	printFieldsByOutcome(w, tallies)
+	printEntryNumbers(w, tallies)
+	printExactByKind(w, byKind)
+}
+
+// printEntriesPerPage prints, per severity, the truth entries found and missed per page.
+func printEntriesPerPage(w io.Writer, pages []*evalPage) {
 	fmt.Fprintln(w, "\nEntries per page (missed: a truth entry no extracted record pairs with)")
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "severity\tpages\tentries\tfound\tmissed/page\tpages missing some\tmost missed on a page\t")
@@ -90,7 +99,10 @@ func printOutcomes(w io.Writer, pages []*evalPage) {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.2f\t%d\t%d\t\n", g, np, truth, found, float64(truth-found)/float64(np), short, worst)
 	}
 	tw.Flush()
+}
 
+// tallyOutcomes tallies the field outcomes per severity group, and per kind/layout and group.
+func tallyOutcomes(pages []*evalPage) (map[string]*outcomeTally, map[[2]string]*outcomeTally) {
 	tallies := map[string]*outcomeTally{}
 	byKind := map[[2]string]*outcomeTally{}
 	for _, p := range pages {
@@ -112,8 +124,13 @@ func printOutcomes(w io.Writer, pages []*evalPage) {
 			}
 		}
 	}
+	return tallies, byKind
+}
+
+// printFieldsByOutcome prints, per severity group, the shares of fields by outcome.
+func printFieldsByOutcome(w io.Writer, tallies map[string]*outcomeTally) {
 	fmt.Fprintln(w, "\nFields by outcome (of all fields; flagged = needs_review; missing = no value)")
-	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "severity\tfields\tright\tright-flagged (of right)\twrong-flagged\twrong-unflagged\tmissing-flagged\tmissing-unflagged\tflagged\t")
 	for _, g := range outcomeGroups {
 		t := tallies[g]
@@ -125,9 +142,12 @@ func printOutcomes(w io.Writer, pages []*evalPage) {
 			pct(t.flagged(), t.n))
 	}
 	tw.Flush()
+}
 
+// printEntryNumbers prints, per severity group, the shares of entry numbers right or suggested right.
+func printEntryNumbers(w io.Writer, tallies map[string]*outcomeTally) {
 	fmt.Fprintln(w, "\nEntry numbers (suggested: wrong or missing, but the first suggestion is right)")
-	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "severity\tnumbers\tright\tsuggested right\tright or suggested right\t")
 	for _, g := range outcomeGroups {
 		if t := tallies[g]; t != nil && t.entryNo > 0 {
@@ -136,9 +156,12 @@ func printOutcomes(w io.Writer, pages []*evalPage) {
 		}
 	}
 	tw.Flush()
+}
 
+// printExactByKind prints the exact fields per kind/layout and severity group.
+func printExactByKind(w io.Writer, byKind map[[2]string]*outcomeTally) {
 	fmt.Fprintln(w, "\nExact fields by kind, layout and severity (wrong-unflagged in brackets)")
-	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprint(tw, "kind/layout\t")
 	for _, g := range outcomeGroups {
 		fmt.Fprintf(tw, "%s\t", g)

@@ -17,11 +17,19 @@ var confBins = []float64{0.5, 0.7, 0.85, 0.9, 0.95, 0.98, 1.0001}
 // for review thresholds from 0.85 up, the wrong-but-unflagged and flagged-correct shares on light
 // and medium pages if every field under the threshold were flagged too.
 func printReliability(w io.Writer, pages []*evalPage) {
-	type bin struct {
-		n, right int
-		conf     float64
-	}
-	byType := map[validate.Type][]bin{}
+	printReliabilityBins(w, binByType(pages))
+	printReviewThresholds(w, pages)
+}
+
+// confBin is one confidence bin of the reliability table.
+type confBin struct {
+	n, right int
+	conf     float64
+}
+
+// binByType bins the prefilled fields by field type and confidence.
+func binByType(pages []*evalPage) map[validate.Type][]confBin {
+	byType := map[validate.Type][]confBin{}
 	for _, p := range pages {
 		for _, o := range p.fields {
 			if !o.script.prefilled {
@@ -29,7 +37,7 @@ func printReliability(w io.Writer, pages []*evalPage) {
 			}
 			t := validate.TypeOf(p.truth.Kind, o.name)
 			if byType[t] == nil {
-				byType[t] = make([]bin, len(confBins))
+				byType[t] = make([]confBin, len(confBins))
 			}
 			i := 0
 			for o.conf >= confBins[i] && i < len(confBins)-1 {
@@ -43,6 +51,11 @@ func printReliability(w io.Writer, pages []*evalPage) {
 			}
 		}
 	}
+	return byType
+}
+
+// printReliabilityBins prints the mean confidence and share right per type and confidence bin.
+func printReliabilityBins(w io.Writer, byType map[validate.Type][]confBin) {
 	fmt.Fprintln(w, "\nReliability (fields with a value: mean confidence vs share right, per type and confidence bin; n in brackets)")
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprint(tw, "type\t")
@@ -69,9 +82,13 @@ func printReliability(w io.Writer, pages []*evalPage) {
 		fmt.Fprintln(tw)
 	}
 	tw.Flush()
+}
 
+// printReviewThresholds prints, for review thresholds from 0.85 up, the wrong-unflagged and
+// right-flagged shares on light and medium pages.
+func printReviewThresholds(w io.Writer, pages []*evalPage) {
 	fmt.Fprintln(w, "\nReview threshold on light+medium pages (fields under it flagged as well as those with issues)")
-	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "threshold\tfields\twrong-unflagged\tright-flagged (of right)\t")
 	for _, th := range []float64{0.85, 0.88, 0.9, 0.92, 0.94, 0.96, 0.98} {
 		n, wu, right, rf := 0, 0, 0, 0

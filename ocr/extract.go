@@ -84,50 +84,9 @@ func (r *Reader) Extract(ctx context.Context, res *imaging.Result, opts ExtractO
 	src, other := r.input(res)
 	var page Page
 	err := r.engine.do(ctx, 0, func(ctx context.Context, c *tessClient) error {
-		// The ruling is looked for once: it decides how the page is read and its layout.
-		var tg tableGeometry
-		table := false
-		if opts.Layout != LayoutForm {
-			tg, table = findTable(src, minTableCols)
-		}
-		layout := opts.Layout
-		if layout == "" {
-			layout = LayoutForm
-			if table {
-				layout = LayoutTable
-			}
-		}
-		var words []Word
 		var err error
-		if table {
-			words, err = c.readTable(ctx, src, tg)
-		} else {
-			words, err = c.recognize(ctx, src, readSettings{psm: pagePSM})
-		}
-		if err != nil {
-			return err
-		}
-		t, entries, err := r.layout(words, tg, layout, opts.Kind)
-		if err != nil {
-			return err
-		}
-		page = Page{Kind: t.Kind, Layout: t.Layout, Template: t.Name, BoxSpace: BoxSpace,
-			Size: [2]int{res.Gray.Rect.Dx(), res.Gray.Rect.Dy()}, Records: []Record{}}
-		fr := fieldReader{r: r, c: c, kind: t.Kind, crop: other, bin: res.Binary, mh: medianHeight(words)}
-		hand := classifyEntries(measureEntries(res.Binary, entries), poorPage(res.Metrics))
-		for k, e := range entries {
-			fr.hand = hand[k]
-			rec, err := fr.record(ctx, t, e)
-			if err != nil {
-				return err
-			}
-			if e.blind && boxedFields(rec) < 2 {
-				continue // an empty ruled row
-			}
-			rec.Index = len(page.Records)
-			page.Records = append(page.Records, rec)
-		}
-		return nil
+		page, err = r.readPage(ctx, c, res, src, other, opts)
+		return err
 	})
 	if err != nil {
 		return Page{}, fmt.Errorf("extract: %w", err)
@@ -140,6 +99,64 @@ func (r *Reader) Extract(ctx context.Context, res *imaging.Result, opts ExtractO
 	}
 	mapToOriginal(&page, res.Geometry)
 	return page, nil
+}
+
+// readPage reads the page src with the client c and returns its records, before the page-wide
+// checks; other is the image fields are cropped from.
+func (r *Reader) readPage(ctx context.Context, c *tessClient, res *imaging.Result, src, other *image.Gray, opts ExtractOptions) (Page, error) {
+	// The ruling is looked for once: it decides how the page is read and its layout.
+	tg, table, layout := pageLayout(src, opts.Layout)
+	words, err := readWords(ctx, c, src, tg, table)
+	if err != nil {
+		return Page{}, err
+	}
+	t, entries, err := r.layout(words, tg, layout, opts.Kind)
+	if err != nil {
+		return Page{}, err
+	}
+	page := Page{Kind: t.Kind, Layout: t.Layout, Template: t.Name, BoxSpace: BoxSpace,
+		Size: [2]int{res.Gray.Rect.Dx(), res.Gray.Rect.Dy()}, Records: []Record{}}
+	fr := fieldReader{r: r, c: c, kind: t.Kind, crop: other, bin: res.Binary, mh: medianHeight(words)}
+	hand := classifyEntries(measureEntries(res.Binary, entries), poorPage(res.Metrics))
+	for k, e := range entries {
+		fr.hand = hand[k]
+		rec, err := fr.record(ctx, t, e)
+		if err != nil {
+			return Page{}, err
+		}
+		if e.blind && boxedFields(rec) < 2 {
+			continue // an empty ruled row
+		}
+		rec.Index = len(page.Records)
+		page.Records = append(page.Records, rec)
+	}
+	return page, nil
+}
+
+// pageLayout looks for the page's ruling (unless want is LayoutForm) and returns its geometry,
+// whether there is one, and the layout: want, or when empty, table if ruled and form if not.
+func pageLayout(src *image.Gray, want Layout) (tableGeometry, bool, Layout) {
+	var tg tableGeometry
+	table := false
+	if want != LayoutForm {
+		tg, table = findTable(src, minTableCols)
+	}
+	layout := want
+	if layout == "" {
+		layout = LayoutForm
+		if table {
+			layout = LayoutTable
+		}
+	}
+	return tg, table, layout
+}
+
+// readWords reads the words of src: cell by cell when the page is ruled, else as a whole page.
+func readWords(ctx context.Context, c *tessClient, src *image.Gray, tg tableGeometry, table bool) ([]Word, error) {
+	if table {
+		return c.readTable(ctx, src, tg)
+	}
+	return c.recognize(ctx, src, readSettings{psm: pagePSM})
 }
 
 // Pages whose ink is this faded, or whose paper this noisy, are misread in ways Tesseract's own

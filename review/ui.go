@@ -118,11 +118,25 @@ func parseTemplates() (map[string]*template.Template, error) {
 	return pages, nil
 }
 
+// routeMux is what Register adds routes to.
+type routeMux = interface {
+	Handle(pattern string, h http.Handler)
+}
+
 // Register adds every route of the browser UI to mux, top to bottom. Each is a handler in a file
 // of its own, named noun_verb.go.
 func (ui *UI) Register(mux interface {
 	Handle(pattern string, h http.Handler)
 }) {
+	ui.registerPublic(mux)
+	ui.registerClerk(mux)
+	ui.registerSupervisor(mux)
+	ui.registerAdmin(mux)
+	mux.Handle("/", ui.page(notFound))
+}
+
+// registerPublic adds the routes that need no signed-in user: static files, login and language.
+func (ui *UI) registerPublic(mux routeMux) {
 	static, _ := fs.Sub(staticFiles, "static")
 	mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
 	mux.Handle("GET /login", ui.page(ui.loginShow))
@@ -130,7 +144,11 @@ func (ui *UI) Register(mux interface {
 	mux.Handle("POST /login", ui.page(ui.loginSubmit))
 	mux.Handle("POST /logout", ui.page(ui.logout))
 	mux.Handle("GET /lang/{lang}", ui.page(ui.langSwitch))
+}
 
+// registerClerk adds the clerks' routes: review, follow-ups, checks and capture (and the keys
+// page, which any visitor may see).
+func (ui *UI) registerClerk(mux routeMux) {
 	mux.Handle("GET /{$}", ui.user(domain.RoleClerk, ui.homeShow))
 	mux.Handle("POST /review/next", ui.user(domain.RoleClerk, ui.queueNext))
 	mux.Handle("GET /review/records/{id}", ui.user(domain.RoleClerk, ui.recordShow))
@@ -151,7 +169,11 @@ func (ui *UI) Register(mux interface {
 	mux.Handle("GET /keys", ui.page(ui.keysShow))
 	mux.Handle("GET /capture", ui.user(domain.RoleClerk, ui.captureShow))
 	mux.Handle(capturePattern, ui.user(domain.RoleClerk, ui.capturePhoto))
+}
 
+// registerSupervisor adds the supervisors' routes: ledgers, matches, duplicates, reprocessing,
+// disputes and progress.
+func (ui *UI) registerSupervisor(mux routeMux) {
 	mux.Handle("GET /ledgers", ui.user(domain.RoleSupervisor, ui.ledgerList))
 	mux.Handle("GET /ledgers/new", ui.user(domain.RoleSupervisor, ui.ledgerNew))
 	mux.Handle("POST /ledgers", ui.user(domain.RoleSupervisor, ui.ledgerCreate))
@@ -177,7 +199,10 @@ func (ui *UI) Register(mux interface {
 	mux.Handle("POST /ledgers/{id}/stages", ui.user(domain.RoleSupervisor, ui.ledgerStagesUpdate))
 	mux.Handle("GET /progress", ui.user(domain.RoleSupervisor, ui.progressShow))
 	mux.Handle("GET /api/v1/progress", ui.user(domain.RoleSupervisor, ui.progressAPI))
+}
 
+// registerAdmin adds the administrators' routes: users.
+func (ui *UI) registerAdmin(mux routeMux) {
 	mux.Handle("GET /admin/users", ui.user(domain.RoleAdmin, ui.userList))
 	mux.Handle("POST /admin/users", ui.user(domain.RoleAdmin, ui.userCreate))
 	mux.Handle("POST /admin/users/{id}/disable", ui.user(domain.RoleAdmin, ui.userDisable))
@@ -185,8 +210,6 @@ func (ui *UI) Register(mux interface {
 	mux.Handle("POST /admin/users/{id}/password", ui.user(domain.RoleAdmin, ui.userPassword))
 	mux.Handle("POST /admin/users/{id}/communes", ui.user(domain.RoleAdmin, ui.userCommunes))
 	mux.Handle("POST /admin/users/{id}/sessions/revoke", ui.user(domain.RoleAdmin, ui.userSessionsRevoke))
-
-	mux.Handle("/", ui.page(notFound))
 }
 
 func notFound(w http.ResponseWriter, r *request) error {

@@ -233,16 +233,9 @@ func (s *Store) SubmitCheck(ctx context.Context, recordID int64, u domain.User, 
 		if err != nil {
 			return err
 		}
-		entered, checked := map[string]string{}, map[string]string{}
-		for _, f := range fields.Fields {
-			v, ok := values[f.Name]
-			if !ok {
-				return fmt.Errorf("%w: field %s missing from the form", domain.ErrInvalid, f.Name)
-			}
-			entered[f.Name], checked[f.Name] = f.Value, v
-			if v != f.Value {
-				out.Differing = append(out.Differing, f.Name)
-			}
+		entered, checked, err := compareCheck(fields.Fields, values, &out)
+		if err != nil {
+			return err
 		}
 		out.Agreed = len(out.Differing) == 0
 		if _, err := tx.Exec(ctx, `INSERT INTO record_checks (record_id, stage, mode, entered_by, checker_id, entered, checked, differing)
@@ -251,20 +244,7 @@ func (s *Store) SubmitCheck(ctx context.Context, recordID int64, u domain.User, 
 			return err
 		}
 		next := map[string]any{"stage": t.Stage, "mode": t.Mode, "version": c.rec.Version + 1}
-		action := "check.pass"
-		if out.Agreed {
-			_, err = tx.Exec(ctx, `UPDATE records SET checks_passed = checks_passed + 1, version = version + 1,
-				lease_user_id = NULL, lease_expires_at = NULL, updated_at = now() WHERE id = $1`, recordID)
-		} else {
-			action = "check.dispute"
-			diff := map[string]string{}
-			for _, n := range out.Differing {
-				diff[n] = checked[n]
-			}
-			next["fields"] = diff
-			_, err = tx.Exec(ctx, `UPDATE records SET disputed = true, version = version + 1,
-				lease_user_id = NULL, lease_expires_at = NULL, updated_at = now() WHERE id = $1`, recordID)
-		}
+		action, err := closeCheck(ctx, tx, recordID, out, checked, next)
 		if err != nil {
 			return err
 		}
@@ -275,6 +255,43 @@ func (s *Store) SubmitCheck(ctx context.Context, recordID int64, u domain.User, 
 		return out, fmt.Errorf("check record %d: %w", recordID, translate(err))
 	}
 	return out, nil
+}
+
+// compareCheck sets the entry's values (entered) beside the checker's (checked), field by field
+// in page order, adding the names of the fields that differ to out.Differing. Every field must
+// have a checked value.
+func compareCheck(fields []domain.Field, values map[string]string, out *domain.CheckOutcome) (entered, checked map[string]string, err error) {
+	entered, checked = map[string]string{}, map[string]string{}
+	for _, f := range fields {
+		v, ok := values[f.Name]
+		if !ok {
+			return nil, nil, fmt.Errorf("%w: field %s missing from the form", domain.ErrInvalid, f.Name)
+		}
+		entered[f.Name], checked[f.Name] = f.Value, v
+		if v != f.Value {
+			out.Differing = append(out.Differing, f.Name)
+		}
+	}
+	return entered, checked, nil
+}
+
+// closeCheck ends the check's lease on the entry: an agreement passes the stage, a difference
+// sends the entry to a supervisor, the differing checked values going into next (the audit's new
+// state). It returns the audit action.
+func closeCheck(ctx context.Context, tx pgx.Tx, recordID int64, out domain.CheckOutcome, checked map[string]string, next map[string]any) (string, error) {
+	if out.Agreed {
+		_, err := tx.Exec(ctx, `UPDATE records SET checks_passed = checks_passed + 1, version = version + 1,
+			lease_user_id = NULL, lease_expires_at = NULL, updated_at = now() WHERE id = $1`, recordID)
+		return "check.pass", err
+	}
+	diff := map[string]string{}
+	for _, n := range out.Differing {
+		diff[n] = checked[n]
+	}
+	next["fields"] = diff
+	_, err := tx.Exec(ctx, `UPDATE records SET disputed = true, version = version + 1,
+		lease_user_id = NULL, lease_expires_at = NULL, updated_at = now() WHERE id = $1`, recordID)
+	return "check.dispute", err
 }
 
 // requiredChecks is how many checks an entry must pass to be done: per ledger that sets its own

@@ -53,19 +53,8 @@ func scanDispute(row pgx.CollectableRow) (domain.Dispute, error) {
 // records the outcome. version is the entry version the supervisor saw.
 func (s *Store) SettleDispute(ctx context.Context, recordID int64, u domain.User, version int, final map[string]string) error {
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
-		var disputed bool
-		var ver, passed int
-		if err := tx.QueryRow(ctx, `SELECT disputed, version, checks_passed FROM records WHERE id = $1 FOR UPDATE`, recordID).
-			Scan(&disputed, &ver, &passed); err != nil {
-			return err
-		}
-		if !disputed || ver != version {
-			return domain.ErrStale
-		}
-		var checkID int64
-		var entered map[string]string
-		if err := tx.QueryRow(ctx, `SELECT id, entered FROM record_checks WHERE record_id = $1 AND stage = $2 AND settled_at IS NULL`,
-			recordID, passed+1).Scan(&checkID, &entered); err != nil {
+		checkID, entered, passed, err := lockDispute(ctx, tx, recordID, version)
+		if err != nil {
 			return err
 		}
 		rec, err := s.recordTx(ctx, tx, recordID)
@@ -73,23 +62,9 @@ func (s *Store) SettleDispute(ctx context.Context, recordID int64, u domain.User
 			return err
 		}
 		batch := &pgx.Batch{}
-		var ids []int64
-		var vals []string
-		corrected := false
-		for _, f := range rec.Fields {
-			v, ok := final[f.Name]
-			if !ok {
-				return fmt.Errorf("%w: field %s missing from the form", domain.ErrInvalid, f.Name)
-			}
-			if v != entered[f.Name] {
-				corrected = true
-			}
-			if v == f.Value {
-				continue
-			}
-			ids, vals = append(ids, f.ID), append(vals, v)
-			queueAudit(batch, u.Username, &u.ID, "field.correct", "record", recordID,
-				map[string]any{"field": f.Name, "value": f.Value}, map[string]any{"field": f.Name, "value": v})
+		ids, vals, corrected, err := queueSettleCorrections(batch, u, recordID, rec.Fields, entered, final)
+		if err != nil {
+			return err
 		}
 		batch.Queue(`UPDATE fields f SET value = v.value, status = CASE WHEN v.value = '' THEN 'missing' ELSE 'corrected' END,
 			confirmed_by = $3, confirmed_at = now() FROM unnest($1::bigint[], $2::text[]) AS v(id, value) WHERE f.id = v.id`,
@@ -98,23 +73,72 @@ func (s *Store) SettleDispute(ctx context.Context, recordID int64, u domain.User
 			WHERE id = $1`, recordID)
 		batch.Queue(`UPDATE record_checks SET settled_by = $2, settled_at = now(), final = $3, corrected = $4 WHERE id = $1`,
 			checkID, u.ID, final, corrected)
-		changed := map[string]string{}
-		for i, id := range ids {
-			for _, f := range rec.Fields {
-				if f.ID == id {
-					changed[f.Name] = vals[i]
-				}
-			}
-		}
 		queueAudit(batch, u.Username, &u.ID, "check.settle", "record", recordID,
-			map[string]any{"stage": passed, "version": ver},
-			map[string]any{"stage": passed + 1, "version": ver + 1, "corrected": corrected, "fields": changed})
+			map[string]any{"stage": passed, "version": version},
+			map[string]any{"stage": passed + 1, "version": version + 1, "corrected": corrected,
+				"fields": settledValues(rec.Fields, ids, vals)})
 		return tx.SendBatch(ctx, batch).Close()
 	})
 	if err != nil {
 		return fmt.Errorf("settle record %d: %w", recordID, translate(err))
 	}
 	return nil
+}
+
+// lockDispute locks a disputed entry the supervisor saw at version and reads its open check (id
+// and entered values) and the stages it has passed: ErrStale when the entry is no longer
+// disputed or has changed since.
+func lockDispute(ctx context.Context, tx pgx.Tx, recordID int64, version int) (checkID int64, entered map[string]string, passed int, err error) {
+	var disputed bool
+	var ver int
+	if err := tx.QueryRow(ctx, `SELECT disputed, version, checks_passed FROM records WHERE id = $1 FOR UPDATE`, recordID).
+		Scan(&disputed, &ver, &passed); err != nil {
+		return 0, nil, 0, err
+	}
+	if !disputed || ver != version {
+		return 0, nil, 0, domain.ErrStale
+	}
+	if err := tx.QueryRow(ctx, `SELECT id, entered FROM record_checks WHERE record_id = $1 AND stage = $2 AND settled_at IS NULL`,
+		recordID, passed+1).Scan(&checkID, &entered); err != nil {
+		return 0, nil, 0, err
+	}
+	return checkID, entered, passed, nil
+}
+
+// queueSettleCorrections goes through the entry's fields against the final values: it queues an
+// audit (old → new) for each field whose value changes and returns those fields' ids and new
+// values, and whether any final value differs from the value entered (the check's outcome).
+// Every field must have a final value.
+func queueSettleCorrections(batch *pgx.Batch, u domain.User, recordID int64, fields []domain.Field, entered, final map[string]string) (ids []int64, vals []string, corrected bool, err error) {
+	for _, f := range fields {
+		v, ok := final[f.Name]
+		if !ok {
+			return nil, nil, false, fmt.Errorf("%w: field %s missing from the form", domain.ErrInvalid, f.Name)
+		}
+		if v != entered[f.Name] {
+			corrected = true
+		}
+		if v == f.Value {
+			continue
+		}
+		ids, vals = append(ids, f.ID), append(vals, v)
+		queueAudit(batch, u.Username, &u.ID, "field.correct", "record", recordID,
+			map[string]any{"field": f.Name, "value": f.Value}, map[string]any{"field": f.Name, "value": v})
+	}
+	return ids, vals, corrected, nil
+}
+
+// settledValues maps the names of the corrected fields (ids) to their new values.
+func settledValues(fields []domain.Field, ids []int64, vals []string) map[string]string {
+	changed := map[string]string{}
+	for i, id := range ids {
+		for _, f := range fields {
+			if f.ID == id {
+				changed[f.Name] = vals[i]
+			}
+		}
+	}
+	return changed
 }
 
 // ClerkCheckRates is, per clerk under a unit ("" for all), how their entries fared in checks and

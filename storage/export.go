@@ -148,6 +148,29 @@ type exportChunker struct {
 
 // read fills c.entries with the entries of the pages, in book order, and returns how many.
 func (c *exportChunker) read(ctx context.Context, pages []exportPage) (int, error) {
+	c.reset(pages)
+	batch := &pgx.Batch{}
+	batch.Queue(c.records, c.scans)
+	batch.Queue(c.fields, c.scans)
+	br := c.tx.SendBatch(ctx, batch)
+	defer br.Close()
+	if err := c.readRecords(br, pages); err != nil {
+		return 0, err
+	}
+	if err := c.readFields(br); err != nil {
+		return 0, err
+	}
+	for i := range c.entries {
+		sortFields(c.entries[i].Fields, c.positions[i])
+	}
+	// Book order: the pages' order, then the entry's place on its page. The positions travel
+	// with their entries.
+	sort.Sort(chunkOrder{c})
+	return len(c.entries), br.Close()
+}
+
+// reset empties the chunker for the pages, keeping its memory, and lists their scans in order.
+func (c *exportChunker) reset(pages []exportPage) {
 	if c.order == nil {
 		c.order, c.index = map[int64]int{}, map[int64]int{}
 	}
@@ -159,14 +182,14 @@ func (c *exportChunker) read(ctx context.Context, pages []exportPage) (int, erro
 		c.scans = append(c.scans, p.scan)
 	}
 	c.entries = c.entries[:0]
-	batch := &pgx.Batch{}
-	batch.Queue(c.records, c.scans)
-	batch.Queue(c.fields, c.scans)
-	br := c.tx.SendBatch(ctx, batch)
-	defer br.Close()
+}
+
+// readRecords reads the batch's first result, the chunk's entries, into c.entries (with their
+// ledger's details), reusing the slots and fields slices of earlier chunks.
+func (c *exportChunker) readRecords(br pgx.BatchResults, pages []exportPage) error {
 	var e domain.ExportEntry
 	rows, _ := br.Query()
-	if _, err := pgx.ForEachRow(rows, []any{&e.RecordID, &e.ScanID, &e.Index, &e.Kind, &e.Status, &e.FlagReason,
+	_, err := pgx.ForEachRow(rows, []any{&e.RecordID, &e.ScanID, &e.Index, &e.Kind, &e.Status, &e.FlagReason,
 		&e.ConfirmedBy, &e.ConfirmedAt}, func() error {
 		p := pages[c.order[e.ScanID]]
 		l := c.ledgers[p.ledger]
@@ -188,14 +211,18 @@ func (c *exportChunker) read(ctx context.Context, pages []exportPage) (int, erro
 		c.positions[n] = c.positions[n][:0]
 		c.index[e.RecordID] = n
 		return nil
-	}); err != nil {
-		return 0, err
-	}
+	})
+	return err
+}
+
+// readFields reads the batch's second result, the chunk's fields, onto their entries, with
+// their positions side by side.
+func (c *exportChunker) readFields(br pgx.BatchResults) error {
 	var recordID int64
 	var pos int32
 	var f domain.ExportField
-	rows, _ = br.Query()
-	if _, err := pgx.ForEachRow(rows, []any{&recordID, &pos, &f.Name, &f.Value, &f.Status}, func() error {
+	rows, _ := br.Query()
+	_, err := pgx.ForEachRow(rows, []any{&recordID, &pos, &f.Name, &f.Value, &f.Status}, func() error {
 		i, ok := c.index[recordID]
 		if !ok {
 			return fmt.Errorf("field of entry %d outside the chunk", recordID)
@@ -203,16 +230,8 @@ func (c *exportChunker) read(ctx context.Context, pages []exportPage) (int, erro
 		c.entries[i].Fields = append(c.entries[i].Fields, f)
 		c.positions[i] = append(c.positions[i], pos)
 		return nil
-	}); err != nil {
-		return 0, err
-	}
-	for i := range c.entries {
-		sortFields(c.entries[i].Fields, c.positions[i])
-	}
-	// Book order: the pages' order, then the entry's place on its page. The positions travel
-	// with their entries.
-	sort.Sort(chunkOrder{c})
-	return len(c.entries), br.Close()
+	})
+	return err
 }
 
 // chunkOrder sorts a chunk's entries by page (the order of c.scans) and place on the page.

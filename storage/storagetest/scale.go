@@ -95,10 +95,27 @@ func SeedScale(ctx context.Context, url string, n, communes int) (Scale, error) 
 func seedScale(ctx context.Context, conn *pgx.Conn, n, communes int) error {
 	ledgers := communes * scaleLedgersPerCommune
 	pages := max(n/(ledgers*scaleEntriesPerPage), 1)
-	kindFields := func(k domain.Kind) string {
-		return "'{" + strings.Join(k.Fields(), ",") + "}'::text[]"
+	var qs []string
+	qs = append(qs, scaleSetupQueries(communes, pages)...)
+	qs = append(qs, scaleRecordQueries()...)
+	qs = append(qs, scaleCounterQueries()...)
+	for _, q := range qs {
+		if _, err := conn.Exec(ctx, q); err != nil {
+			return fmt.Errorf("seed: %w\n%s", err, q)
+		}
 	}
-	for _, q := range []string{
+	return nil
+}
+
+// scaleKindFields is an SQL text[] literal of the kind's field names.
+func scaleKindFields(k domain.Kind) string {
+	return "'{" + strings.Join(k.Fields(), ",") + "}'::text[]"
+}
+
+// scaleSetupQueries turn triggers off and seed the communes, users, their communes, ledgers
+// and scans.
+func scaleSetupQueries(communes, pages int) []string {
+	return []string{
 		`SET session_replication_role = replica`, // triggers off while seeding; counted once below
 		`SET maintenance_work_mem = '256MB'`,
 		`CREATE TEMP TABLE scale_communes AS
@@ -120,6 +137,13 @@ func seedScale(ctx context.Context, conn *pgx.Conn, n, communes int) error {
 		`INSERT INTO scans (ledger_id, page, sha256, object_key, bytes, content_type, status)
 		 SELECT l.id, p, md5(l.id || '-' || p) || md5(p || '-' || l.id), 'originals/x', 1, 'image/png', 'in_review'
 		 FROM ledgers l CROSS JOIN generate_series(1, ` + fmt.Sprint(pages) + `) p ORDER BY l.id, p`,
+	}
+}
+
+// scaleRecordQueries seed the entries, the audit events of those set aside and clerk1's
+// pending entries' fields.
+func scaleRecordQueries() []string {
+	return []string{
 		// h numbers the entries; the clerk of the commune confirmed or set aside its entries.
 		`INSERT INTO records (scan_id, ledger_id, idx, kind, status, confidence, priority, flag_reason, confirmed_by, confirmed_at, updated_at)
 		 SELECT s.id, s.ledger_id, i, l.kind, st, ((h * 7919) % 1000) / 1000.0, l.priority,
@@ -143,13 +167,19 @@ func seedScale(ctx context.Context, conn *pgx.Conn, n, communes int) error {
 		 SELECT r.id, f.name, f.pos - 1, v, v, 0.7
 		 FROM users u JOIN user_communes uc ON uc.user_id = u.id JOIN ledgers l ON l.commune_code = uc.commune_code
 		 JOIN scans s ON s.ledger_id = l.id JOIN records r ON r.scan_id = s.id AND r.status = 'pending'
-		 CROSS JOIN LATERAL unnest(CASE l.kind WHEN 'khai-sinh' THEN ` + kindFields(domain.KindBirth) + `
-		                                      WHEN 'ket-hon' THEN ` + kindFields(domain.KindMarriage) + `
-		                                      ELSE ` + kindFields(domain.KindDeath) + ` END) WITH ORDINALITY AS f(name, pos)
+		 CROSS JOIN LATERAL unnest(CASE l.kind WHEN 'khai-sinh' THEN ` + scaleKindFields(domain.KindBirth) + `
+		                                      WHEN 'ket-hon' THEN ` + scaleKindFields(domain.KindMarriage) + `
+		                                      ELSE ` + scaleKindFields(domain.KindDeath) + ` END) WITH ORDINALITY AS f(name, pos)
 		 CROSS JOIN LATERAL (SELECT CASE WHEN f.name LIKE '%date' THEN to_char(date '1985-01-01' + (r.id % 3000)::int, 'YYYY-MM-DD')
 		                                 WHEN f.name = 'entry_no' THEN (r.idx + 1)::text
 		                                 ELSE 'Nguyễn Thị Ánh ' || (r.id % 97) END AS v) vv
 		 WHERE u.username = 'clerk1' ORDER BY r.id, f.pos`,
+	}
+}
+
+// scaleCounterQueries turn triggers back on, build the progress counters and analyze.
+func scaleCounterQueries() []string {
+	return []string{
 		`SET session_replication_role = origin`,
 		`SELECT progress_rebuild()`,
 		// Counters as many clerks leave them: each ledger's spread over 16 slots, field quality
@@ -159,17 +189,12 @@ func seedScale(ctx context.Context, conn *pgx.Conn, n, communes int) error {
 		`INSERT INTO progress_fields (ledger_id, name, slot, decided, corrected)
 		 SELECT g.ledger_id, f.name, s, sum(g.confirmed + g.flagged) / 4, sum(g.confirmed + g.flagged) / (20 + length(f.name))
 		 FROM progress_ledgers g JOIN ledgers l ON l.id = g.ledger_id
-		 CROSS JOIN LATERAL unnest(CASE l.kind WHEN 'khai-sinh' THEN ` + kindFields(domain.KindBirth) + `
-		                                      WHEN 'ket-hon' THEN ` + kindFields(domain.KindMarriage) + `
-		                                      ELSE ` + kindFields(domain.KindDeath) + ` END) AS f(name)
+		 CROSS JOIN LATERAL unnest(CASE l.kind WHEN 'khai-sinh' THEN ` + scaleKindFields(domain.KindBirth) + `
+		                                      WHEN 'ket-hon' THEN ` + scaleKindFields(domain.KindMarriage) + `
+		                                      ELSE ` + scaleKindFields(domain.KindDeath) + ` END) AS f(name)
 		 CROSS JOIN generate_series(0, 3) s
 		 GROUP BY g.ledger_id, f.name, s
 		 ON CONFLICT (ledger_id, name, slot) DO UPDATE SET decided = EXCLUDED.decided, corrected = EXCLUDED.corrected`,
 		`VACUUM ANALYZE`,
-	} {
-		if _, err := conn.Exec(ctx, q); err != nil {
-			return fmt.Errorf("seed: %w\n%s", err, q)
-		}
 	}
-	return nil
 }

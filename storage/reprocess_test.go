@@ -34,7 +34,7 @@ func (rd reading) records() []domain.Record {
 func deathValues(name, cause string) map[string]string {
 	return map[string]string{"entry_no": "1", "full_name": name, "sex": "Nam", "birth_date": "1920-01-01", "ethnicity": "Kinh",
 		"nationality": "Việt Nam", "residence": "Xóm Chùa", "death_date": "1994-02-02", "death_place": "Tại nhà",
-		"death_cause": cause, "registration_date": "1994-02-03"}
+		"death_cause": cause, "registration_date": "1994-02-03", "death_time": "", "declarant_name": ""}
 }
 
 // TestReprocessKeepsWhatPeopleDecided reads a page, has a clerk correct one entry and set another

@@ -42,7 +42,7 @@ func corpusRunes(t *testing.T) map[rune]bool {
 	}
 	for i, kind := range domain.Kinds {
 		for seed := range 40 {
-			ct := data.newContent(pageRand(int64(seed), i, streamContent), kind, 24)
+			ct := data.newContent(pageRand(int64(seed), i, streamContent), kind, 24, false)
 			for _, rec := range ct.records {
 				for _, f := range rec.Fields {
 					add(f.Written)

@@ -69,6 +69,9 @@ type Options struct {
 	Script Script
 	// Clean keeps the undegraded rendering in Page.Clean (and Page.Save writes it).
 	Clean bool
+	// PlainWording keeps every register in today's wording (the labels of the 1999 forms) and
+	// draws no wording at random, so a seed renders the page it rendered before wordings varied.
+	PlainWording bool
 	// Workers renders pages in parallel; 0 means GOMAXPROCS.
 	Workers int
 }

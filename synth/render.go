@@ -30,11 +30,12 @@ func PageName(index int) string { return fmt.Sprintf("page-%04d", index+1) }
 // layoutPage draws the clean page: content, header, entries, footer. It returns the canvas (with
 // the text lines) and the content, whose records hold clean boxes.
 func layoutPage(seed int64, index int, kind domain.Kind, layout Layout) (*canvas, *content, error) {
-	return layoutScript(seed, index, kind, layout, ScriptTyped)
+	return layoutScript(seed, index, kind, layout, ScriptTyped, false)
 }
 
-// layoutScript is layoutPage with the entries written in script (typed or hand).
-func layoutScript(seed int64, index int, kind domain.Kind, layout Layout, script Script) (*canvas, *content, error) {
+// layoutScript is layoutPage with the entries written in script (typed or hand), in today's
+// wording when plain.
+func layoutScript(seed int64, index int, kind domain.Kind, layout Layout, script Script, plain bool) (*canvas, *content, error) {
 	fs, err := loadFonts()
 	if err != nil {
 		return nil, nil, err
@@ -48,7 +49,7 @@ func layoutScript(seed int64, index int, kind domain.Kind, layout Layout, script
 	if layout == LayoutForm {
 		want = 2 + rc.IntN(2)
 	}
-	ct := data.newContent(rc, kind, want)
+	ct := data.newContent(rc, kind, want, plain)
 	pageNo := 1 + rc.IntN(180)
 
 	ri := pageRand(seed, index, streamInk)
@@ -88,7 +89,7 @@ func Render(opts Options, index int) (Page, error) {
 	}
 	kind, layout, sev := opts.resolve(index)
 	script := opts.resolveScript(index)
-	cv, ct, err := layoutScript(opts.Seed, index, kind, layout, script)
+	cv, ct, err := layoutScript(opts.Seed, index, kind, layout, script, opts.PlainWording)
 	if err != nil {
 		return Page{}, err
 	}

@@ -85,8 +85,10 @@ func (e *Engine) With(c ConfirmedPlaces) *Engine {
 var ErrUnknownType = fmt.Errorf("%w: unknown completion type", domain.ErrInvalid)
 
 // Complete returns up to q.Limit candidates for q.Prefix, best first; none for a prefix that
-// has no letters or digits once folded (blank, or only combining marks).
+// has no letters or digits once folded (blank, or only combining marks). Bytes that are not
+// UTF-8 are dropped from the prefix: a candidate built from what was typed stays valid text.
 func (e *Engine) Complete(ctx context.Context, q Query) ([]Candidate, error) {
+	q.Prefix = strings.ToValidUTF8(q.Prefix, "")
 	if q.Limit <= 0 {
 		q.Limit = 10
 	}

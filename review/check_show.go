@@ -69,18 +69,32 @@ func cmpFlash(a, b string) string {
 // checkShow is the check screen: the page with the entry outlined and every field's crop; in a
 // sighted check the entered values to confirm (Enter) or correct, in a blind check empty inputs.
 func (ui *UI) checkShow(w http.ResponseWriter, r *request) error {
-	_, place, err := ui.recordFor(r)
-	if err != nil {
-		return err
-	}
-	task, err := ui.store.OpenCheck(r.Context(), mustID(r), r.user)
-	if errors.Is(err, domain.ErrStale) {
-		return redirect(w, r, "/", "check.gone")
-	}
-	if err != nil {
-		return err
+	task, place, gone, err := ui.openCheck(r)
+	if gone || err != nil {
+		return checkGone(err, gone, w, r)
 	}
 	return ui.showCheck(w, r, http.StatusOK, task, place, nil, nil, "")
+}
+
+// openCheck is the check the user holds on the request's entry and where the entry is; gone
+// when it is no longer theirs to check (taken back, passed or changed).
+func (ui *UI) openCheck(r *request) (task domain.CheckTask, place domain.RecordPlace, gone bool, err error) {
+	if _, place, err = ui.recordFor(r); err != nil {
+		return task, place, false, err
+	}
+	task, err = ui.store.OpenCheck(r.Context(), mustID(r), r.user)
+	if errors.Is(err, domain.ErrStale) {
+		return task, place, true, nil
+	}
+	return task, place, false, err
+}
+
+// checkGone answers a check that could not be opened: back home when it is gone, else the error.
+func checkGone(err error, gone bool, w http.ResponseWriter, r *request) error {
+	if gone {
+		return redirect(w, r, "/", "check.gone")
+	}
+	return err
 }
 
 func (ui *UI) showCheck(w http.ResponseWriter, r *request, status int, task domain.CheckTask, place domain.RecordPlace,

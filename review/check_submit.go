@@ -11,16 +11,9 @@ import (
 // entry) and opens the next check. Values equal to the entry's pass the stage; a difference goes
 // to a supervisor. A value that cannot be accepted re-shows the form as typed.
 func (ui *UI) checkSubmit(w http.ResponseWriter, r *request) error {
-	_, place, err := ui.recordFor(r)
-	if err != nil {
-		return err
-	}
-	task, err := ui.store.OpenCheck(r.Context(), mustID(r), r.user)
-	if errors.Is(err, domain.ErrStale) {
-		return redirect(w, r, "/", "check.gone")
-	}
-	if err != nil {
-		return err
+	task, place, gone, err := ui.openCheck(r)
+	if gone || err != nil {
+		return checkGone(err, gone, w, r)
 	}
 	ef, err := ui.readEntryForm(r, task.Record, false)
 	if err != nil {

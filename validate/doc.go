@@ -20,7 +20,7 @@
 // tidied of OCR specks, and carries a PlaceLink to the units of 03/2025 instead. A correction a
 // person has not seen (a type word's marks, a usual phrase) always comes with an issue.
 //
-// Data files in data/ cite their origin in a header: ethnic-groups.tsv (public repository
-// bachhs/dwh-dx); phrases.txt (usual free-text phrases) is written by the sohoa authors. The
-// lookup tables in the package are constants or never written after initialisation.
+// The 54 ethnic groups come from package ethnic (the one list synth also draws from); data/phrases.txt
+// (usual free-text phrases) is written by the sohoa authors. The lookup tables in the package are
+// constants or never written after initialisation.
 package validate

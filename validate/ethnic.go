@@ -1,16 +1,13 @@
 package validate
 
 import (
-	_ "embed"
-	"fmt"
+	"cmp"
 	"slices"
 	"strings"
 
+	"github.com/sohoa/sohoa/ethnic"
 	"github.com/sohoa/sohoa/validate/spelling"
 )
-
-//go:embed data/ethnic-groups.tsv
-var ethnicTSV string
 
 // Columns of the ethnic table, in the order a match on them is preferred.
 const (
@@ -42,43 +39,38 @@ func ethnicKey(s string) string {
 }
 
 func newEthnicTable() (*ethnicTable, error) {
+	all, err := ethnic.Groups()
+	if err != nil {
+		return nil, err
+	}
+	// Largest first: a name several groups share goes to the first of them.
+	byRank := slices.SortedFunc(slices.Values(all), func(a, b ethnic.Group) int { return cmp.Compare(a.Rank, b.Rank) })
 	t := &ethnicTable{exact: map[string][]ethnicRef{}, folded: map[string][]ethnicRef{}}
-	for n, line := range strings.Split(ethnicTSV, "\n") {
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Split(line, "\t")
-		if len(f) != 3 {
-			return nil, fmt.Errorf("ethnic-groups.tsv line %d: %d columns, want 3", n+1, len(f))
-		}
-		g := ethnicGroup{official: f[0]}
-		g.names[colOfficial] = []string{f[0]}
-		for c := colOther; c <= colSelf; c++ {
-			for _, name := range strings.Split(f[c], ",") {
-				if name = strings.TrimSpace(name); name != "" {
-					g.names[c] = append(g.names[c], name)
-				}
-			}
-		}
+	for _, e := range byRank {
+		g := ethnicGroup{official: e.Name}
+		g.names[colOfficial] = []string{e.Name}
+		g.names[colOther] = e.Other
+		g.names[colSelf] = e.Self
 		gi := len(t.groups)
 		t.groups = append(t.groups, g)
 		for c, names := range g.names {
 			for _, name := range names {
-				ref := ethnicRef{gi, c}
-				k := ethnicKey(name)
-				t.exact[k] = append(t.exact[k], ref)
-				fk := spelling.Fold(k)
-				if _, seen := t.folded[fk]; !seen {
-					t.keys = append(t.keys, fk)
-				}
-				t.folded[fk] = append(t.folded[fk], ref)
+				t.index(name, ethnicRef{gi, c})
 			}
 		}
 	}
-	if len(t.groups) != 54 {
-		return nil, fmt.Errorf("ethnic-groups.tsv: %d groups, want 54", len(t.groups))
-	}
 	return t, nil
+}
+
+// index files one name of one group under its exact and folded keys.
+func (t *ethnicTable) index(name string, ref ethnicRef) {
+	k := ethnicKey(name)
+	t.exact[k] = append(t.exact[k], ref)
+	fk := spelling.Fold(k)
+	if _, seen := t.folded[fk]; !seen {
+		t.keys = append(t.keys, fk)
+	}
+	t.folded[fk] = append(t.folded[fk], ref)
 }
 
 // onColumn keeps the refs on column col, one per group, in table order (by population).

@@ -6,7 +6,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/sohoa/sohoa/synth"
+	"github.com/sohoa/sohoa/synth/world"
 	"github.com/sohoa/sohoa/validate/spelling"
 )
 
@@ -29,7 +29,7 @@ var roleAt = [...]struct{ middle, given float64 }{
 }
 
 func loadNames() (*nameData, error) {
-	lists, err := synth.Names()
+	lists, err := world.Names()
 	if err != nil {
 		return nil, err
 	}
@@ -64,8 +64,8 @@ func loadNames() (*nameData, error) {
 // countIndex indexes names by their share of the total count.
 // syllablesOnly drops names with a word that is no Vietnamese syllable: the surname counts
 // carry a few misspellings from their source ("Ngoâ", "Ngeou") that must never be offered.
-func syllablesOnly(counts []synth.NameCount) []synth.NameCount {
-	out := make([]synth.NameCount, 0, len(counts))
+func syllablesOnly(counts []world.NameCount) []world.NameCount {
+	out := make([]world.NameCount, 0, len(counts))
 	for _, c := range counts {
 		if !slices.ContainsFunc(strings.Fields(c.Name), func(w string) bool { return !spelling.IsSyllable(w) }) {
 			out = append(out, c)
@@ -74,7 +74,7 @@ func syllablesOnly(counts []synth.NameCount) []synth.NameCount {
 	return out
 }
 
-func countIndex(counts []synth.NameCount) *index {
+func countIndex(counts []world.NameCount) *index {
 	total := 0.0
 	for _, c := range counts {
 		total += float64(c.Count)

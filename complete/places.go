@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/sohoa/sohoa/gazetteer"
-	"github.com/sohoa/sohoa/synth"
+	"github.com/sohoa/sohoa/synth/world"
 	"github.com/sohoa/sohoa/validate/place"
 )
 
@@ -19,7 +19,7 @@ type placeData struct {
 	byCode   map[string]int
 	index    *index // entry.ref: unit index; former provinces: -2 - i
 	former   []place.FormerProvince
-	history  []synth.ProvinceName
+	history  []world.ProvinceName
 }
 
 // unitTypes are the type words a unit's name may start with, longest first.
@@ -34,7 +34,7 @@ func loadPlaces() (*placeData, error) {
 	if err != nil {
 		return nil, err
 	}
-	history, err := synth.ProvinceHistory()
+	history, err := world.ProvinceHistory()
 	if err != nil {
 		return nil, err
 	}

@@ -11,7 +11,7 @@ import (
 	"github.com/sohoa/sohoa/population"
 	"github.com/sohoa/sohoa/storage"
 	"github.com/sohoa/sohoa/storage/storagetest"
-	"github.com/sohoa/sohoa/synth"
+	"github.com/sohoa/sohoa/synth/people"
 )
 
 // corpus is a synthetic extract as CSV and its entries as JSON lines, with the truth.
@@ -29,8 +29,8 @@ func makeCorpus(t testing.TB, citizens, entries int, seed uint64) *corpus {
 		t.Fatal(err)
 	}
 	enc := json.NewEncoder(&c.entries)
-	err = synth.Population(synth.PopulationOptions{Citizens: citizens, Entries: entries, Seed: seed},
-		w.Write, func(e synth.PopulationEntry) error {
+	err = people.Generate(people.Options{Citizens: citizens, Entries: entries, Seed: seed},
+		w.Write, func(e people.Entry) error {
 			c.truth[e.ID] = e.Truth
 			return enc.Encode(e)
 		})

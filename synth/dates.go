@@ -135,3 +135,7 @@ func randomDate(r *rand.Rand, from, to time.Time) time.Time {
 	}
 	return addDays(from, r.IntN(days+1))
 }
+
+// DateInWords spells a date as a birth certificate does ("Ngày mồng tám tháng sáu năm một nghìn
+// chín trăm chín mươi sáu").
+func DateInWords(t time.Time) string { return dateInWords(t) }

@@ -3,7 +3,6 @@
 // with a ground-truth JSON that records every field as written and normalised, with its box.
 //
 // The same seed and page index always give byte-identical output, so tests and evaluations can
-// regenerate a corpus instead of storing it. Fonts (GNU FreeFont) and reference data (names, former
-// province names, ethnic groups) are embedded; see fonts/NOTICE and data/NOTICE for their origin and
-// licences. Places come from package gazetteer.
+// regenerate a corpus instead of storing it. Fonts (GNU FreeFont) are embedded, see fonts/NOTICE;
+// the people, places and ethnic groups a page is filled with are drawn by package synth/world.
 package synth

@@ -9,6 +9,7 @@ import (
 
 	"github.com/sohoa/sohoa/domain"
 	"github.com/sohoa/sohoa/synth/hand"
+	"github.com/sohoa/sohoa/synth/world"
 )
 
 // corpusRunes is every character a page's entries can hold: all letters of the data files, every
@@ -24,11 +25,12 @@ func corpusRunes(t *testing.T) map[rune]bool {
 			}
 		}
 	}
-	err := fs.WalkDir(dataFiles, "data", func(path string, d fs.DirEntry, err error) error {
+	files := world.Files()
+	err := fs.WalkDir(files, "data", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		b, err := dataFiles.ReadFile(path)
+		b, err := fs.ReadFile(files, path)
 		add(string(b))
 		return err
 	})
@@ -36,13 +38,16 @@ func corpusRunes(t *testing.T) map[rune]bool {
 		t.Fatal(err)
 	}
 	add(string(vietnameseLetters()))
-	data, err := loadData()
+	data, err := world.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
+	for _, g := range data.Groups { // the ethnic groups live in package ethnic, not in data/
+		add(g.Name + strings.Join(g.Older, ""))
+	}
 	for i, kind := range domain.Kinds {
 		for seed := range 40 {
-			ct := data.newContent(pageRand(int64(seed), i, streamContent), kind, 24, false)
+			ct := newContent(data, pageRand(int64(seed), i, streamContent), pageRand(int64(seed), i, streamWording), kind, 24)
 			for _, rec := range ct.records {
 				for _, f := range rec.Fields {
 					add(f.Written)

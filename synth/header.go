@@ -81,11 +81,11 @@ func (c *canvas) header(f *faces, ct *content, r *rand.Rand) int {
 		c.hline(b[0]+40, b[2]-40, b[3]+6, 3)
 		y += 150
 	}
-	committee := "UBND " + ct.home.communeText() + ", " + ct.home.districtText() + ", " + ct.home.provinceText()
+	committee := "UBND " + ct.home.CommuneText() + ", " + ct.home.DistrictText() + ", " + ct.home.ProvinceText()
 	if width(f.label, committee) > pageWidth-2*marginX {
-		c.centered(f.label, y, "UBND "+ct.home.communeText())
+		c.centered(f.label, y, "UBND "+ct.home.CommuneText())
 		y += 60
-		committee = ct.home.districtText() + ", " + ct.home.provinceText()
+		committee = ct.home.DistrictText() + ", " + ct.home.ProvinceText()
 	}
 	c.centered(f.label, y, committee)
 	y += 130

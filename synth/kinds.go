@@ -4,24 +4,26 @@ import (
 	"math/rand/v2"
 	"strings"
 	"time"
+
+	"github.com/sohoa/sohoa/synth/world"
 )
 
 const nationality = "Việt Nam"
 
 // birthFields draws a birth entry registered on reg.
-func (d *refData) birthFields(r *rand.Rand, c *content, reg time.Time) []Field {
-	sex := sexMale
+func birthFields(d *world.Data, r *rand.Rand, c *content, reg time.Time) []Field {
+	sex := world.SexMale
 	if r.Float64() < 0.49 {
-		sex = sexFemale
+		sex = world.SexFemale
 	}
-	g := d.pickEthnic(r, c.home.prov.code)
-	father := d.personName(r, sexMale, "")
+	g := d.PickEthnic(r, c.home.Prov.Code)
+	father := d.PersonName(r, world.SexMale, "")
 	surname := strings.Fields(father)[0]
 	if r.Float64() < 0.03 {
 		surname = "" // the mother's, or a child registered without father
 	}
-	child := d.personName(r, sex, surname)
-	mother := d.personName(r, sexFemale, "")
+	child := d.PersonName(r, sex, surname)
+	mother := d.PersonName(r, world.SexFemale, "")
 
 	var born time.Time
 	switch x := r.Float64(); {
@@ -38,7 +40,7 @@ func (d *refData) birthFields(r *rand.Rand, c *content, reg time.Time) []Field {
 	if r.Float64() < 0.55 {
 		where, ref = c.facility(r, c.home)
 	} else {
-		where, ref = c.address(r, c.home, c.minority(g)), c.home.ref()
+		where, ref = c.address(r, c.home, c.minority(g)), placeRef(c.home)
 	}
 	words := dateInWords(born)
 	if r.Float64() < 0.3 {
@@ -60,11 +62,11 @@ func (d *refData) birthFields(r *rand.Rand, c *content, reg time.Time) []Field {
 }
 
 // marriageFields draws a marriage entry registered on reg.
-func (d *refData) marriageFields(r *rand.Rand, c *content, reg time.Time) []Field {
-	hg := d.pickEthnic(r, c.home.prov.code)
+func marriageFields(d *world.Data, r *rand.Rand, c *content, reg time.Time) []Field {
+	hg := d.PickEthnic(r, c.home.Prov.Code)
 	wg := hg
 	if r.Float64() < 0.15 {
-		wg = d.pickEthnic(r, c.home.prov.code)
+		wg = d.PickEthnic(r, c.home.Prov.Code)
 	}
 	age := func(min, mode int) int { // years, skewed towards mode
 		return min + r.IntN(mode-min+1) + r.IntN(r.IntN(12)+1)
@@ -76,21 +78,21 @@ func (d *refData) marriageFields(r *rand.Rand, c *content, reg time.Time) []Fiel
 	hBorn, wBorn := bornAged(age(20, 26)), bornAged(age(18, 23))
 	hHome, wHome := c.home, c.home
 	if r.Float64() < 0.3 {
-		hHome = d.nearbyPlace(r, c.home, c.year)
+		hHome = d.NearbyPlace(r, c.home, c.year)
 	}
 	if r.Float64() < 0.5 {
-		wHome = d.nearbyPlace(r, c.home, c.year)
+		wHome = d.NearbyPlace(r, c.home, c.year)
 	}
 	wifeNation := spouseNationality(r)
 	return []Field{
-		c.nameField("husband_name", d.personName(r, sexMale, "")),
+		c.nameField("husband_name", d.PersonName(r, world.SexMale, "")),
 		c.dateField(r, "husband_birth_date", hBorn),
 		c.ethnicField(r, "husband_ethnicity", hg),
-		c.placeField("husband_residence", c.address(r, hHome, c.minority(hg)), hHome.ref()),
-		c.nameField("wife_name", d.personName(r, sexFemale, "")),
+		c.placeField("husband_residence", c.address(r, hHome, c.minority(hg)), placeRef(hHome)),
+		c.nameField("wife_name", d.PersonName(r, world.SexFemale, "")),
 		c.dateField(r, "wife_birth_date", wBorn),
 		c.ethnicField(r, "wife_ethnicity", wg),
-		c.placeField("wife_residence", c.address(r, wHome, c.minority(wg)), wHome.ref()),
+		c.placeField("wife_residence", c.address(r, wHome, c.minority(wg)), placeRef(wHome)),
 		c.dateField(r, "registration_date", reg),
 		c.field("husband_nationality", nationality, nationality),
 		c.field("wife_nationality", wifeNation, wifeNation),
@@ -105,12 +107,12 @@ var deathCauses = [3][]string{
 }
 
 // deathFields draws a death entry registered on reg.
-func (d *refData) deathFields(r *rand.Rand, c *content, reg time.Time) []Field {
-	sex := sexMale
+func deathFields(d *world.Data, r *rand.Rand, c *content, reg time.Time) []Field {
+	sex := world.SexMale
 	if r.Float64() < 0.47 {
-		sex = sexFemale
+		sex = world.SexFemale
 	}
-	g := d.pickEthnic(r, c.home.prov.code)
+	g := d.PickEthnic(r, c.home.Prov.Code)
 	died := addDays(reg, -r.IntN(16))
 	if r.Float64() < 0.1 {
 		died = addDays(reg, -16-r.IntN(120))
@@ -133,14 +135,14 @@ func (d *refData) deathFields(r *rand.Rand, c *content, reg time.Time) []Field {
 	var ref *PlaceRef
 	switch x := r.Float64(); {
 	case x < 0.5:
-		where, ref = []string{"Tại nhà", "Tại gia đình", "Tại nhà riêng"}[r.IntN(3)], c.home.ref()
+		where, ref = []string{"Tại nhà", "Tại gia đình", "Tại nhà riêng"}[r.IntN(3)], placeRef(c.home)
 	case x < 0.8:
 		where, ref = c.facility(r, c.home)
 	default:
-		where, ref = addr, c.home.ref()
+		where, ref = addr, placeRef(c.home)
 	}
 	cause := deathCauses[band][r.IntN(len(deathCauses[band]))]
-	dead := d.personName(r, sex, "")
+	dead := d.PersonName(r, sex, "")
 	hour, hourValue := deathTime(r)
 	return []Field{
 		c.nameField("full_name", dead),
@@ -148,12 +150,12 @@ func (d *refData) deathFields(r *rand.Rand, c *content, reg time.Time) []Field {
 		c.dateField(r, "birth_date", born),
 		c.ethnicField(r, "ethnicity", g),
 		c.field("nationality", nationality, nationality),
-		c.placeField("residence", addr, c.home.ref()),
+		c.placeField("residence", addr, placeRef(c.home)),
 		c.dateField(r, "death_date", died),
 		c.placeField("death_place", where, ref),
 		c.field("death_cause", cause, cause),
 		c.dateField(r, "registration_date", reg),
 		c.field("death_time", hour, hourValue),
-		c.nameField("declarant_name", d.declarant(r, dead)),
+		c.nameField("declarant_name", declarant(d, r, dead)),
 	}
 }

@@ -70,7 +70,9 @@ type Options struct {
 	// Clean keeps the undegraded rendering in Page.Clean (and Page.Save writes it).
 	Clean bool
 	// PlainWording keeps every register in today's wording (the labels of the 1999 forms) and
-	// draws no wording at random, so a seed renders the page it rendered before wordings varied.
+	// draws no wording at random. Wording has its own random stream, so a seed has the same
+	// content either way; PlainWording keeps the labels and rows too (and no birth date is
+	// written as a year alone), so a seed renders the page it rendered before wordings varied.
 	PlainWording bool
 	// Workers renders pages in parallel; 0 means GOMAXPROCS.
 	Workers int
@@ -108,12 +110,14 @@ func (o Options) Validate() error {
 }
 
 // Random streams of one page: separate so that, for instance, changing the severity leaves the
-// content of a page unchanged.
+// content of a page unchanged. streamWording draws a register's wording (and its year-only birth
+// dates): adding or changing wordings leaves every page's content where it was.
 const (
 	streamContent uint64 = iota + 1
 	streamInk
 	streamDegrade
 	streamChoice
+	streamWording
 )
 
 // pageRand is the random source of one stream of one page.

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/sohoa/sohoa/domain"
+	"github.com/sohoa/sohoa/synth/world"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -13,8 +14,8 @@ import (
 type content struct {
 	kind       domain.Kind
 	year       int
-	home       place // the commune keeping the register
-	book       int   // quyển số
+	home       world.Place // the commune keeping the register
+	book       int         // quyển số
 	national   string
 	dates      dateStyle
 	upperNames bool
@@ -44,8 +45,9 @@ var formLabels = map[domain.Kind]map[string]string{
 	},
 }
 
-// newContent draws the page-level facts and n records in registration order.
-func (d *refData) newContent(r *rand.Rand, kind domain.Kind, n int, plain bool) *content {
+// newContent draws the page-level facts and n records in registration order from r, and the
+// register's wording from rw (nil: today's wording).
+func newContent(d *world.Data, r, rw *rand.Rand, kind domain.Kind, n int) *content {
 	c := &content{
 		kind:       kind,
 		year:       1975 + r.IntN(25),
@@ -53,15 +55,15 @@ func (d *refData) newContent(r *rand.Rand, kind domain.Kind, n int, plain bool) 
 		dates:      pickDateStyle(r),
 		upperNames: r.Float64() < 0.35,
 	}
-	c.home = d.pickPlace(r, c.year)
+	c.home = d.PickPlace(r, c.year)
 	c.wording = &wording{name: "1999"}
-	if !plain {
-		c.wording = pickWording(r, kind)
+	if rw != nil {
+		c.wording = pickWording(rw, kind)
 	}
 	c.national = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 	if c.year == 1975 {
 		c.national = "VIỆT NAM DÂN CHỦ CỘNG HÒA"
-		if code, _ := strconv.Atoi(c.home.prov.code); code >= 48 {
+		if code, _ := strconv.Atoi(c.home.Prov.Code); code >= 48 {
 			c.national = "CỘNG HÒA MIỀN NAM VIỆT NAM"
 		}
 	}
@@ -71,14 +73,14 @@ func (d *refData) newContent(r *rand.Rand, kind domain.Kind, n int, plain bool) 
 		rec := Record{Number: number + i}
 		switch kind {
 		case domain.KindBirth:
-			rec.Fields = d.birthFields(r, c, reg)
+			rec.Fields = birthFields(d, r, c, reg)
 		case domain.KindMarriage:
-			rec.Fields = d.marriageFields(r, c, reg)
+			rec.Fields = marriageFields(d, r, c, reg)
 		case domain.KindDeath:
-			rec.Fields = d.deathFields(r, c, reg)
+			rec.Fields = deathFields(d, r, c, reg)
 		}
 		rec.Fields = append([]Field{c.field("entry_no", strconv.Itoa(rec.Number), strconv.Itoa(rec.Number))}, rec.Fields...)
-		c.applyWording(r, &rec)
+		c.applyWording(rw, &rec)
 		c.records = append(c.records, rec)
 		if next := addDays(reg, r.IntN(6)); next.Year() == c.year {
 			reg = next
@@ -98,9 +100,9 @@ func (c *content) field(name, written, value string) Field {
 func (c *content) nameField(name, full string) Field {
 	written := full
 	if c.upperNames {
-		written = upperCase(full)
+		written = world.UpperCase(full)
 	}
-	return c.field(name, written, titleCase(full))
+	return c.field(name, written, world.TitleCase(full))
 }
 
 // dateField writes t mostly in the page's style, sometimes in another, as clerks did.
@@ -115,13 +117,13 @@ func (c *content) dateField(r *rand.Rand, name string, t time.Time) Field {
 func (c *content) sexField(r *rand.Rand, sex string) Field {
 	written := sex
 	if r.Float64() < 0.3 {
-		written = map[string]string{sexMale: "nam", sexFemale: "nữ"}[sex]
+		written = map[string]string{world.SexMale: "nam", world.SexFemale: "nữ"}[sex]
 	}
 	return c.field("sex", written, sex)
 }
 
-func (c *content) ethnicField(r *rand.Rand, name string, g *ethnicGroup) Field {
-	return c.field(name, g.written(r, c.year), g.name)
+func (c *content) ethnicField(r *rand.Rand, name string, g *world.Ethnic) Field {
+	return c.field(name, g.Written(r, c.year), g.Name)
 }
 
 func (c *content) placeField(name, written string, ref *PlaceRef) Field {
@@ -131,36 +133,49 @@ func (c *content) placeField(name, written string, ref *PlaceRef) Field {
 }
 
 // address writes where someone lives: a hamlet, then the commune, often its district and province.
-func (c *content) address(r *rand.Rand, p place, minority bool) string {
-	h := p.hamlet(r, minority)
-	if p.comm.typ == "Phường" || p.comm.typ == "Thị trấn" {
+func (c *content) address(r *rand.Rand, p world.Place, minority bool) string {
+	h := p.Hamlet(r, minority)
+	if p.Comm.Typ == "Phường" || p.Comm.Typ == "Thị trấn" {
 		h = []string{"tổ ", "khối ", "khu phố "}[r.IntN(3)] + strconv.Itoa(1+r.IntN(20))
 	}
 	switch x := r.Float64(); {
-	case x < 0.3 && p.comm.code == c.home.comm.code:
-		return h + ", " + p.communeText()
+	case x < 0.3 && p.Comm.Code == c.home.Comm.Code:
+		return h + ", " + p.CommuneText()
 	case x < 0.6:
-		return h + ", " + p.communeText() + ", " + p.districtText()
+		return h + ", " + p.CommuneText() + ", " + p.DistrictText()
 	}
-	return h + ", " + p.full()
+	return h + ", " + p.Full()
 }
 
 // facility writes a health facility of place p (birth or death place); the reference leaves out
 // the levels below the facility's.
-func (c *content) facility(r *rand.Rand, p place) (string, *PlaceRef) {
-	ref := p.ref()
+func (c *content) facility(r *rand.Rand, p world.Place) (string, *PlaceRef) {
+	ref := placeRef(p)
 	switch x := r.Float64(); {
 	case x < 0.5:
 		if c.year < 1985 && r.Float64() < 0.6 {
-			return "Trạm xá " + p.communeText(), ref
+			return "Trạm xá " + p.CommuneText(), ref
 		}
-		return "Trạm y tế " + p.communeText(), ref
+		return "Trạm y tế " + p.CommuneText(), ref
 	case x < 0.8:
 		ref.CommuneCode, ref.Commune = "", ""
-		return "Bệnh viện " + p.districtText(), ref
+		return "Bệnh viện " + p.DistrictText(), ref
 	}
 	ref.CommuneCode, ref.Commune, ref.DistrictCode, ref.District = "", "", "", ""
-	return "Bệnh viện đa khoa " + p.provinceText(), ref
+	return "Bệnh viện đa khoa " + p.ProvinceText(), ref
 }
 
-func (c *content) minority(g *ethnicGroup) bool { return g.name != "Kinh" && g.name != "Hoa" }
+func (c *content) minority(g *world.Ethnic) bool { return g.Name != "Kinh" && g.Name != "Hoa" }
+
+// placeRef is the ground-truth link of a place to today's (2025-03) units.
+func placeRef(p world.Place) *PlaceRef {
+	return &PlaceRef{
+		ProvinceCode:    p.Prov.Code,
+		Province:        p.Prov.Typ + " " + p.Prov.Name,
+		DistrictCode:    p.Dist.Code,
+		District:        p.Dist.Typ + " " + p.Dist.Name,
+		CommuneCode:     p.Comm.Code,
+		Commune:         p.Comm.Typ + " " + p.Comm.Name,
+		ProvinceWritten: p.ProvWritten.Typ + " " + p.ProvWritten.Name,
+	}
+}

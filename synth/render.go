@@ -2,6 +2,7 @@ package synth
 
 import (
 	"fmt"
+	"github.com/sohoa/sohoa/synth/world"
 	"image"
 	"math/rand/v2"
 
@@ -40,7 +41,7 @@ func layoutScript(seed int64, index int, kind domain.Kind, layout Layout, script
 	if err != nil {
 		return nil, nil, err
 	}
-	data, err := loadData()
+	data, err := world.Load()
 	if err != nil {
 		return nil, nil, fmt.Errorf("load data: %w", err)
 	}
@@ -49,7 +50,11 @@ func layoutScript(seed int64, index int, kind domain.Kind, layout Layout, script
 	if layout == LayoutForm {
 		want = 2 + rc.IntN(2)
 	}
-	ct := data.newContent(rc, kind, want, plain)
+	var rw *rand.Rand // the wording's own stream; none when plain
+	if !plain {
+		rw = pageRand(seed, index, streamWording)
+	}
+	ct := newContent(data, rc, rw, kind, want)
 	pageNo := 1 + rc.IntN(180)
 
 	ri := pageRand(seed, index, streamInk)
@@ -110,7 +115,7 @@ func Render(opts Options, index int) (Page, error) {
 	page.Truth = GroundTruth{
 		Version: TruthVersion, Seed: opts.Seed, Index: index, Image: page.Name() + page.Ext,
 		Kind: kind, Layout: layout, Script: script, Hand: cv.handName(), Severity: sev, DPI: outDPI, Size: [2]int{w, h}, BoxSpace: "final",
-		Year: ct.year, Place: ct.home.ref(), Lines: cv.lines, Records: ct.records,
+		Year: ct.year, Place: placeRef(ct.home), Lines: cv.lines, Records: ct.records,
 		SkewDeg: p.SkewDeg, Degradations: p.Record(),
 	}
 	return page, nil

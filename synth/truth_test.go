@@ -2,6 +2,7 @@ package synth
 
 import (
 	"fmt"
+	"github.com/sohoa/sohoa/synth/world"
 	"slices"
 	"strings"
 	"testing"
@@ -12,13 +13,13 @@ import (
 )
 
 func TestTruthConsistent(t *testing.T) {
-	data, err := loadData()
+	data, err := world.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
 	official := map[string]bool{}
-	for _, g := range data.ethnic {
-		official[g.name] = true
+	for _, g := range data.Groups {
+		official[g.Name] = true
 	}
 	pages := 12
 	if raceEnabled {
@@ -103,14 +104,14 @@ func checkPage(t *testing.T, cv *canvas, ct *content, official map[string]bool) 
 				}
 				dates[f.Name] = d
 			case strings.HasSuffix(f.Name, "_name"):
-				if f.Value != titleCase(f.Value) || len(strings.Fields(f.Value)) < 2 {
+				if f.Value != world.TitleCase(f.Value) || len(strings.Fields(f.Value)) < 2 {
 					t.Errorf("field %s: value %q is not a title-case full name", f.Name, f.Value)
 				}
-				if titleCase(f.Written) != f.Value {
+				if world.TitleCase(f.Written) != f.Value {
 					t.Errorf("field %s: written %q does not normalise to %q", f.Name, f.Written, f.Value)
 				}
 			case f.Name == "sex":
-				if f.Value != sexMale && f.Value != sexFemale {
+				if f.Value != world.SexMale && f.Value != world.SexFemale {
 					t.Errorf("sex: got %q, want Nam or Nữ", f.Value)
 				}
 			case strings.HasSuffix(f.Name, "ethnicity"):
@@ -156,42 +157,6 @@ func checkDates(t *testing.T, kind domain.Kind, n int, d map[string]time.Time) {
 		b, died := d["birth_date"], d["death_date"]
 		if b.After(died) || died.After(reg) || years(b, died) > 100 {
 			t.Errorf("record %d: born %v, died %v, registered %v", n, b, died, reg)
-		}
-	}
-}
-
-func TestOldProvinceNames(t *testing.T) {
-	data, err := loadData()
-	if err != nil {
-		t.Fatal(err)
-	}
-	find := func(code string) *province {
-		for i := range data.provinces {
-			if data.provinces[i].code == code {
-				return &data.provinces[i]
-			}
-		}
-		t.Fatalf("no province %s", code)
-		return nil
-	}
-	tests := []struct {
-		code string
-		year int
-		want string
-	}{
-		{"19", 1990, "tỉnh Bắc Thái"}, // Thái Nguyên
-		{"06", 1996, "tỉnh Bắc Thái"}, // Bắc Kạn
-		{"19", 1997, "tỉnh Thái Nguyên"},
-		{"36", 1985, "tỉnh Hà Nam Ninh"},
-		{"36", 1994, "tỉnh Nam Hà"},
-		{"46", 1995, "tỉnh Thừa Thiên Huế"},
-		{"01", 1990, "thành phố Hà Nội"}, // district 001, Ba Đình
-	}
-	for _, tc := range tests {
-		p := find(tc.code)
-		pl := data.placeAt(p, &p.districts[0], p.districts[0].communes[0], tc.year)
-		if got := pl.provinceText(); got != tc.want {
-			t.Errorf("province %s in %d: got %q, want %q", tc.code, tc.year, got, tc.want)
 		}
 	}
 }

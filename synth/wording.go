@@ -2,6 +2,7 @@ package synth
 
 import (
 	"fmt"
+	"github.com/sohoa/sohoa/synth/world"
 	"math/rand/v2"
 	"strconv"
 	"strings"
@@ -148,8 +149,9 @@ func (w *wording) columns(kind domain.Kind) []column {
 }
 
 // applyWording gives rec the wording's labels and marks the fields its form does not print; some
-// birth dates become a year alone. A birth register's declarant is no field of its kind: it is
-// printed when the wording has it but kept out of the fields extraction is measured on.
+// birth dates become a year alone, drawn from the wording's stream r (nil with today's wording, which
+// writes none so). A birth register's declarant is no field of its kind: it is printed when the
+// wording has it but kept out of the fields extraction is measured on.
 func (c *content) applyWording(r *rand.Rand, rec *Record) {
 	kinds := c.kind.Fields()
 	for i := range rec.Fields {
@@ -159,7 +161,7 @@ func (c *content) applyWording(r *rand.Rand, rec *Record) {
 		if !containsString(kinds, f.Name) {
 			f.Printed = false
 		}
-		if strings.HasSuffix(f.Name, "birth_date") && c.wording.yearOnly > 0 && r.Float64() < c.wording.yearOnly {
+		if strings.HasSuffix(f.Name, "birth_date") && c.wording.yearOnly > 0 && r != nil && r.Float64() < c.wording.yearOnly {
 			year := f.Value[:4]
 			f.Written, f.Value, f.Label = year, year, c.wording.yearLabel
 		}
@@ -190,16 +192,16 @@ func deathTime(r *rand.Rand) (written, value string) {
 }
 
 // declarant draws who declared a death: mostly a relative of the dead, sharing the surname.
-func (d *refData) declarant(r *rand.Rand, dead string) string {
+func declarant(d *world.Data, r *rand.Rand, dead string) string {
 	surname := ""
 	if r.Float64() < 0.6 {
 		surname = strings.Fields(dead)[0]
 	}
-	sex := sexMale
+	sex := world.SexMale
 	if r.Float64() < 0.35 {
-		sex = sexFemale
+		sex = world.SexFemale
 	}
-	return d.personName(r, sex, surname)
+	return d.PersonName(r, sex, surname)
 }
 
 // spouseNationality is almost always Việt Nam; now and then a neighbouring country.

@@ -15,7 +15,7 @@ import (
 	"github.com/sohoa/sohoa/config"
 	"github.com/sohoa/sohoa/domain"
 	"github.com/sohoa/sohoa/population"
-	"github.com/sohoa/sohoa/synth"
+	"github.com/sohoa/sohoa/synth/people"
 )
 
 // runPopulation imports a population extract (`population import FILE`) or writes a synthetic
@@ -105,9 +105,9 @@ func runPopulationSynth(args []string, stderr io.Writer) error {
 	enc.SetEscapeHTML(false)
 	tw := csv.NewWriter(files["truth.csv"])
 	_ = tw.Write([]string{"id", "so_dinh_danh"})
-	err = synth.Population(synth.PopulationOptions{Citizens: *citizens, Entries: *entries, Seed: *seed, Absent: *absent},
+	err = people.Generate(people.Options{Citizens: *citizens, Entries: *entries, Seed: *seed, Absent: *absent},
 		func(c domain.Citizen) error { return cw.Write(c) },
-		func(e synth.PopulationEntry) error {
+		func(e people.Entry) error {
 			if err := tw.Write([]string{e.ID, e.Truth}); err != nil {
 				return err
 			}

@@ -1,6 +1,4 @@
-package synth
-
-import "time"
+package world
 
 // NameCount is a family or middle name with how often it occurs in the reference names.
 type NameCount struct {
@@ -17,7 +15,7 @@ type NameLists struct {
 
 // Names returns the embedded name lists.
 func Names() (NameLists, error) {
-	d, err := loadData()
+	d, err := Load()
 	if err != nil {
 		return NameLists{}, err
 	}
@@ -46,7 +44,7 @@ type ProvinceName struct {
 // ProvinceHistory returns the province names used before later splits and renames, first match
 // first (see data/province-history.tsv).
 func ProvinceHistory() ([]ProvinceName, error) {
-	d, err := loadData()
+	d, err := Load()
 	if err != nil {
 		return nil, err
 	}
@@ -56,7 +54,3 @@ func ProvinceHistory() ([]ProvinceName, error) {
 	}
 	return out, nil
 }
-
-// DateInWords spells a date as a birth certificate does ("Ngày mồng tám tháng sáu năm một nghìn
-// chín trăm chín mươi sáu").
-func DateInWords(t time.Time) string { return dateInWords(t) }

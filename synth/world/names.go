@@ -1,4 +1,4 @@
-package synth
+package world
 
 import (
 	"math/rand/v2"
@@ -10,13 +10,13 @@ import (
 
 // Sex values as normalised in the ground truth.
 const (
-	sexMale   = "Nam"
-	sexFemale = "Nữ"
+	SexMale   = "Nam"
+	SexFemale = "Nữ"
 )
 
-// personName draws a full name for sex; surname, if not empty, is the family name to use.
+// PersonName draws a full name for sex; surname, if not empty, is the family name to use.
 // Women mostly carry the middle name Thị and men Văn, as in the 1975–1999 registers.
-func (d *refData) personName(r *rand.Rand, sex, surname string) string {
+func (d *Data) PersonName(r *rand.Rand, sex, surname string) string {
 	if surname == "" {
 		surname = d.surnames.pick(r)
 	}
@@ -25,7 +25,7 @@ func (d *refData) personName(r *rand.Rand, sex, surname string) string {
 		return f[len(f)-1]
 	}
 	var given string
-	if sex == sexFemale {
+	if sex == SexFemale {
 		g := d.female[r.IntN(len(d.female))]
 		switch x := r.Float64(); {
 		case x < 0.6:
@@ -48,13 +48,13 @@ func (d *refData) personName(r *rand.Rand, sex, surname string) string {
 			given = g
 		}
 	}
-	return titleCase(surname + " " + given)
+	return TitleCase(surname + " " + given)
 }
 
-// titleCase capitalises each word the Vietnamese way ("NGUYỄN thị an" → "Nguyễn Thị An").
-func titleCase(s string) string {
+// TitleCase capitalises each word the Vietnamese way ("NGUYỄN thị an" → "Nguyễn Thị An").
+func TitleCase(s string) string {
 	return cases.Title(language.Vietnamese).String(strings.Join(strings.Fields(s), " "))
 }
 
-// upperCase is a name as typed in capitals on some registers.
-func upperCase(s string) string { return cases.Upper(language.Vietnamese).String(s) }
+// UpperCase is a name as typed in capitals on some registers.
+func UpperCase(s string) string { return cases.Upper(language.Vietnamese).String(s) }

@@ -1,4 +1,4 @@
-package synth
+package people
 
 import (
 	"fmt"
@@ -11,12 +11,12 @@ import (
 // The synthetic population is reproducible, has namesakes with other parents, and its entries
 // carry the damage of old books.
 func TestPopulation(t *testing.T) {
-	gen := func(seed uint64) ([]domain.Citizen, []PopulationEntry) {
+	gen := func(seed uint64) ([]domain.Citizen, []Entry) {
 		var cs []domain.Citizen
-		var es []PopulationEntry
-		err := Population(PopulationOptions{Citizens: 5000, Entries: 400, Seed: seed},
+		var es []Entry
+		err := Generate(Options{Citizens: 5000, Entries: 400, Seed: seed},
 			func(c domain.Citizen) error { cs = append(cs, c); return nil },
-			func(e PopulationEntry) error { es = append(es, e); return nil })
+			func(e Entry) error { es = append(es, e); return nil })
 		if err != nil {
 			t.Fatal(err)
 		}

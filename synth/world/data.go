@@ -1,10 +1,11 @@
-package synth
+package world
 
 import (
 	"bufio"
 	"bytes"
 	"embed"
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
 	"sort"
 	"strconv"
@@ -17,13 +18,17 @@ import (
 //go:embed data/*.tsv data/*.txt
 var dataFiles embed.FS
 
-// refData is the embedded reference data, parsed once and never modified.
-type refData struct {
+// Files are the embedded data files (data/), for tests that check every letter they hold can be
+// rendered.
+func Files() fs.FS { return dataFiles }
+
+// Data is the embedded reference data, parsed once and never modified.
+type Data struct {
 	surnames, middles weighted
 	male, female      []string
-	provinces         []province
+	provinces         []Province
 	history           []historyRow
-	ethnic            []ethnicGroup
+	Groups            []Ethnic // the 54 ethnic groups, in the order draws walk them
 }
 
 // weighted picks strings with probability proportional to their weight.
@@ -46,9 +51,9 @@ func (w weighted) pick(r *rand.Rand) string {
 	return w.items[sort.SearchFloat64s(w.cum, x)]
 }
 
-// loadData parses the embedded data files once per process.
-var loadData = sync.OnceValues(func() (*refData, error) {
-	d := &refData{}
+// Load parses the embedded data files once per process.
+var Load = sync.OnceValues(func() (*Data, error) {
+	d := &Data{}
 	var err error
 	if d.surnames, err = readCounts("data/surname-counts.tsv"); err != nil {
 		return nil, err
@@ -68,7 +73,7 @@ var loadData = sync.OnceValues(func() (*refData, error) {
 	if d.history, err = readHistory("data/province-history.tsv"); err != nil {
 		return nil, err
 	}
-	if d.ethnic, err = readEthnic("data/ethnic-groups.tsv"); err != nil {
+	if d.Groups, err = loadEthnic(); err != nil {
 		return nil, err
 	}
 	return d, nil

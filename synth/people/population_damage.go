@@ -1,7 +1,8 @@
-package synth
+package people
 
 import (
 	"fmt"
+	"github.com/sohoa/sohoa/synth/world"
 	"math/rand/v2"
 	"strings"
 
@@ -9,15 +10,15 @@ import (
 )
 
 // entry writes p as a clerk of the year of registration did, with the damage of old books.
-func (g *popGen) entry(p person) PopulationEntry {
+func (g *popGen) entry(p person) Entry {
 	r := g.r
 	year := p.Birth.Year + r.IntN(2)
-	written := g.d.placeAt(p.born.prov, p.born.dist, p.born.comm, year)
+	written := g.d.PlaceAt(p.born.Prov, p.born.Dist, p.born.Comm, year)
 	f := map[string]string{
 		"full_name":   g.damageName(p.FullName),
 		"sex":         p.Sex,
 		"birth_date":  damageDate(r, p.Birth.Day, p.Birth.Month, p.Birth.Year),
-		"birth_place": written.full(),
+		"birth_place": written.Full(),
 		"father_name": g.damageName(p.FatherName),
 		"mother_name": g.damageName(p.MotherName),
 	}
@@ -31,9 +32,9 @@ func (g *popGen) entry(p person) PopulationEntry {
 	drop("father_name", 0.08)
 	drop("mother_name", 0.04)
 	if r.Float64() < 0.1 {
-		f["full_name"] = upperCase(f["full_name"])
+		f["full_name"] = world.UpperCase(f["full_name"])
 	}
-	return PopulationEntry{Kind: "khai-sinh", CommuneCode: p.born.comm.code, Year: year, Fields: f}
+	return Entry{Kind: "khai-sinh", CommuneCode: p.born.Comm.Code, Year: year, Fields: f}
 }
 
 // damageDate writes a birth date mostly whole; sometimes without the day, as a year alone, with

@@ -22,13 +22,6 @@ type Checker interface {
 	CheckRecord(kind domain.Kind, values map[string]string) []domain.Issue
 }
 
-// CodeMissing is the issue of a required field that was not found on the page.
-const CodeMissing = "missing"
-
-func issueMissing() domain.Issue {
-	return domain.Issue{Code: CodeMissing, Severity: domain.SeverityError, VI: "Thiếu / chưa rõ", EN: "Missing / unclear"}
-}
-
 // plainChecker only tidies text (NFC, collapsed spaces); for tests of the extraction alone.
 type plainChecker struct{}
 

@@ -8,6 +8,7 @@ import (
 	"github.com/otiai10/gosseract/v2"
 	"github.com/sohoa/sohoa/domain"
 	"github.com/sohoa/sohoa/imaging"
+	"github.com/sohoa/sohoa/ocr/crosscheck"
 	"github.com/sohoa/sohoa/validate/spelling"
 )
 
@@ -35,49 +36,6 @@ type ExtractOptions struct {
 // (BoxSpace); BoxOriginal ones in the image as given.
 func toBox(r image.Rectangle) domain.Box { return domain.Box{r.Min.X, r.Min.Y, r.Max.X, r.Max.Y} }
 
-// Page is what Extract found on one page.
-type Page struct {
-	Kind     domain.Kind `json:"kind"`
-	Layout   Layout      `json:"layout"`
-	Template string      `json:"template"`
-	BoxSpace string      `json:"box_space"` // always BoxSpace
-	Size     [2]int      `json:"size"`      // width, height of the cleaned greyscale page
-	// OriginalSize is the width and height of the image as given, the space of every BoxOriginal.
-	OriginalSize [2]int   `json:"original_size"`
-	Records      []Record `json:"records"`
-}
-
-// Record is one register entry.
-type Record struct {
-	Index       int              `json:"index"` // 0-based, in page order
-	Box         domain.Box       `json:"box"`
-	BoxOriginal domain.Box       `json:"box_original"` // Box in the uploaded image's own pixels
-	Fields      map[string]Field `json:"fields"`       // by stable field name (domain.Kind.Fields)
-	Issues      []domain.Issue   `json:"issues"`       // record-level cross-checks
-	// Absent names the optional fields of the template this entry does not have (the date in
-	// words, written on some entries only): not on the page, as opposed to missing.
-	Absent      []string `json:"absent,omitempty"`
-	NeedsReview bool     `json:"needs_review"`
-}
-
-// Field is one value of a record.
-type Field struct {
-	Name        string     `json:"-"`
-	Type        string     `json:"type"`
-	Value       string     `json:"value"`      // normalised value; empty when missing
-	Text        string     `json:"text"`       // what OCR read
-	Confidence  float64    `json:"confidence"` // 0–1: Tesseract's, lowered by failed checks, raised when two readings agree
-	Box         domain.Box `json:"box"`
-	BoxOriginal domain.Box `json:"box_original"` // Box in the uploaded image's own pixels
-	// Handwritten says the value is written by hand, not typed, judged from the ink of its
-	// entry's values (glyph spacing and baseline, see script.go).
-	Handwritten bool           `json:"handwritten"`
-	Issues      []domain.Issue `json:"issues"`
-	Suggestions []string       `json:"suggestions,omitempty"`
-	NeedsReview bool           `json:"needs_review"`
-	Reread      bool           `json:"reread,omitempty"` // the crop was read again on its own
-}
-
 // Extract reads a cleaned page and returns its records. All the page's Tesseract calls run on
 // one pooled client within the page time limit; ctx is checked before each call.
 func (r *Reader) Extract(ctx context.Context, res *imaging.Result, opts ExtractOptions) (Page, error) {
@@ -91,8 +49,8 @@ func (r *Reader) Extract(ctx context.Context, res *imaging.Result, opts ExtractO
 	if err != nil {
 		return Page{}, fmt.Errorf("extract: %w", err)
 	}
-	checkSequence(&page)
-	crossCheck(&page, opts.Book, opts.After)
+	crosscheck.Sequence(&page)
+	crosscheck.Run(&page, opts.Book, opts.After)
 	honestHand(&page, r.cfg.ReviewThreshold)
 	if poorPage(res.Metrics) {
 		flagAll(&page)

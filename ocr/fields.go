@@ -9,6 +9,7 @@ import (
 
 	"github.com/otiai10/gosseract/v2"
 	"github.com/sohoa/sohoa/domain"
+	"github.com/sohoa/sohoa/ocr/crosscheck"
 )
 
 // fieldReader turns an entry's words into checked fields, reading doubtful crops again.
@@ -53,7 +54,7 @@ func (fr fieldReader) record(ctx context.Context, t Template, e *entry) (Record,
 		if err != nil {
 			return Record{}, err
 		}
-		f = checkSuspect(checkTones(checkStray(fr.yearOnly(f, e.labels[i]), ws)))
+		f = crosscheck.Suspect(crosscheck.Tones(crosscheck.Stray(fr.yearOnly(f, e.labels[i]), ws)))
 		if fr.hand {
 			// Tesseract splits handwriting into partial words and reads specks as
 			// punctuation: the ink in the value's region bounds it better.

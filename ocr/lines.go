@@ -122,16 +122,6 @@ func groupLines(words []Word) []Line {
 	return lines
 }
 
-// overlapY is the vertical overlap of two boxes as a share of the shorter one.
-func overlapY(a, b image.Rectangle) float64 {
-	lo, hi := max(a.Min.Y, b.Min.Y), min(a.Max.Y, b.Max.Y)
-	h := min(a.Dy(), b.Dy())
-	if hi <= lo || h <= 0 {
-		return 0
-	}
-	return float64(hi-lo) / float64(h)
-}
-
 func abs(x int) int {
 	if x < 0 {
 		return -x

@@ -2,27 +2,9 @@ package ocr
 
 import (
 	"strings"
-	"unicode"
 
 	"github.com/sohoa/sohoa/validate/spelling"
-	"golang.org/x/text/unicode/norm"
 )
-
-// fold makes text comparable despite OCR damage to accents and punctuation: it drops
-// diacritics (đ becomes d), lower-cases, and keeps only letters and digits.
-func fold(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-		case r == 'đ' || r == 'Đ':
-			b.WriteByte('d')
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
-	return b.String()
-}
 
 // tolerance is how many edits a folded label of n letters may suffer and still match.
 func tolerance(n int) int {

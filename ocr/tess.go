@@ -10,15 +10,6 @@ import (
 	"github.com/otiai10/gosseract/v2"
 )
 
-// Word is one word Tesseract read, with its box and confidence (0–1). Block, Par and Line are
-// Tesseract's own numbering; the extraction regroups words geometrically instead.
-type Word struct {
-	Text             string
-	Box              image.Rectangle
-	Conf             float64
-	Block, Par, Line int
-}
-
 // pnm encodes g as a binary PGM: Leptonica reads it without the cost of PNG compression.
 func pnm(g *image.Gray) []byte {
 	w, h := g.Rect.Dx(), g.Rect.Dy()

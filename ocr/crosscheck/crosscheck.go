@@ -1,4 +1,4 @@
-package ocr
+package crosscheck
 
 import (
 	_ "embed"
@@ -39,9 +39,9 @@ const digitTrust = 0.93
 // confusable are the digits Tesseract mistakes for one another on degraded print.
 var confusable = map[byte][]byte{'4': {'9'}, '9': {'4'}, '3': {'8'}, '8': {'3'}, '1': {'7'}, '7': {'1'}, '0': {'6'}, '6': {'0'}}
 
-// crossCheck runs the page-level cross-checks: the entry-number run, registration within the
+// Run runs the page-level cross-checks: the entry-number run, registration within the
 // book's years, and digits with a competing reading.
-func crossCheck(p *Page, book BookYears, after int) {
+func Run(p *Page, book BookYears, after int) {
 	checkRun(p, after)
 	for i := range p.Records {
 		rec := &p.Records[i]
@@ -128,7 +128,7 @@ func checkRun(p *Page, after int) {
 		}
 		flag(rec, "entry_no", is, w)
 		if f := rec.Fields["entry_no"]; len(f.Suggestions) > 0 && f.Suggestions[0] != w {
-			// checkSequence offered another number; the whole run's is the better guess
+			// Sequence offered another number; the whole run's is the better guess
 			f.Suggestions = append([]string{w}, slices.DeleteFunc(f.Suggestions, func(s string) bool { return s == w })...)
 			rec.Fields["entry_no"] = f
 		}
@@ -360,9 +360,9 @@ func matchCase(s, like string) string {
 // were seen at about 0.9).
 const nameTrust = 0.93
 
-// checkTones flags a name read with less than nameTrust confidence when one of its words has a
+// Tones flags a name read with less than nameTrust confidence when one of its words has a
 // competing tone mark the name list does not rule out; the list's favourite is offered.
-func checkTones(f Field) Field {
+func Tones(f Field) Field {
 	if f.Type != "name" || f.Value == "" || f.NeedsReview || f.Confidence >= nameTrust {
 		return f
 	}
@@ -430,8 +430,8 @@ func strayWords(ws []Word) bool {
 // and groupLines join words overlapping by half) does not.
 const strayOverlap = 0.6
 
-// checkStray flags a value some of whose words sit off its line.
-func checkStray(f Field, ws []Word) Field {
+// Stray flags a value some of whose words sit off its line.
+func Stray(f Field, ws []Word) Field {
 	if !strayWords(ws) {
 		return f
 	}

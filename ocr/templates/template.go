@@ -1,4 +1,4 @@
-package ocr
+package templates
 
 import (
 	"bytes"
@@ -14,15 +14,6 @@ import (
 	"strings"
 
 	"github.com/sohoa/sohoa/domain"
-)
-
-// Layout is how entries are laid out on a page.
-type Layout string
-
-// The layouts templates describe.
-const (
-	LayoutForm  Layout = "form"  // label/value blocks, one block per entry
-	LayoutTable Layout = "table" // one entry per ruled row, one column per field
 )
 
 // FieldTypes are the field types a template may name; they are validate's types.
@@ -65,7 +56,7 @@ type FieldSpec struct {
 // Labels returns the label and its variants.
 func (f FieldSpec) Labels() []string { return append([]string{f.Label}, f.Variants...) }
 
-//go:embed templates/*.json
+//go:embed *.json
 var embedded embed.FS
 
 // Templates is a set of templates, looked up by kind and layout.
@@ -77,7 +68,7 @@ type Templates struct {
 // empty), which replace embedded templates of the same name or add new ones.
 func LoadTemplates(dir string) (*Templates, error) {
 	byName := map[string]Template{}
-	if err := readTemplates(embedded, "templates", byName); err != nil {
+	if err := readTemplates(embedded, ".", byName); err != nil {
 		return nil, fmt.Errorf("embedded templates: %w", err)
 	}
 	if dir != "" {

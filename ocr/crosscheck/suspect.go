@@ -1,4 +1,4 @@
-package ocr
+package crosscheck
 
 import (
 	"strings"
@@ -16,9 +16,9 @@ const (
 	CodeOneWordName    = "name_one_word"        // "Vân": a full name is never one word
 )
 
-// checkSuspect flags a name or place whose reading holds a character Tesseract could not read,
+// Suspect flags a name or place whose reading holds a character Tesseract could not read,
 // a digit inside a word, a capital after small letters, or a full name of one word.
-func checkSuspect(f Field) Field {
+func Suspect(f Field) Field {
 	if f.Value == "" || f.Type != "name" && f.Type != "place" {
 		return f
 	}

@@ -1,9 +1,12 @@
-package ocr
+package crosscheck
 
 import (
+	"image"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/sohoa/sohoa/domain"
 )
@@ -41,7 +44,7 @@ func TestEntryRunSuggestsMissingNumbers(t *testing.T) {
 func TestEntryRunFlagsBothEnds(t *testing.T) {
 	// 203 → 68 on the first entry and 64 → 63 on the last: neighbours alone judge neither.
 	p := numbered("68", "204", "205", "206", "63")
-	checkSequence(p)
+	Sequence(p)
 	checkRun(p, 0)
 	for i, want := range map[int]string{0: "203", 4: "207"} {
 		f := p.Records[i].Fields["entry_no"]
@@ -167,11 +170,11 @@ func TestNameToneAlternatives(t *testing.T) {
 			t.Errorf("toneAlternative(%q) = %q, %v; want %q, %v", tc.word, alt, doubt, tc.alt, tc.doubt)
 		}
 	}
-	f := checkTones(Field{Name: "full_name", Type: "name", Value: "Lò Thị Mỵ", Confidence: 0.9})
+	f := Tones(Field{Name: "full_name", Type: "name", Value: "Lò Thị Mỵ", Confidence: 0.9})
 	if !f.NeedsReview || !hasIssue(f, CodeNameTone) || len(f.Suggestions) == 0 || f.Suggestions[0] != "Lò Thị Mỹ" {
 		t.Errorf("Lò Thị Mỵ at 0.9: got %+v", f)
 	}
-	if f := checkTones(Field{Name: "full_name", Type: "name", Value: "Lò Thị Mỵ", Confidence: 0.99}); f.NeedsReview {
+	if f := Tones(Field{Name: "full_name", Type: "name", Value: "Lò Thị Mỵ", Confidence: 0.99}); f.NeedsReview {
 		t.Errorf("a name read at 0.99 is not doubted: %+v", f)
 	}
 }
@@ -186,7 +189,7 @@ func TestStrayWordsFromTheLineAbove(t *testing.T) {
 	if !strayWords(ws) {
 		t.Error("words half a line above the value not found")
 	}
-	f := checkStray(Field{Name: "father_name", Value: "xã Hòa Lê Văn Ba", Confidence: 0.98}, ws)
+	f := Stray(Field{Name: "father_name", Value: "xã Hòa Lê Văn Ba", Confidence: 0.98}, ws)
 	if !f.NeedsReview || !hasIssue(f, CodeStrayWords) {
 		t.Errorf("got %+v, want flagged", f)
 	}
@@ -209,7 +212,7 @@ func TestCrossCheckKeepsARightPage(t *testing.T) {
 		p.Records[i].Fields["registration_date"] = Field{Name: "registration_date", Type: "date",
 			Value: "1987-03-0" + strconv.Itoa(i+2), Confidence: 0.99}
 	}
-	crossCheck(p, BookYears{From: 1987, To: 1987}, 11)
+	Run(p, BookYears{From: 1987, To: 1987}, 11)
 	for i, rec := range p.Records {
 		for name, f := range rec.Fields {
 			if f.NeedsReview {
@@ -217,4 +220,16 @@ func TestCrossCheckKeepsARightPage(t *testing.T) {
 			}
 		}
 	}
+}
+
+// line builds the words of one printed line at baseline row y, starting at x: each word is
+// 20 px per character wide, 40 px tall, with a 20 px space (as ocr's test helper of that name).
+func line(y, x int, text string) []Word {
+	var ws []Word
+	for _, t := range strings.Fields(text) {
+		w := 20 * utf8.RuneCountInString(t)
+		ws = append(ws, Word{Text: t, Box: image.Rect(x, y, x+w, y+40), Conf: 0.95})
+		x += w + 20
+	}
+	return ws
 }

@@ -1,4 +1,4 @@
-package ocr
+package crosscheck
 
 import (
 	"slices"
@@ -26,7 +26,7 @@ func TestCheckSequence(t *testing.T) {
 			for _, n := range tc.nums {
 				p.Records = append(p.Records, Record{Fields: map[string]Field{"entry_no": {Value: n, Issues: []domain.Issue{}}}})
 			}
-			checkSequence(&p)
+			Sequence(&p)
 			var got []int
 			for i, rec := range p.Records {
 				f := rec.Fields["entry_no"]

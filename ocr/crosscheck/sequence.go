@@ -1,4 +1,4 @@
-package ocr
+package crosscheck
 
 import (
 	"fmt"
@@ -10,11 +10,11 @@ import (
 // CodeEntrySequence marks an entry number out of step with its neighbours on the page.
 const CodeEntrySequence = "entry_no_sequence"
 
-// checkSequence flags entry numbers that break the page's run: entries on a register page are
+// Sequence flags entry numbers that break the page's run: entries on a register page are
 // numbered one after another, so a number that neither follows the previous entry's nor precedes
 // the next one's, while those two agree with each other ("236, 2317, 238"), is a misreading. The
 // number both neighbours imply is offered as the suggestion; on a two-entry page both are flagged.
-func checkSequence(p *Page) {
+func Sequence(p *Page) {
 	nums := make([]int, len(p.Records))
 	for i, rec := range p.Records {
 		nums[i] = -1

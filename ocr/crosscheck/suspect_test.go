@@ -1,4 +1,4 @@
-package ocr
+package crosscheck
 
 import "testing"
 
@@ -12,7 +12,7 @@ func TestCheckSuspect(t *testing.T) {
 		{Field{Type: "place", Value: "cấp Vĩnh PhƯớc, xã Hòa Đông", Text: "cấp Vĩnh PhƯớc"}, CodeMixedCase},
 		{Field{Type: "name", Value: "Vân", Text: "Vân :"}, CodeOneWordName},
 	} {
-		got := checkSuspect(tc.f)
+		got := Suspect(tc.f)
 		if !got.NeedsReview || !hasIssue(got, tc.code) {
 			t.Errorf("%q: got %+v, want %s", tc.f.Text, got, tc.code)
 		}
@@ -23,7 +23,7 @@ func TestCheckSuspect(t *testing.T) {
 		{Type: "name", Value: "Lê Quỳnh Nhi", Text: "Lê Quỳnh Nhi"},
 		{Type: "date", Value: "1987", Text: "?1987"}, // other types have their own checks
 	} {
-		if got := checkSuspect(f); got.NeedsReview {
+		if got := Suspect(f); got.NeedsReview {
 			t.Errorf("%q flagged: %+v", f.Text, got)
 		}
 	}

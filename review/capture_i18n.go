@@ -26,11 +26,3 @@ func init() {
 		messages[k] = v
 	}
 }
-
-// pick is the Vietnamese or the English of a text that comes in both.
-func (l Lang) pick(vi, en string) string {
-	if l == EN {
-		return en
-	}
-	return vi
-}

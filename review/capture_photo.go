@@ -43,7 +43,7 @@ func (ui *UI) capturePhoto(w http.ResponseWriter, r *request) error {
 			reply.PagesFound = len(res.Photo.Pages)
 		}
 		for _, p := range retake.Verdict.Problems {
-			reply.Reasons = append(reply.Reasons, r.lang.pick(p.Vietnamese, p.English))
+			reply.Reasons = append(reply.Reasons, r.lang.Pick(p.Vietnamese, p.English))
 		}
 		writeReply(w, http.StatusUnprocessableEntity, reply)
 	case err != nil:

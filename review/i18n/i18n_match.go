@@ -1,4 +1,4 @@
-package review
+package i18n
 
 // matchMessages are the texts of the link-review and duplicate screens (issue 18), kept apart
 // from i18n.go so that parallel work on other screens merges cleanly.

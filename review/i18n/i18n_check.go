@@ -1,4 +1,4 @@
-package review
+package i18n
 
 // checkMessages are the texts of the verification stages (issue 15): the check screen, the
 // supervisor's disagreements, a ledger's stages and the dashboard's check rates; kept apart

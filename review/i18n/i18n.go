@@ -1,4 +1,4 @@
-package review
+package i18n
 
 import (
 	"fmt"

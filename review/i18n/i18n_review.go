@@ -1,4 +1,4 @@
-package review
+package i18n
 
 // reviewMessages are the texts of the review screen's keys, statuses and follow-up, merged into
 // messages once at start (kept apart so that parallel work on the other texts merges cleanly).

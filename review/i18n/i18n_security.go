@@ -1,4 +1,4 @@
-package review
+package i18n
 
 // securityMessages are the interface texts of account management, roles and refusals added with
 // the access rules: key → Vietnamese, English. They join messages at start.

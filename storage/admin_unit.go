@@ -7,6 +7,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/sohoa/sohoa/gazetteer"
+	"github.com/sohoa/sohoa/storage/pgbase"
 )
 
 // loadAdminUnits adds the administrative units shipped with sohoa that the table lacks.
@@ -50,7 +51,5 @@ func (s *Store) loadAdminUnits(ctx context.Context) error {
 
 // CommuneExists reports whether code names a commune-level unit.
 func (s *Store) CommuneExists(ctx context.Context, code string) (bool, error) {
-	var ok bool
-	err := s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM admin_units WHERE code = $1 AND level = 'commune')`, code).Scan(&ok)
-	return ok, translate(err)
+	return pgbase.CommuneExists(ctx, s.pool, code)
 }

@@ -8,33 +8,17 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/sohoa/sohoa/domain"
+	"github.com/sohoa/sohoa/storage/pgbase"
 )
 
-// audit appends an event to the audit trail, in the caller's transaction.
+// audit appends an event to the audit trail, in the caller's transaction (pgbase.Audit).
 func audit(ctx context.Context, tx pgx.Tx, actor string, userID *int64, action, entity string, id int64, old, new any) error {
-	enc := func(v any) ([]byte, error) {
-		if v == nil {
-			return nil, nil
-		}
-		return json.Marshal(v)
-	}
-	o, err := enc(old)
-	if err != nil {
-		return err
-	}
-	n, err := enc(new)
-	if err != nil {
-		return err
-	}
-	_, err = tx.Exec(ctx, `INSERT INTO audit_events (actor, user_id, action, entity, entity_id, old, new)
-		VALUES ($1, $2, $3, $4, $5, $6, $7)`, actor, userID, action, entity, id, o, n)
-	return err
+	return pgbase.Audit(ctx, tx, actor, userID, action, entity, id, old, new)
 }
 
-// queueAudit adds an audit event to a batch sent in the caller's transaction.
+// queueAudit adds an audit event to a batch sent in the caller's transaction (pgbase.QueueAudit).
 func queueAudit(b *pgx.Batch, actor string, userID *int64, action, entity string, id int64, old, new any) {
-	b.Queue(`INSERT INTO audit_events (actor, user_id, action, entity, entity_id, old, new)
-		VALUES ($1, $2, $3, $4, $5, $6, $7)`, actor, userID, action, entity, id, jsonOf(old), jsonOf(new))
+	pgbase.QueueAudit(b, actor, userID, action, entity, id, old, new)
 }
 
 // AuditTrail returns the events about one entity, oldest first.

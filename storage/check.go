@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/sohoa/sohoa/domain"
+	"github.com/sohoa/sohoa/storage/pgbase"
 )
 
 // SetCheckPlan sets the installation's verification stages (SOHOA_CHECK_STAGES and friends);
@@ -24,14 +25,7 @@ func (s *Store) CheckPlan() domain.CheckPlan {
 }
 
 // defaultStages is the installation's stages as a text[] argument.
-func (s *Store) defaultStages() []string {
-	st := s.CheckPlan().Stages
-	out := make([]string, len(st))
-	for i, m := range st {
-		out[i] = string(m)
-	}
-	return out
-}
+func (s *Store) defaultStages() []string { return pgbase.Stages(s.CheckPlan()) }
 
 // StagesInUse reports whether any ledger is checked at all: the installation has stages or a
 // ledger sets its own. The home page offers checking only then.

@@ -7,6 +7,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/sohoa/sohoa/domain"
+	"github.com/sohoa/sohoa/storage/progressdb"
 )
 
 // Disputes lists the disagreements waiting for a supervisor in the user's communes, oldest first.
@@ -163,4 +164,8 @@ func (s *Store) ClerkCheckRates(ctx context.Context, unit string, communes []str
 		return nil, fmt.Errorf("check rates: %w", translate(err))
 	}
 	return out, nil
+}
+
+func inUnit(unit string, communes []string, n int, column string) string {
+	return progressdb.InUnit(unit, communes, n, column)
 }

@@ -2,7 +2,6 @@ package storage
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -10,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/sohoa/sohoa/domain"
+	"github.com/sohoa/sohoa/storage/pgbase"
 )
 
 // NextRecord gives the user one pending entry under a lease: the one they already hold, or else
@@ -206,10 +206,7 @@ func (s *Store) decide(ctx context.Context, recordID int64, u domain.User, versi
 	return nil
 }
 
-func jsonOf(v any) []byte {
-	b, _ := json.Marshal(v)
-	return b
-}
+func jsonOf(v any) []byte { return pgbase.JSON(v) }
 
 func (s *Store) recordTx(ctx context.Context, tx pgx.Tx, id int64) (domain.Record, error) {
 	var r domain.Record

@@ -2,25 +2,35 @@ package storage
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
-	"net"
 	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 
 	"github.com/sohoa/sohoa/domain"
+	"github.com/sohoa/sohoa/storage/accountdb"
+	"github.com/sohoa/sohoa/storage/exportdb"
+	"github.com/sohoa/sohoa/storage/matchdb"
+	"github.com/sohoa/sohoa/storage/pgbase"
+	"github.com/sohoa/sohoa/storage/progressdb"
 )
 
 // Store is sohoa's PostgreSQL state: a connection pool and an insert-only job client, so that a
 // job is enqueued in the same transaction as the row it is about.
+//
+// The progress, account, export and population-matching queries live in their own packages over the same
+// pool (progressdb, accountdb, exportdb, matchdb); Store embeds them, so their methods are Store's.
 type Store struct {
+	*progressdb.ProgressDB
+	*accountdb.AccountDB
+	*exportdb.ExportDB
+	*matchdb.MatchDB
+
 	pool   *pgxpool.Pool
 	jobs   *river.Client[pgx.Tx]
 	checks atomic.Pointer[domain.CheckPlan] // the installation's verification stages (SetCheckPlan)
@@ -45,7 +55,10 @@ func Open(ctx context.Context, databaseURL string) (*Store, error) {
 		pool.Close()
 		return nil, fmt.Errorf("job client: %w", err)
 	}
-	return &Store{pool: pool, jobs: jobs}, nil
+	s := &Store{pool: pool, jobs: jobs}
+	s.ProgressDB, s.ExportDB = progressdb.New(pool, s.CheckPlan), exportdb.New(pool, s.CheckPlan)
+	s.MatchDB, s.AccountDB = matchdb.New(pool), accountdb.New(pool)
+	return s, nil
 }
 
 // Close releases the pool.
@@ -59,6 +72,9 @@ func (s *Store) Ping(ctx context.Context) error {
 	}
 	return nil
 }
+
+// Actor is who changes an account, for the audit trail (accountdb.Actor).
+type Actor = accountdb.Actor
 
 // Tx is a transaction in which rows and the jobs about them are written together.
 type Tx struct {
@@ -82,36 +98,5 @@ func (t *Tx) Enqueue(ctx context.Context, args river.JobArgs) error {
 	return nil
 }
 
-// translate turns driver errors into the domain's sentinel errors, keeping the original wrapped
-// and marked internal, so that its text (constraint names, SQLSTATE) never reaches a person.
-func translate(err error) error {
-	if err == nil {
-		return nil
-	}
-	var internal *domain.InternalError
-	if errors.As(err, &internal) {
-		return err
-	}
-	if errors.Is(err, pgx.ErrNoRows) {
-		return fmt.Errorf("%w: %w", domain.ErrNotFound, domain.Internal(err))
-	}
-	var pgErr *pgconn.PgError
-	if errors.As(err, &pgErr) {
-		switch pgErr.Code[:2] {
-		case "23": // integrity constraint violation
-			if pgErr.Code == "23505" {
-				return fmt.Errorf("%w: %w", domain.ErrConflict, domain.Internal(err))
-			}
-			return fmt.Errorf("%w: %w", domain.ErrInvalid, domain.Internal(err))
-		case "08", "53", "57": // connection, resources, operator intervention (shutdown)
-			return fmt.Errorf("%w: %w", domain.ErrUnavailable, domain.Internal(err))
-		}
-		return domain.Internal(err)
-	}
-	var netErr net.Error
-	var connErr *pgconn.ConnectError
-	if errors.As(err, &netErr) || errors.As(err, &connErr) || errors.Is(err, context.DeadlineExceeded) {
-		return fmt.Errorf("%w: %w", domain.ErrUnavailable, domain.Internal(err))
-	}
-	return err
-}
+// translate turns driver errors into the domain's sentinel errors (pgbase.Translate).
+func translate(err error) error { return pgbase.Translate(err) }

@@ -1,4 +1,4 @@
-package storage
+package progressdb
 
 // followupsQuery lists the 500 entries set aside last, in the communes of user $1 (all of them
 // when all is true). A flagged entry's updated_at is when it was set aside (the flag's audit

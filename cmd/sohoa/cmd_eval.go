@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/sohoa/sohoa/config"
 	"github.com/sohoa/sohoa/domain"
@@ -27,6 +28,8 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	plain := fs.Bool("plain", true, "measure plain page OCR (CER/WER) too; false measures field extraction only")
 	wrongPath := fs.String("wrong", "", "write every wrong field (page, severity, entry, field, truth, value, OCR text, confidence, flagged, entry found, issues) to this TSV file")
 	flaggedPath := fs.String("flagged-right", "", "write every right field that is flagged for review (same columns as --wrong) to this TSV file")
+	pageTimeout := fs.Duration("page-timeout", 60*time.Second, "time limit of one page's OCR (raise it on a busy machine, where pages run past 60 s and count as failed)")
+	boxesPath := fs.String("boxes", "", "write every field whose box misses the truth box (IoU < 0.5: page, layout, kind, entry, field, truth box, box_original, IoU) to this TSV file")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -36,7 +39,8 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	return eval.Run(ctx, eval.Options{
 		Corpus: *corpus, Limit: *limit, Inputs: strings.Split(*inputs, ","), SpeedPages: *speedPages,
-		OCR:   ocr.Config{ReviewThreshold: *threshold, Input: ocr.Input(*input), Reread: ocr.Reread(*reread), TemplatesDir: *templates},
-		Plain: *plain, WrongPath: *wrongPath, FlaggedPath: *flaggedPath,
+		OCR: ocr.Config{ReviewThreshold: *threshold, Input: ocr.Input(*input), Reread: ocr.Reread(*reread), TemplatesDir: *templates,
+			Engine: ocr.EngineConfig{PageTimeout: *pageTimeout}},
+		Plain: *plain, WrongPath: *wrongPath, FlaggedPath: *flaggedPath, BoxesPath: *boxesPath,
 	}, stdout, stderr)
 }

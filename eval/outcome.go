@@ -3,8 +3,6 @@ package eval
 import (
 	"fmt"
 	"io"
-	"os"
-	"strings"
 	"text/tabwriter"
 
 	"github.com/sohoa/sohoa/domain"
@@ -185,18 +183,4 @@ func printExactByKind(w io.Writer, byKind map[[2]string]*outcomeTally) {
 		}
 	}
 	tw.Flush()
-}
-
-// writeFlaggedRight writes the right fields flagged for review as TSV (the columns of --wrong),
-// to see which checks make clerks look at values that were right.
-func writeFlaggedRight(path string, pages []*evalPage) error {
-	var b strings.Builder
-	b.WriteString("page\tseverity\tentry\tfield\ttruth\tvalue\tocr_text\tconfidence\tflagged\tentry_found\tissues\n")
-	for _, p := range pages {
-		for _, l := range p.rightFlagged {
-			b.WriteString(oneLine.Replace(l))
-			b.WriteByte('\n')
-		}
-	}
-	return os.WriteFile(path, []byte(b.String()), 0o644)
 }

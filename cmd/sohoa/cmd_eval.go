@@ -28,11 +28,12 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	plain := fs.Bool("plain", true, "measure plain page OCR (CER/WER) too; false measures field extraction only")
 	wrongPath := fs.String("wrong", "", "write every wrong field (page, severity, entry, field, truth, value, OCR text, confidence, flagged, entry found, issues) to this TSV file")
 	flaggedPath := fs.String("flagged-right", "", "write every right field that is flagged for review (same columns as --wrong) to this TSV file")
-	pageTimeout := fs.Duration("page-timeout", 0, "time limit of one page's reading (0: the engine's default, 60 s); raise it on a loaded machine")
+	pageTimeout := fs.Duration("page-timeout", 0, "time limit of one page's reading (0: the engine's default, 60 s); raise it on a loaded machine, where pages run past it and count as failed")
 	binarise := fs.Bool("binarise", false, "measure the binarisation instead: F-measure on synth pages with pixel ground truth (--seed, --pages, --severity)")
 	seed := fs.Int64("seed", 1, "with --binarise: synth seed")
 	pages := fs.Int("pages", 10, "with --binarise: pages to render")
 	severity := fs.String("severity", "heavy", "with --binarise: light, medium, heavy or mixed")
+	boxesPath := fs.String("boxes", "", "write every field whose box misses the truth box (IoU < 0.5: page, layout, kind, entry, field, truth box, box_original, IoU) to this TSV file")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -50,6 +51,6 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	return eval.Run(ctx, eval.Options{
 		Corpus: *corpus, Limit: *limit, Inputs: strings.Split(*inputs, ","), SpeedPages: *speedPages,
 		OCR:   ocr.Config{ReviewThreshold: *threshold, Engine: ocr.EngineConfig{PageTimeout: *pageTimeout}, Input: ocr.Input(*input), Reread: ocr.Reread(*reread), TemplatesDir: *templates},
-		Plain: *plain, WrongPath: *wrongPath, FlaggedPath: *flaggedPath,
+		Plain: *plain, WrongPath: *wrongPath, FlaggedPath: *flaggedPath, BoxesPath: *boxesPath,
 	}, stdout, stderr)
 }

@@ -45,6 +45,10 @@ const (
 	exportFields = `SELECT r.id, f.position, f.name, f.value, f.status
 	FROM records r CROSS JOIN LATERAL (SELECT position, name, value, status FROM fields f WHERE f.record_id = r.id OFFSET 0) f
 	WHERE r.scan_id = ANY($1) AND %s`
+	// The chunk's links to the population database (issue 18, point 5), by their primary key.
+	exportMatches = `SELECT m.record_id, m.person, m.status, coalesce(m.so_dinh_danh, '')
+	FROM records r JOIN record_matches m ON m.record_id = r.id
+	WHERE r.scan_id = ANY($1) AND %s`
 )
 
 // exportWhere turns a scope into WHERE clauses and their arguments: one on the ledger (l), one
@@ -110,7 +114,7 @@ func (s *Store) EachExportEntry(ctx context.Context, sc domain.ExportScope, fn f
 			return err
 		}
 		ch := exportChunker{tx: tx, ledgers: ledgers, records: fmt.Sprintf(exportRecords, entryWhere),
-			fields: fmt.Sprintf(exportFields, entryWhere)}
+			fields: fmt.Sprintf(exportFields, entryWhere), matches: fmt.Sprintf(exportMatches, entryWhere)}
 		perPage := float64(exportChunk) // entries a page, learnt as pages are read: one page first
 		for len(pages) > 0 {
 			n := min(max(int(exportChunk/perPage), 1), len(pages))
@@ -139,6 +143,7 @@ type exportChunker struct {
 	tx              pgx.Tx
 	ledgers         map[int64]*domain.ExportEntry
 	records, fields string
+	matches         string
 	entries         []domain.ExportEntry
 	positions       [][]int32 // each entry's fields' positions, side by side with entries[i].Fields
 	order           map[int64]int
@@ -152,12 +157,16 @@ func (c *exportChunker) read(ctx context.Context, pages []exportPage) (int, erro
 	batch := &pgx.Batch{}
 	batch.Queue(c.records, c.scans)
 	batch.Queue(c.fields, c.scans)
+	batch.Queue(c.matches, c.scans)
 	br := c.tx.SendBatch(ctx, batch)
 	defer br.Close()
 	if err := c.readRecords(br, pages); err != nil {
 		return 0, err
 	}
 	if err := c.readFields(br); err != nil {
+		return 0, err
+	}
+	if err := c.readMatches(br); err != nil {
 		return 0, err
 	}
 	for i := range c.entries {
@@ -229,6 +238,22 @@ func (c *exportChunker) readFields(br pgx.BatchResults) error {
 		}
 		c.entries[i].Fields = append(c.entries[i].Fields, f)
 		c.positions[i] = append(c.positions[i], pos)
+		return nil
+	})
+	return err
+}
+
+// readMatches reads the batch's third result, the chunk's links to citizens, onto their entries.
+func (c *exportChunker) readMatches(br pgx.BatchResults) error {
+	var recordID int64
+	var m domain.ExportMatch
+	rows, _ := br.Query()
+	_, err := pgx.ForEachRow(rows, []any{&recordID, &m.Person, &m.Status, &m.CitizenID}, func() error {
+		i, ok := c.index[recordID]
+		if !ok {
+			return fmt.Errorf("link of entry %d outside the chunk", recordID)
+		}
+		c.entries[i].Matches = append(c.entries[i].Matches, m)
 		return nil
 	})
 	return err

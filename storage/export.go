@@ -53,8 +53,8 @@ const (
 
 // exportWhere turns a scope into WHERE clauses and their arguments: one on the ledger (l), one
 // on the entry (r). Unless IncludeUnfinished, an entry must have passed every check stage of its
-// ledger (stages: the installation's number of stages, for ledgers without their own).
-func exportWhere(sc domain.ExportScope, stages int) (ledger, entry string, args []any) {
+// ledger by the one rule, passed_stages (migration 0120; stages: the installation's, for ledgers without their own).
+func exportWhere(sc domain.ExportScope, stages []domain.CheckMode) (ledger, entry string, args []any) {
 	conds := []string{"true"}
 	add := func(cond string, arg any) {
 		args = append(args, arg)
@@ -69,12 +69,26 @@ func exportWhere(sc domain.ExportScope, stages int) (ledger, entry string, args 
 	if sc.Kind != "" {
 		add("l.kind = $?", string(sc.Kind))
 	}
-	entry = "r.status = 'confirmed' AND r.checks_passed >= coalesce((SELECT cardinality(sl.check_stages) FROM ledgers sl " +
-		"WHERE sl.id = r.ledger_id), " + strconv.Itoa(stages) + ")"
+	entry = "passed_stages(r.status, r.checks_passed, (SELECT sl.check_stages FROM ledgers sl WHERE sl.id = r.ledger_id), " +
+		stagesLiteral(stages) + ")"
 	if sc.IncludeUnfinished {
 		entry = "r.status IN ('confirmed', 'flagged')"
 	}
 	return strings.Join(conds, " AND "), entry, args
+}
+
+// stagesLiteral is the installation's stages as an SQL text[] literal, for the export's entry
+// queries (which take the chunk's pages as their only argument). Only the known modes are
+// written, so nothing else can reach the SQL.
+func stagesLiteral(stages []domain.CheckMode) string {
+	var names []string
+	for _, m := range stages {
+		switch m {
+		case domain.CheckSighted, domain.CheckBlind:
+			names = append(names, string(m))
+		}
+	}
+	return "'{" + strings.Join(names, ",") + "}'::text[]"
 }
 
 // exportPage is a page of the scope: its scan, ledger and page number.
@@ -88,7 +102,7 @@ type exportPage struct {
 // entries and fields then come a chunk of pages at a time (about exportChunk entries), so memory
 // stays flat however many entries there are. The entry passed to fn is reused.
 func (s *Store) EachExportEntry(ctx context.Context, sc domain.ExportScope, fn func(*domain.ExportEntry) error) error {
-	ledgerWhere, entryWhere, args := exportWhere(sc, len(s.CheckPlan().Stages))
+	ledgerWhere, entryWhere, args := exportWhere(sc, s.CheckPlan().Stages)
 	opts := pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}
 	err := pgx.BeginTxFunc(ctx, s.pool, opts, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, "SET LOCAL jit = off"); err != nil { // compiling costs more than it gains here

@@ -57,9 +57,8 @@ func (s *Store) PartCounts(ctx context.Context, unit, level string, communes []s
 		       sum(coalesce(g.entries, 0))::bigint, sum(coalesce(g.confirmed, 0))::bigint, sum(coalesce(g.flagged, 0))::bigint,
 		       sum(coalesce(g.pages, 0))::bigint, sum(coalesce(g.scans_processed, 0))::bigint,
 		       sum(coalesce(g.scans_failed, 0))::bigint, sum(coalesce(g.scans_rescan, 0))::bigint,
-		       sum(coalesce(CASE WHEN cardinality(coalesce(l.check_stages, $2::text[])) = 0 THEN g.confirmed ELSE g.passed1 END, 0))::bigint,
-		       sum(coalesce(CASE cardinality(coalesce(l.check_stages, $2::text[])) WHEN 0 THEN g.confirmed WHEN 1 THEN g.passed1
-		                         ELSE g.passed2 END, 0))::bigint
+		       sum(coalesce(CASE WHEN stages_required(l.check_stages, $2::text[]) = 0 THEN g.confirmed ELSE g.passed1 END, 0))::bigint,
+		       sum(coalesce(passed_stages_count(g.confirmed, g.passed1, g.passed2, l.check_stages, $2::text[]), 0))::bigint
 		`+progressLedgers+`
 		LEFT JOIN (SELECT ledger_id, sum(entries) AS entries, sum(confirmed) AS confirmed, sum(flagged) AS flagged,
 		                  sum(pages) AS pages, sum(scans_processed) AS scans_processed, sum(scans_failed) AS scans_failed,

@@ -54,11 +54,11 @@ func (s *Store) PartCounts(ctx context.Context, unit, level string, communes []s
 	if !ok {
 		return nil, fmt.Errorf("%w: no parts for a unit of level %q", domain.ErrInvalid, level)
 	}
-	q := partsByCommune
+	q := partsByCommune(unit, communes)
 	if level == "commune" {
-		q = partsByLedger
+		q = partsByLedger + inScope(communes, 3)
 	}
-	rows, _ := s.pool.Query(ctx, fmt.Sprintf(q, key[0], key[1])+inScope(communes, 3)+`
+	rows, _ := s.pool.Query(ctx, fmt.Sprintf(q, key[0], key[1])+`
 		GROUP BY 1 ORDER BY 2, 1`, unit, s.defaultStages(), communes)
 	partLevel := map[string]string{"country": "province", "province": "district", "district": "commune", "commune": "ledger"}[level]
 	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (domain.ProgressUnit, error) {
@@ -94,19 +94,26 @@ const partsByLedger = `
 		                  sum(scans_rescan) AS scans_rescan, sum(passed1) AS passed1, sum(passed2) AS passed2
 		           FROM progress_ledgers GROUP BY ledger_id) g ON g.ledger_id = l.id` + progressUnit
 
-// partsByCommune sums the communes' counters (one row per commune, stages and slot in use); the
-// commune's alias is l so that inScope applies, and c is its unit.
-const partsByCommune = `
+// partsByCommune sums the communes' counters under the unit $1 and in the communes $3 (one row
+// per commune, stages and slot in use), first by commune and stages, so that only those few
+// hundred sums meet the units' table, by its key. %s are the part's code and name.
+func partsByCommune(unit string, communes []string) string {
+	return `
 		SELECT %s, min(%s), sum(l.expected)::bigint, sum(l.entries)::bigint, sum(l.confirmed)::bigint, sum(l.flagged)::bigint,
 		       sum(l.pages)::bigint, sum(l.scans_processed)::bigint, sum(l.scans_failed)::bigint, sum(l.scans_rescan)::bigint,
 		       sum(CASE WHEN stages_required(st.v, $2::text[]) = 0 THEN l.confirmed ELSE l.passed1 END)::bigint,
 		       sum(passed_stages_count(l.confirmed, l.passed1, l.passed2, st.v, $2::text[]))::bigint
-		FROM progress_communes l
+		FROM (SELECT l.commune_code, l.stages, sum(l.expected) AS expected, sum(l.entries) AS entries, sum(l.confirmed) AS confirmed,
+		             sum(l.flagged) AS flagged, sum(l.pages) AS pages, sum(l.scans_processed) AS scans_processed,
+		             sum(l.scans_failed) AS scans_failed, sum(l.scans_rescan) AS scans_rescan, sum(l.passed1) AS passed1,
+		             sum(l.passed2) AS passed2
+		      FROM progress_communes l WHERE true` + inUnit(unit, communes, 3, "l.commune_code") + `
+		      GROUP BY 1, 2) l
 		CROSS JOIN LATERAL (SELECT CASE WHEN l.stages = '' THEN NULL ELSE l.stages::text[] END AS v) st
 		JOIN admin_units c ON c.code = l.commune_code
 		JOIN admin_units d ON d.code = c.parent_code
-		JOIN admin_units p ON p.code = d.parent_code
-		WHERE ($1 = '' OR $1 IN (c.code, d.code, p.code))`
+		JOIN admin_units p ON p.code = d.parent_code`
+}
 
 // inUnit keeps the rows of column (a commune code) under the unit $1 and in the communes $n
 // (nil: all); for the whole country and every commune it only names $1 and $n.

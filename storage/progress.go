@@ -95,7 +95,7 @@ const partsByLedger = `
 		           FROM progress_ledgers GROUP BY ledger_id) g ON g.ledger_id = l.id` + progressUnit
 
 // partsByCommune sums the communes' counters under the unit $1 and in the communes $3 (one row
-// per commune, stages and slot in use), first by commune and stages, so that only those few
+// per commune and stages in use), first by commune and stages, so that only those few
 // hundred sums meet the units' table, by its key. %s are the part's code and name.
 func partsByCommune(unit string, communes []string) string {
 	return `

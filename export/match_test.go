@@ -47,7 +47,7 @@ func TestWorkbookCarriesCitizenLinks(t *testing.T) {
 	}
 	// ids[3] has no link at all.
 
-	rows := exportRows(t, b, l)
+	rows := exportRows(t, b, domain.ExportScope{LedgerID: l.ID})
 	col := index(rows[0])
 	want := []struct{ child, father, mother, note string }{
 		{"001094000111", "", "001070000222", "Đối sánh CSDL dân cư: đề xuất tự động, chưa người xác nhận (số định danh 001094000111); " +
@@ -66,19 +66,12 @@ func TestWorkbookCarriesCitizenLinks(t *testing.T) {
 	}
 
 	// JSON Lines: the links by person, with the number when linked.
-	req, err := export.Resolve(ctx, b.store, export.Request{Scope: domain.ExportScope{LedgerID: l.ID}, Format: domain.FormatJSONL, Actor: "t"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if _, err := export.Write(ctx, b.store, &buf, req); err != nil {
-		t.Fatal(err)
-	}
+	jsonl := exportBytes(t, b, domain.ExportScope{LedgerID: l.ID}, domain.FormatJSONL)
 	type line struct {
 		Matches []domain.ExportMatch `json:"matches"`
 	}
 	var lines []line
-	sc := bufio.NewScanner(&buf)
+	sc := bufio.NewScanner(bytes.NewReader(jsonl))
 	for sc.Scan() {
 		var j line
 		if err := json.Unmarshal(sc.Bytes(), &j); err != nil {
@@ -92,11 +85,11 @@ func TestWorkbookCarriesCitizenLinks(t *testing.T) {
 	}
 }
 
-// exportRows exports a ledger as XLSX and returns its sheet's rows.
-func exportRows(t *testing.T, b *testBundle, l domain.Ledger) [][]string {
+// exportBytes exports a scope in a format and returns the file.
+func exportBytes(t *testing.T, b *testBundle, sc domain.ExportScope, f domain.ExportFormat) []byte {
 	t.Helper()
 	ctx := context.Background()
-	req, err := export.Resolve(ctx, b.store, export.Request{Scope: domain.ExportScope{LedgerID: l.ID}, Format: domain.FormatXLSX, Actor: "t"})
+	req, err := export.Resolve(ctx, b.store, export.Request{Scope: sc, Format: f, Actor: "t"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,7 +97,13 @@ func exportRows(t *testing.T, b *testBundle, l domain.Ledger) [][]string {
 	if _, err := export.Write(ctx, b.store, &buf, req); err != nil {
 		t.Fatal(err)
 	}
-	f, err := excelize.OpenReader(&buf)
+	return buf.Bytes()
+}
+
+// exportRows exports a scope as XLSX and returns its sheet's rows.
+func exportRows(t *testing.T, b *testBundle, sc domain.ExportScope) [][]string {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(exportBytes(t, b, sc, domain.FormatXLSX)))
 	if err != nil {
 		t.Fatal(err)
 	}

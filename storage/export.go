@@ -39,12 +39,12 @@ const (
 const (
 	exportRecords = `SELECT r.id, r.scan_id, r.idx, r.kind, r.status, r.flag_reason, coalesce(u.username, ''), r.confirmed_at
 	FROM records r LEFT JOIN users u ON u.id = r.confirmed_by WHERE r.scan_id = ANY($1) AND %s`
-	// OFFSET 0 keeps the subquery apart, so the fields are always read through their index,
-	// entry by entry: as a plain join, PostgreSQL read every field of the database (a
-	// sequential or hash scan) for each chunk once the chunk was a few percent of the table.
-	exportFields = `SELECT r.id, f.position, f.name, f.value, f.status
-	FROM records r CROSS JOIN LATERAL (SELECT position, name, value, status FROM fields f WHERE f.record_id = r.id OFFSET 0) f
-	WHERE r.scan_id = ANY($1) AND %s`
+	// The chunk's entries are listed once (an InitPlan) and their fields read by one index scan
+	// over that list (fields_record_id_name_key): as a plain join PostgreSQL read every field of
+	// the database (a sequential or hash scan) for each chunk once the chunk was a few percent of
+	// the table, and a LATERAL subquery per entry paid a rescan per entry.
+	exportFields = `SELECT f.record_id, f.position, f.name, f.value, f.status
+	FROM fields f WHERE f.record_id = ANY(ARRAY(SELECT r.id FROM records r WHERE r.scan_id = ANY($1) AND %s))`
 	// The chunk's links to the population database (issue 18, point 5), by their primary key.
 	exportMatches = `SELECT m.record_id, m.person, m.status, coalesce(m.so_dinh_danh, '')
 	FROM records r JOIN record_matches m ON m.record_id = r.id

@@ -149,7 +149,7 @@ func (s *Store) ClerkCheckRates(ctx context.Context, unit string, communes []str
 		SELECT coalesce(u.username, '?'), sum(g.checked)::bigint, sum(g.agreed)::bigint, sum(g.corrected)::bigint,
 		       sum(g.checks_done)::bigint
 		FROM progress_check_clerks g LEFT JOIN users u ON u.id = g.user_id
-		WHERE true`+inUnit(unit, communes, 2, "g.ledger_id")+`
+		WHERE true`+inUnitLedgers(unit, communes, 2, "g.ledger_id")+`
 		GROUP BY 1 ORDER BY 2 DESC, 5 DESC, 1`, unit, communes)
 	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (domain.ClerkCheckRate, error) {
 		var c domain.ClerkCheckRate

@@ -59,6 +59,11 @@ func (e *env) check(ctx context.Context, stations []*stationRun, confirmed map[i
 // checkStation: every page filed under sent/ (the station was told it was accepted) has exactly
 // one scan, whose original in the object store has the file's bytes.
 func (e *env) checkStation(ctx context.Context, s *summary, objects *storage.Objects, r *stationRun) {
+	select {
+	case err := <-r.done:
+		s.problem(&s.lost, "the station of ledger %d stopped by itself: %v", r.ledger, err)
+	default: // still watching: it came through every outage without help
+	}
 	sent, _ := filepath.Glob(filepath.Join(r.dir, "sent", "*.png"))
 	rejected, _ := filepath.Glob(filepath.Join(r.dir, "rejected", "*.png"))
 	for _, f := range rejected {

@@ -21,12 +21,14 @@ import (
 type summary struct {
 	pages, kills, outages, lost, duplicated int
 	confirmed, retried, rejected, failed    int
+	spoolFull                               int
 	problems                                []string
 }
 
 func (s summary) String() string {
-	return fmt.Sprintf("pages=%d, kills=%d, outages=%d, lost=%d, duplicated=%d (confirmed=%d, jobs retried=%d, rejected=%d, failed=%d)",
-		s.pages, s.kills, s.outages, s.lost, s.duplicated, s.confirmed, s.retried, s.rejected, s.failed)
+	return fmt.Sprintf("pages=%d, kills=%d, outages=%d, lost=%d, duplicated=%d (entries confirmed=%d, jobs retried=%d, "+
+		"uploads refused on the full disk=%d, pages rejected=%d, pages without an entry=%d)",
+		s.pages, s.kills, s.outages, s.lost, s.duplicated, s.confirmed, s.retried, s.spoolFull, s.rejected, s.failed)
 }
 
 func (s *summary) problem(counter *int, format string, args ...any) {

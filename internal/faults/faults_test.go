@@ -104,11 +104,15 @@ func TestFaults(t *testing.T) {
 	wg.Wait()
 	e.procs.stopAll()
 	sum := e.check(ctx, stations, confirmed)
+	sum.spoolFull = e.spoolRefusals()
 	sum.kills, sum.outages = e.procs.killCount(), len(e.eventList())
 	fmt.Println(sum.String())
 	t.Logf("%s; took %s; %s", sum.String(), time.Since(started).Round(time.Second), loadAverage())
 	for _, p := range sum.problems {
 		t.Error(p)
+	}
+	if sum.spoolFull == 0 {
+		t.Error("no upload met the full disk: the disk-full fault tested nothing (feed the pages for longer)")
 	}
 	if sum.kills < 20 || sum.outages < 3 {
 		t.Errorf("got %d kills and %d outages, want at least 20 and 3", sum.kills, sum.outages)
@@ -224,13 +228,21 @@ func (p *procs) killCount() int {
 	return p.kills
 }
 
-// outages: MinIO stopped for 30 s, PostgreSQL restarted, the upload disk full for 20 s.
+// outages: the upload disk full for 20 s (while stations send), MinIO stopped for 30 s, PostgreSQL
+// restarted.
 func (e *env) outages(ctx context.Context) {
 	steps := []struct {
 		after time.Duration
 		do    func()
 	}{
-		{20 * time.Second, func() {
+		{15 * time.Second, func() {
+			e.event("upload disk full for 20 s")
+			fill := filepath.Join(e.spool, "fill")
+			_ = exec.Command("dd", "if=/dev/zero", "of="+fill, "bs=64k").Run() // until the disk is full
+			sleep(context.Background(), 20*time.Second)
+			_ = os.Remove(fill)
+		}},
+		{10 * time.Second, func() {
 			e.event("MinIO stopped for 30 s")
 			_ = e.minio.Stop()
 			sleep(context.Background(), 30*time.Second)
@@ -238,7 +250,7 @@ func (e *env) outages(ctx context.Context) {
 				e.t.Errorf("start MinIO again: %v", err)
 			}
 		}},
-		{15 * time.Second, func() {
+		{10 * time.Second, func() {
 			e.event("PostgreSQL restarted")
 			if err := e.pg.Stop(); err != nil {
 				e.t.Errorf("stop PostgreSQL: %v", err)
@@ -247,13 +259,6 @@ func (e *env) outages(ctx context.Context) {
 			if err := e.pg.Start(context.Background()); err != nil {
 				e.t.Errorf("start PostgreSQL again: %v", err)
 			}
-		}},
-		{10 * time.Second, func() {
-			e.event("upload disk full for 20 s")
-			fill := filepath.Join(e.spool, "fill")
-			_ = exec.Command("dd", "if=/dev/zero", "of="+fill, "bs=64k").Run() // until the disk is full
-			sleep(context.Background(), 20*time.Second)
-			_ = os.Remove(fill)
 		}},
 	}
 	for _, s := range steps {
@@ -371,4 +376,10 @@ func loadAverage() string {
 		return "load average unknown"
 	}
 	return "load average " + strings.Join(f[:3], " ")
+}
+
+// spoolRefusals counts the uploads the server turned away because its spool disk was full.
+func (e *env) spoolRefusals() int {
+	b, _ := os.ReadFile(filepath.Join(e.dir, "server.log"))
+	return strings.Count(string(b), "no space left on device")
 }

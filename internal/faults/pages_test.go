@@ -22,8 +22,8 @@ import (
 // page's number drawn as dots in a corner so no two have the same bytes.
 func makePages(ctx context.Context, n, height int, scale float64) ([][]byte, error) {
 	var sources []image.Image
-	err := synth.Generate(ctx, synth.Options{Seed: 17, Pages: 6, Kind: domain.KindBirth, Severity: synth.SeverityLight,
-		Layout: synth.LayoutForm, PlainWording: true, Workers: 1}, func(p synth.Page) error {
+	err := synth.Generate(ctx, synth.Options{Seed: 17, Pages: 4, Kind: domain.KindBirth, Severity: synth.SeverityLight,
+		Layout: synth.LayoutForm, PlainWording: true, Workers: 2}, func(p synth.Page) error {
 		sources = append(sources, p.Image)
 		return nil
 	})

@@ -298,12 +298,13 @@ func (e *env) startStations(ctx context.Context) []*stationRun {
 			e.t.Fatal(err)
 		}
 	}
-	token, hash := auth.NewStationToken()
-	if err := store.IssueStationToken(ctx, "faults", "Trạm thử lỗi", hash, []string{commune}); err != nil {
-		e.t.Fatal(err)
-	}
 	var runs []*stationRun
 	for i := range *flagStations {
+		// Each station its own token: the server's upload rate limit is per station.
+		token, hash := auth.NewStationToken()
+		if err := store.IssueStationToken(ctx, "faults", fmt.Sprintf("Trạm thử lỗi %d", i+1), hash, []string{commune}); err != nil {
+			e.t.Fatal(err)
+		}
 		l := &domain.Ledger{CommuneCode: commune, Kind: domain.KindBirth, Book: fmt.Sprintf("F%d", i+1), YearFrom: 1990, YearTo: 2000}
 		if err := store.CreateLedger(ctx, l); err != nil {
 			e.t.Fatal(err)

@@ -5,7 +5,7 @@
 # times), MinIO is stopped for 30 s, PostgreSQL restarted and the upload spool's disk filled.
 # Then it checks nothing accepted was lost or duplicated and prints
 # `pages=…, kills=…, outages=…, lost=0, duplicated=0`; it exits non-zero otherwise.
-# Needs root (it mounts a 16 MB tmpfs as the server's upload spool). About 8 minutes on 2 cores.
+# Needs root (it mounts a 16 MB tmpfs as the server's upload spool). 10-11 minutes on 2 cores at load ~33.
 # Extra arguments go to the suite (e.g. scripts/test-faults.sh -pages 60 -seed 42; see -h).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -11,6 +11,17 @@ import (
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 )
 
+// A job whose process died (killed, power cut) stays "running" in the queue until River's
+// rescuer, which looks every 30 s, finds it older than RescueAfter and schedules it again: a page
+// whose worker died is worked again within about a minute (45 to 75 s, and the first retry's
+// few seconds). River refuses a RescueAfter shorter than JobTimeout, and a job is only rescued
+// once its timeout is over, so a job still working is never handed to a second worker: after
+// JobTimeout its context is cancelled and it is retried. One page takes a few seconds.
+const (
+	JobTimeout  = 45 * time.Second
+	RescueAfter = 45 * time.Second
+)
+
 // JobRunner works background jobs from the queue shared by every sohoa process on the database.
 type JobRunner struct {
 	client *river.Client[pgx.Tx]
@@ -22,8 +33,8 @@ func (s *Store) NewJobRunner(workers *river.Workers, n int, logger *slog.Logger)
 		Queues:               map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: n}},
 		Workers:              workers,
 		Logger:               logger,
-		JobTimeout:           10 * time.Minute,
-		RescueStuckJobsAfter: 15 * time.Minute,
+		JobTimeout:           JobTimeout,
+		RescueStuckJobsAfter: RescueAfter,
 		FetchPollInterval:    500 * time.Millisecond,
 	})
 	if err != nil {

@@ -91,7 +91,7 @@ func stationLoad(bd *bundle, token string, station int, every time.Duration, sto
 		img.Pix[len(img.Pix)-1-page%4096] = byte(page>>12) ^ 0x55
 		var buf bytes.Buffer
 		_ = png.Encode(&buf, img)
-		u := fmt.Sprintf("%s/api/v1/ledgers/%d/scans?page=%d", bd.url, bd.ledger.ID, station*10_000+page)
+		u := fmt.Sprintf("%s/api/v1/ledgers/%d/scans?page=%d", bd.url, bd.ledger.ID, station*1000+page) // page numbers stay within 1–100,000
 		req, _ := http.NewRequest("POST", u, &buf)
 		req.Header.Set("Authorization", "Bearer "+token)
 		req.Header.Set("Content-Type", "image/png")
@@ -104,6 +104,9 @@ func stationLoad(bd *bundle, token string, station int, every time.Duration, sto
 			status = resp.StatusCode
 		}
 		rec.add("upload", time.Since(t0), status == http.StatusCreated)
+		if status != http.StatusCreated {
+			rec.refused(status)
+		}
 		time.Sleep(time.Until(next))
 	}
 }
@@ -149,13 +152,14 @@ func recordOf(resp *http.Response, err error) (int64, bool) {
 
 // latencies collects each route's durations and errors.
 type latencies struct {
-	mu     sync.Mutex
-	ds     map[string][]time.Duration
-	errors map[string]int
+	mu       sync.Mutex
+	ds       map[string][]time.Duration
+	errors   map[string]int
+	statuses map[int]int
 }
 
 func newLatencies() *latencies {
-	return &latencies{ds: map[string][]time.Duration{}, errors: map[string]int{}}
+	return &latencies{ds: map[string][]time.Duration{}, errors: map[string]int{}, statuses: map[int]int{}}
 }
 
 func (l *latencies) add(route string, d time.Duration, ok bool) {
@@ -167,7 +171,17 @@ func (l *latencies) add(route string, d time.Duration, ok bool) {
 	}
 }
 
+// refused counts an upload's answer other than 201 by status (0: no answer).
+func (l *latencies) refused(status int) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.statuses[status]++
+}
+
 func (l *latencies) report(b *testing.B, dur time.Duration) {
+	if len(l.statuses) > 0 {
+		b.Logf("uploads not accepted, by status: %v", l.statuses)
+	}
 	for _, route := range []string{"upload", "next", "record", "confirm"} {
 		ds := l.ds[route]
 		if len(ds) == 0 {

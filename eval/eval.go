@@ -43,6 +43,10 @@ type fieldOutcome struct {
 	suggested      bool    // not exact, but the first suggestion is the truth
 	conf           float64 // the field's confidence (0 when not found)
 	script         scriptOutcome
+	typ            string  // the field's type (Field.Type)
+	raw            float64 // its confidence before calibration (Field.RawConfidence)
+	// flaggedOther: flagged whatever the review threshold (an issue, no value, a poor page)
+	flaggedOther bool
 }
 
 // Options say what Run measures.
@@ -59,6 +63,10 @@ type Options struct {
 	WrongPath string
 	// FlaggedPath, when set, receives every right field flagged for review, as TSV.
 	FlaggedPath string
+	// FitPath, when set, receives a calibration fitted on the corpus (ocr.Calibration JSON).
+	FitPath string
+	// FieldsPath, when set, receives every printed field's outcome as TSV, to check a calibration.
+	FieldsPath string
 }
 
 // Run measures plain OCR and field extraction on a synthetic corpus and prints the tables to
@@ -144,6 +152,16 @@ func report(stdout, stderr io.Writer, pages []*evalPage, kinds []string, o Optio
 	if o.FlaggedPath != "" {
 		if err := writeFlaggedRight(o.FlaggedPath, pages); err != nil {
 			return fmt.Errorf("eval: write flagged right fields %s: %w", o.FlaggedPath, err)
+		}
+	}
+	if o.FieldsPath != "" {
+		if err := writeFields(o.FieldsPath, pages); err != nil {
+			return fmt.Errorf("eval: write fields %s: %w", o.FieldsPath, err)
+		}
+	}
+	if o.FitPath != "" {
+		if err := writeCalibration(o.FitPath, o.Corpus, pages); err != nil {
+			return fmt.Errorf("eval: write calibration %s: %w", o.FitPath, err)
 		}
 	}
 	if o.WrongPath != "" {
@@ -247,7 +265,10 @@ func extractPage(ctx context.Context, r *ocr.Reader, p *evalPage) error {
 				o.exact = ok && ocr.NormalizeText(f.Value) == ocr.NormalizeText(tf.Value)
 				o.flagged = !ok || f.NeedsReview
 				o.suggested = !o.exact && len(f.Suggestions) > 0 && ocr.NormalizeText(f.Suggestions[0]) == ocr.NormalizeText(tf.Value)
-				o.conf = f.Confidence
+				o.conf, o.raw, o.typ = f.Confidence, f.RawConfidence, f.Type
+				o.flaggedOther = !ok || f.Value == "" || len(f.Issues) > 0 || hasIssue(got.Issues, ocr.CodePoorPage)
+			} else {
+				o.flaggedOther = true
 			}
 			o.script = measureScript(tf, f, ok)
 			p.fields = append(p.fields, o)

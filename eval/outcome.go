@@ -200,3 +200,13 @@ func writeFlaggedRight(path string, pages []*evalPage) error {
 	}
 	return os.WriteFile(path, []byte(b.String()), 0o644)
 }
+
+// hasIssue reports whether one of the issues has the code.
+func hasIssue(issues []domain.Issue, code string) bool {
+	for _, is := range issues {
+		if is.Code == code {
+			return true
+		}
+	}
+	return false
+}

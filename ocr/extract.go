@@ -62,13 +62,16 @@ type Record struct {
 
 // Field is one value of a record.
 type Field struct {
-	Name        string     `json:"-"`
-	Type        string     `json:"type"`
-	Value       string     `json:"value"`      // normalised value; empty when missing
-	Text        string     `json:"text"`       // what OCR read
-	Confidence  float64    `json:"confidence"` // 0–1: Tesseract's, lowered by failed checks, raised when two readings agree
-	Box         domain.Box `json:"box"`
-	BoxOriginal domain.Box `json:"box_original"` // Box in the uploaded image's own pixels
+	Name  string `json:"-"`
+	Type  string `json:"type"`
+	Value string `json:"value"` // normalised value; empty when missing
+	Text  string `json:"text"`  // what OCR read
+	// Confidence is the probability that the value is right (calibration.go), from RawConfidence:
+	// Tesseract's, lowered by failed checks, raised when two readings agree.
+	Confidence    float64    `json:"confidence"`
+	RawConfidence float64    `json:"raw_confidence,omitempty"`
+	Box           domain.Box `json:"box"`
+	BoxOriginal   domain.Box `json:"box_original"` // Box in the uploaded image's own pixels
 	// Handwritten says the value is written by hand, not typed, judged from the ink of its
 	// entry's values (glyph spacing and baseline, see script.go).
 	Handwritten bool           `json:"handwritten"`
@@ -94,6 +97,7 @@ func (r *Reader) Extract(ctx context.Context, res *imaging.Result, opts ExtractO
 	checkSequence(&page)
 	crossCheck(&page, opts.Book, opts.After)
 	honestHand(&page, r.cfg.ReviewThreshold)
+	calibrate(&page, r.calibration, r.cfg.ReviewThreshold)
 	if poorPage(res.Metrics) {
 		flagAll(&page)
 	}

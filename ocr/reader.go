@@ -78,6 +78,8 @@ type Reader struct {
 	templates *Templates
 	checker   Checker
 	log       *slog.Logger
+	// calibration maps confidences to the probability of being right (the embedded fit).
+	calibration Calibration
 }
 
 // New loads the templates, builds the Tesseract pool and the checker.
@@ -99,11 +101,15 @@ func New(cfg Config) (*Reader, error) {
 			return nil, fmt.Errorf("ocr: %w", err)
 		}
 	}
+	cal, err := loadCalibration()
+	if err != nil {
+		return nil, fmt.Errorf("ocr: %w", err)
+	}
 	eng, err := NewEngine(cfg.Engine)
 	if err != nil {
 		return nil, err
 	}
-	return &Reader{cfg: cfg, engine: eng, templates: ts, checker: checker, log: log}, nil
+	return &Reader{cfg: cfg, engine: eng, templates: ts, checker: checker, log: log, calibration: cal}, nil
 }
 
 // Close releases the Tesseract clients.

@@ -26,6 +26,8 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	templates := config.TemplatesFlag(fs, os.Getenv)
 	plain := fs.Bool("plain", true, "measure plain page OCR (CER/WER) too; false measures field extraction only")
 	wrongPath := fs.String("wrong", "", "write every wrong field (page, severity, entry, field, truth, value, OCR text, confidence, flagged, entry found, issues) to this TSV file")
+	fitPath := fs.String("fit-calibration", "", "fit the confidence calibration (per field type, confidence → share right) on the corpus and write it to this JSON file (ocr/data/calibration.json is the one sohoa embeds)")
+	fieldsPath := fs.String("fields", "", "write every printed field's outcome (type, raw and calibrated confidence, flagged whatever the threshold, right) to this TSV file")
 	flaggedPath := fs.String("flagged-right", "", "write every right field that is flagged for review (same columns as --wrong) to this TSV file")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -37,6 +39,6 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	return eval.Run(ctx, eval.Options{
 		Corpus: *corpus, Limit: *limit, Inputs: strings.Split(*inputs, ","), SpeedPages: *speedPages,
 		OCR:   ocr.Config{ReviewThreshold: *threshold, Input: ocr.Input(*input), Reread: ocr.Reread(*reread), TemplatesDir: *templates},
-		Plain: *plain, WrongPath: *wrongPath, FlaggedPath: *flaggedPath,
+		Plain: *plain, WrongPath: *wrongPath, FlaggedPath: *flaggedPath, FitPath: *fitPath, FieldsPath: *fieldsPath,
 	}, stdout, stderr)
 }

@@ -27,6 +27,12 @@ type Curve struct {
 // CalibrationBins are the confidence bins fits use: fine where the review threshold lies.
 var CalibrationBins = []float64{0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.98, 0.99, 1.0001}
 
+// rawTrust is the engine's confidence under which a value is read again and counts as doubtful
+// for the checks that run before calibration (the neighbours' cross-checks, the handwritten
+// values kept): those were measured at it, whatever review threshold is configured, which
+// applies to the calibrated probability.
+const rawTrust = 0.85
+
 // minCurve is how many fields a type needs for a curve of its own; rarer types use the pooled one.
 const minCurve = 40
 

@@ -96,7 +96,7 @@ func (r *Reader) Extract(ctx context.Context, res *imaging.Result, opts ExtractO
 	}
 	checkSequence(&page)
 	crossCheck(&page, opts.Book, opts.After)
-	honestHand(&page, r.cfg.ReviewThreshold)
+	honestHand(&page, rawTrust)
 	calibrate(&page, r.calibration, r.cfg.ReviewThreshold)
 	if poorPage(res.Metrics) {
 		flagAll(&page)

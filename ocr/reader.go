@@ -37,8 +37,8 @@ type Config struct {
 	// TemplatesDir is a folder of extra or replacement templates (*.json); none when empty
 	// (the commands take it from config: SOHOA_TEMPLATES_DIR, --templates).
 	TemplatesDir string
-	// ReviewThreshold: a field whose confidence is below it needs review (default
-	// DefaultReviewThreshold).
+	// ReviewThreshold: a value with no issue whose calibrated confidence (the probability
+	// that it is right) is below it needs review (default DefaultReviewThreshold).
 	ReviewThreshold float64
 	// Input is the cleaned image Tesseract reads (default InputBinary, which measured better).
 	Input Input
@@ -49,8 +49,8 @@ type Config struct {
 	Logger  *slog.Logger
 }
 
-// DefaultReviewThreshold is the confidence below which a field needs review, unless a command
-// sets another (--review-threshold).
+// DefaultReviewThreshold is the calibrated confidence below which a value needs review, unless
+// a command sets another (--review-threshold).
 const DefaultReviewThreshold = 0.85
 
 // Validate reports the first invalid setting, naming it.

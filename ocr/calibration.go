@@ -81,8 +81,8 @@ type Sample struct {
 }
 
 // FitCalibration fits a curve per type (and one pooled) on samples: the share right per bin,
-// with half a right and half a wrong added (no bin is certain), made non-decreasing by pooling
-// adjacent violators; an empty bin takes its neighbour's value.
+// made non-decreasing by pooling adjacent violators, with half a right and half a wrong added
+// to each pooled run of bins (none is certain); an empty bin takes its neighbour's value.
 func FitCalibration(samples []Sample, fitted string) Calibration {
 	c := Calibration{Fitted: fitted, Bins: CalibrationBins, Types: map[string]Curve{}}
 	byType := map[string][]Sample{"": samples}
@@ -113,15 +113,16 @@ func fitCurve(ss []Sample, bins []float64) Curve {
 	}
 	// Pool adjacent violators over the non-empty bins, weighted by their counts.
 	type block struct{ w, sum float64 }
+	share := func(b block) float64 { return (b.sum + 0.5) / (b.w + 1) }
 	var blocks []block
 	var members [][]int
 	for i := range bins {
 		if n[i] == 0 {
 			continue
 		}
-		blocks = append(blocks, block{float64(n[i]) + 1, right[i] + 0.5})
+		blocks = append(blocks, block{float64(n[i]), right[i]})
 		members = append(members, []int{i})
-		for k := len(blocks) - 1; k > 0 && blocks[k-1].sum/blocks[k-1].w > blocks[k].sum/blocks[k].w; k-- {
+		for k := len(blocks) - 1; k > 0 && share(blocks[k-1]) > share(blocks[k]); k-- {
 			blocks[k-1] = block{blocks[k-1].w + blocks[k].w, blocks[k-1].sum + blocks[k].sum}
 			members[k-1] = append(members[k-1], members[k]...)
 			blocks, members = blocks[:k], members[:k]
@@ -133,7 +134,7 @@ func fitCurve(ss []Sample, bins []float64) Curve {
 	}
 	for k, b := range blocks {
 		for _, i := range members[k] {
-			p[i] = round3(b.sum / b.w)
+			p[i] = round3(share(b))
 		}
 	}
 	fillEmpty(p)

@@ -71,6 +71,25 @@ func TestFitCalibrationHoldsOnAnotherDraw(t *testing.T) {
 	}
 }
 
+// TestEmbeddedCalibration checks the data file ocr embeds: fitted, every curve within 0..1
+// and never decreasing, one curve for every type pooled.
+func TestEmbeddedCalibration(t *testing.T) {
+	c, err := loadCalibration()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := c.Types[""]; !ok || len(c.Bins) == 0 {
+		t.Fatalf("got %d bins and types %v, want a fitted calibration with a pooled curve", len(c.Bins), c.Types)
+	}
+	for typ, cv := range c.Types {
+		for i, p := range cv.Right {
+			if p < 0 || p > 1 || i > 0 && p < cv.Right[i-1] {
+				t.Fatalf("%q: bin %d is %.3f after %v, want non-decreasing within 0..1", typ, i, p, cv.Right[:i])
+			}
+		}
+	}
+}
+
 // calibrate decides review on the calibrated probability for values without issues, and leaves
 // values with issues flagged.
 func TestCalibrateDecidesReviewOnTheProbability(t *testing.T) {

@@ -44,6 +44,10 @@ type fieldOutcome struct {
 	suggested      bool    // not exact, but the first suggestion is the truth
 	conf           float64 // the field's confidence (0 when not found)
 	script         scriptOutcome
+	typ            string  // the field's type (Field.Type)
+	raw            float64 // its confidence before calibration (Field.RawConfidence)
+	// flaggedOther: flagged whatever the review threshold (an issue, no value, a poor page)
+	flaggedOther bool
 }
 
 // Options say what Run measures.
@@ -62,6 +66,10 @@ type Options struct {
 	FlaggedPath string
 	// BoxesPath, when set, receives every field whose box misses the truth box, as TSV.
 	BoxesPath string
+	// FitPath, when set, receives a calibration fitted on the corpus (ocr.Calibration JSON).
+	FitPath string
+	// FieldsPath, when set, receives every printed field's outcome as TSV, to check a calibration.
+	FieldsPath string
 }
 
 // Run measures plain OCR and field extraction on a synthetic corpus and prints the tables to
@@ -157,6 +165,16 @@ func report(stdout, stderr io.Writer, pages []*evalPage, kinds []string, o Optio
 		}
 		if err := writeTSV(out.path, out.header, pages, out.rows); err != nil {
 			return fmt.Errorf("eval: write %s %s: %w", out.what, out.path, err)
+		}
+	}
+	if o.FieldsPath != "" {
+		if err := writeFields(o.FieldsPath, pages); err != nil {
+			return fmt.Errorf("eval: write fields %s: %w", o.FieldsPath, err)
+		}
+	}
+	if o.FitPath != "" {
+		if err := writeCalibration(o.FitPath, o.Corpus, pages); err != nil {
+			return fmt.Errorf("eval: write calibration %s: %w", o.FitPath, err)
 		}
 	}
 	return nil
@@ -255,7 +273,10 @@ func extractPage(ctx context.Context, r *ocr.Reader, p *evalPage) error {
 				o.exact = ok && ocr.NormalizeText(f.Value) == ocr.NormalizeText(tf.Value)
 				o.flagged = !ok || f.NeedsReview
 				o.suggested = !o.exact && len(f.Suggestions) > 0 && ocr.NormalizeText(f.Suggestions[0]) == ocr.NormalizeText(tf.Value)
-				o.conf = f.Confidence
+				o.conf, o.raw, o.typ = f.Confidence, f.RawConfidence, f.Type
+				o.flaggedOther = !ok || f.Value == "" || len(f.Issues) > 0 || hasIssue(got.Issues, ocr.CodePoorPage)
+			} else {
+				o.flaggedOther = true
 			}
 			o.script = measureScript(tf, f, ok)
 			if o.script.boxed && !o.script.boxOK {

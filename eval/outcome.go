@@ -184,3 +184,13 @@ func printExactByKind(w io.Writer, byKind map[[2]string]*outcomeTally) {
 	}
 	tw.Flush()
 }
+
+// hasIssue reports whether one of the issues has the code.
+func hasIssue(issues []domain.Issue, code string) bool {
+	for _, is := range issues {
+		if is.Code == code {
+			return true
+		}
+	}
+	return false
+}

@@ -56,7 +56,8 @@ func (r *Reader) Extract(ctx context.Context, res *imaging.Result, opts ExtractO
 	}
 	crosscheck.Sequence(&page)
 	crosscheck.Run(&page, opts.Book, opts.After)
-	honestHand(&page, r.cfg.ReviewThreshold)
+	honestHand(&page, rawTrust)
+	calibrate(&page, r.calibration, r.cfg.ReviewThreshold)
 	if poorPage(res.Metrics) {
 		flagAll(&page)
 	}

@@ -27,6 +27,8 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	templates := config.TemplatesFlag(fs, os.Getenv)
 	plain := fs.Bool("plain", true, "measure plain page OCR (CER/WER) too; false measures field extraction only")
 	wrongPath := fs.String("wrong", "", "write every wrong field (page, severity, entry, field, truth, value, OCR text, confidence, flagged, entry found, issues) to this TSV file")
+	fitPath := fs.String("fit-calibration", "", "fit the confidence calibration (per field type, confidence → share right) on the corpus and write it to this JSON file (ocr/data/calibration.json is the one sohoa embeds)")
+	fieldsPath := fs.String("fields", "", "write every printed field's outcome (type, raw and calibrated confidence, flagged whatever the threshold, right) to this TSV file")
 	flaggedPath := fs.String("flagged-right", "", "write every right field that is flagged for review (same columns as --wrong) to this TSV file")
 	pageTimeout := fs.Duration("page-timeout", 0, "time limit of one page's reading (0: the engine's default, 60 s); raise it on a loaded machine, where pages run past it and count as failed")
 	binarise := fs.Bool("binarise", false, "measure the binarisation instead: F-measure on synth pages with pixel ground truth (--seed, --pages, --severity)")
@@ -51,6 +53,6 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	return eval.Run(ctx, eval.Options{
 		Corpus: *corpus, Limit: *limit, Inputs: strings.Split(*inputs, ","), SpeedPages: *speedPages,
 		OCR:   ocr.Config{ReviewThreshold: *threshold, Engine: ocr.EngineConfig{PageTimeout: *pageTimeout}, Input: ocr.Input(*input), Reread: ocr.Reread(*reread), TemplatesDir: *templates},
-		Plain: *plain, WrongPath: *wrongPath, FlaggedPath: *flaggedPath, BoxesPath: *boxesPath,
+		Plain: *plain, WrongPath: *wrongPath, FlaggedPath: *flaggedPath, BoxesPath: *boxesPath, FitPath: *fitPath, FieldsPath: *fieldsPath,
 	}, stdout, stderr)
 }

@@ -27,6 +27,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	plain := fs.Bool("plain", true, "measure plain page OCR (CER/WER) too; false measures field extraction only")
 	wrongPath := fs.String("wrong", "", "write every wrong field (page, severity, entry, field, truth, value, OCR text, confidence, flagged, entry found, issues) to this TSV file")
 	flaggedPath := fs.String("flagged-right", "", "write every right field that is flagged for review (same columns as --wrong) to this TSV file")
+	pageTimeout := fs.Duration("page-timeout", 0, "OCR time limit per page (0: the reader's 60 s); raise it on a loaded machine so that a slow page is measured, not timed out")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -36,7 +37,8 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	return eval.Run(ctx, eval.Options{
 		Corpus: *corpus, Limit: *limit, Inputs: strings.Split(*inputs, ","), SpeedPages: *speedPages,
-		OCR:   ocr.Config{ReviewThreshold: *threshold, Input: ocr.Input(*input), Reread: ocr.Reread(*reread), TemplatesDir: *templates},
+		OCR: ocr.Config{ReviewThreshold: *threshold, Input: ocr.Input(*input), Reread: ocr.Reread(*reread), TemplatesDir: *templates,
+			Engine: ocr.EngineConfig{PageTimeout: *pageTimeout}},
 		Plain: *plain, WrongPath: *wrongPath, FlaggedPath: *flaggedPath,
 	}, stdout, stderr)
 }

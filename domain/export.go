@@ -59,6 +59,26 @@ type ExportEntry struct {
 	ConfirmedBy  string        `json:"confirmed_by,omitempty"`
 	ConfirmedAt  *time.Time    `json:"confirmed_at,omitempty"`
 	Fields       []ExportField `json:"fields"`
+	Matches      []ExportMatch `json:"matches,omitempty"` // links to the population database, by person
+}
+
+// ExportMatch is an entry's link to a citizen for one person it names ("" the entry's own
+// person; "husband", "wife", "father", "mother"): its status and the personal ID number when
+// linked (proposed or accepted).
+type ExportMatch struct {
+	Person    string      `json:"person"`
+	Status    MatchStatus `json:"status"`
+	CitizenID string      `json:"so_dinh_danh,omitempty"`
+}
+
+// Match is the entry's link for a person, nil when it has none.
+func (e *ExportEntry) Match(person string) *ExportMatch {
+	for i := range e.Matches {
+		if e.Matches[i].Person == person {
+			return &e.Matches[i]
+		}
+	}
+	return nil
 }
 
 // Value is the final value of a named field, "" when the entry has no such field.

@@ -2,7 +2,10 @@ package domain
 
 import (
 	"fmt"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Ledger is one register book (sổ) held by a commune.
@@ -32,7 +35,33 @@ func (l *Ledger) Validate() error {
 	if l.ExpectedEntries < 0 || l.ExpectedPages < 0 {
 		return fmt.Errorf("%w: expected_entries and expected_pages must not be negative", ErrInvalid)
 	}
+	return ValidateBook(l.Book)
+}
+
+// ValidateBook checks a book number (see validBook).
+func ValidateBook(book string) error {
+	if !validBook(book) {
+		return fmt.Errorf("%w: the book number takes at most %d letters, digits, spaces and - / . ( )", ErrInvalid, MaxBookLen)
+	}
 	return nil
+}
+
+// MaxBookLen is the longest book number a ledger may have ("01/1994", "Quyển 2-A" are short).
+const MaxBookLen = 40
+
+// validBook: a book number is short, and made of letters, digits, spaces and - / . ( ) only
+// (no markup, formula signs, control or invisible characters). Callers give it in NFC: a
+// combining mark alone is refused.
+func validBook(s string) bool {
+	if !utf8.ValidString(s) || utf8.RuneCountInString(s) > MaxBookLen {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune(" -/._()", r) {
+			return false
+		}
+	}
+	return true
 }
 
 // LedgerProgress is how far a ledger has come: pages uploaded against those expected, and the

@@ -8,10 +8,12 @@ import (
 // Role is what a person may do in sohoa.
 type Role string
 
-// Clerks review entries of their communes; supervisors follow progress, order the queue, retry
+// A capture account only photographs pages with the phone capture page (/capture), for the
+// ledgers of its communes; clerks review entries of their communes; supervisors follow progress, order the queue, retry
 // failed scans and export, for their communes; a province supervisor does the same for every
 // commune; admins also manage accounts.
 const (
+	RoleCapture    Role = "capture"
 	RoleClerk      Role = "clerk"
 	RoleSupervisor Role = "supervisor"
 	RoleProvince   Role = "province"
@@ -19,33 +21,35 @@ const (
 )
 
 // Roles lists every role, least rights first.
-var Roles = []Role{RoleClerk, RoleSupervisor, RoleProvince, RoleAdmin}
+var Roles = []Role{RoleCapture, RoleClerk, RoleSupervisor, RoleProvince, RoleAdmin}
 
-// ParseRole accepts clerk, supervisor, province or admin.
+// ParseRole accepts capture, clerk, supervisor, province or admin.
 func ParseRole(s string) (Role, error) {
 	switch r := Role(s); r {
-	case RoleClerk, RoleSupervisor, RoleProvince, RoleAdmin:
+	case RoleCapture, RoleClerk, RoleSupervisor, RoleProvince, RoleAdmin:
 		return r, nil
 	}
-	return "", fmt.Errorf("%w: unknown role %q (want clerk, supervisor, province or admin)", ErrInvalid, s)
+	return "", fmt.Errorf("%w: unknown role %q (want capture, clerk, supervisor, province or admin)", ErrInvalid, s)
 }
 
 // Scoped reports whether the role works only in the communes given to the account.
-func (r Role) Scoped() bool { return r == RoleClerk || r == RoleSupervisor }
+func (r Role) Scoped() bool { return r == RoleCapture || r == RoleClerk || r == RoleSupervisor }
 
 // AtLeast reports whether r has the rights of other.
 func (r Role) AtLeast(other Role) bool { return r.rank() >= other.rank() }
 
 func (r Role) rank() int {
 	switch r {
-	case RoleClerk:
+	case RoleCapture:
 		return 1
-	case RoleSupervisor:
+	case RoleClerk:
 		return 2
-	case RoleProvince:
+	case RoleSupervisor:
 		return 3
-	case RoleAdmin:
+	case RoleProvince:
 		return 4
+	case RoleAdmin:
+		return 5
 	}
 	return 0
 }
@@ -56,7 +60,7 @@ type User struct {
 	Username    string    `json:"username"`
 	DisplayName string    `json:"display_name"`
 	Role        Role      `json:"role"`
-	Communes    []string  `json:"communes"` // the communes of a clerk or supervisor; ignored for province supervisors and admins
+	Communes    []string  `json:"communes"` // the communes of a capture account, clerk or supervisor; ignored for province supervisors and admins
 	Disabled    bool      `json:"disabled"`
 	CreatedAt   time.Time `json:"created_at"`
 }

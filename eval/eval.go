@@ -31,6 +31,7 @@ type evalPage struct {
 	fields       []fieldOutcome
 	wrong        []string // one TSV line per wrong field, for --wrong
 	rightFlagged []string // one TSV line per right field flagged for review, for --flagged-right
+	badBoxes     []string // one TSV line per field whose box misses the truth box, for --boxes
 	entries      entryCount
 	extractSec   float64
 	err          error
@@ -43,6 +44,10 @@ type fieldOutcome struct {
 	suggested      bool    // not exact, but the first suggestion is the truth
 	conf           float64 // the field's confidence (0 when not found)
 	script         scriptOutcome
+	typ            string  // the field's type (Field.Type)
+	raw            float64 // its confidence before calibration (Field.RawConfidence)
+	// flaggedOther: flagged whatever the review threshold (an issue, no value, a poor page)
+	flaggedOther bool
 }
 
 // Options say what Run measures.
@@ -59,6 +64,12 @@ type Options struct {
 	WrongPath string
 	// FlaggedPath, when set, receives every right field flagged for review, as TSV.
 	FlaggedPath string
+	// BoxesPath, when set, receives every field whose box misses the truth box, as TSV.
+	BoxesPath string
+	// FitPath, when set, receives a calibration fitted on the corpus (ocr.Calibration JSON).
+	FitPath string
+	// FieldsPath, when set, receives every printed field's outcome as TSV, to check a calibration.
+	FieldsPath string
 }
 
 // Run measures plain OCR and field extraction on a synthetic corpus and prints the tables to
@@ -141,14 +152,29 @@ func report(stdout, stderr io.Writer, pages []*evalPage, kinds []string, o Optio
 	if failed > 0 {
 		fmt.Fprintf(stdout, "\n%d of %d pages failed (reason above); their fields are counted as wrong and flagged, as the pipeline fails such a page's job for a person to see.\n", failed, len(pages))
 	}
-	if o.FlaggedPath != "" {
-		if err := writeFlaggedRight(o.FlaggedPath, pages); err != nil {
-			return fmt.Errorf("eval: write flagged right fields %s: %w", o.FlaggedPath, err)
+	for _, out := range []struct {
+		path, what, header string
+		rows               func(*evalPage) []string
+	}{
+		{o.FlaggedPath, "flagged right fields", fieldHeader, func(p *evalPage) []string { return p.rightFlagged }},
+		{o.WrongPath, "wrong fields", fieldHeader, func(p *evalPage) []string { return p.wrong }},
+		{o.BoxesPath, "missed boxes", boxHeader, func(p *evalPage) []string { return p.badBoxes }},
+	} {
+		if out.path == "" {
+			continue
+		}
+		if err := writeTSV(out.path, out.header, pages, out.rows); err != nil {
+			return fmt.Errorf("eval: write %s %s: %w", out.what, out.path, err)
 		}
 	}
-	if o.WrongPath != "" {
-		if err := writeWrong(o.WrongPath, pages); err != nil {
-			return fmt.Errorf("eval: write wrong fields %s: %w", o.WrongPath, err)
+	if o.FieldsPath != "" {
+		if err := writeFields(o.FieldsPath, pages); err != nil {
+			return fmt.Errorf("eval: write fields %s: %w", o.FieldsPath, err)
+		}
+	}
+	if o.FitPath != "" {
+		if err := writeCalibration(o.FitPath, o.Corpus, pages); err != nil {
+			return fmt.Errorf("eval: write calibration %s: %w", o.FitPath, err)
 		}
 	}
 	return nil
@@ -247,9 +273,15 @@ func extractPage(ctx context.Context, r *ocr.Reader, p *evalPage) error {
 				o.exact = ok && ocr.NormalizeText(f.Value) == ocr.NormalizeText(tf.Value)
 				o.flagged = !ok || f.NeedsReview
 				o.suggested = !o.exact && len(f.Suggestions) > 0 && ocr.NormalizeText(f.Suggestions[0]) == ocr.NormalizeText(tf.Value)
-				o.conf = f.Confidence
+				o.conf, o.raw, o.typ = f.Confidence, f.RawConfidence, f.Type
+				o.flaggedOther = !ok || f.Value == "" || len(f.Issues) > 0 || hasIssue(got.Issues, ocr.CodePoorPage)
+			} else {
+				o.flaggedOther = true
 			}
 			o.script = measureScript(tf, f, ok)
+			if o.script.boxed && !o.script.boxOK {
+				p.badBoxes = append(p.badBoxes, p.boxLine(tr.Number, tf, f, ok))
+			}
 			p.fields = append(p.fields, o)
 			var codes []string
 			for _, is := range f.Issues {
@@ -494,12 +526,15 @@ func (p *evalPage) wrongLine(entry int, tf synth.Field, f ocr.Field, flagged, fo
 // oneLine keeps an OCR reading on one TSV line (its fields are already tab-separated).
 var oneLine = strings.NewReplacer("\n", " ", "\r", " ")
 
-// writeWrong writes the wrong fields of every page as TSV, for finding what to fix.
-func writeWrong(path string, pages []*evalPage) error {
+// fieldHeader is the header of the --wrong and --flagged-right TSV files.
+const fieldHeader = "page\tseverity\tentry\tfield\ttruth\tvalue\tocr_text\tconfidence\tflagged\tentry_found\tissues"
+
+// writeTSV writes header and the rows of every page as TSV, for finding what to fix.
+func writeTSV(path, header string, pages []*evalPage, rows func(*evalPage) []string) error {
 	var b strings.Builder
-	b.WriteString("page\tseverity\tentry\tfield\ttruth\tvalue\tocr_text\tconfidence\tflagged\tentry_found\tissues\n")
+	b.WriteString(header + "\n")
 	for _, p := range pages {
-		for _, l := range p.wrong {
+		for _, l := range rows(p) {
 			b.WriteString(oneLine.Replace(l))
 			b.WriteByte('\n')
 		}

@@ -3,8 +3,6 @@ package eval
 import (
 	"fmt"
 	"io"
-	"os"
-	"strings"
 	"text/tabwriter"
 
 	"github.com/sohoa/sohoa/domain"
@@ -187,16 +185,12 @@ func printExactByKind(w io.Writer, byKind map[[2]string]*outcomeTally) {
 	tw.Flush()
 }
 
-// writeFlaggedRight writes the right fields flagged for review as TSV (the columns of --wrong),
-// to see which checks make clerks look at values that were right.
-func writeFlaggedRight(path string, pages []*evalPage) error {
-	var b strings.Builder
-	b.WriteString("page\tseverity\tentry\tfield\ttruth\tvalue\tocr_text\tconfidence\tflagged\tentry_found\tissues\n")
-	for _, p := range pages {
-		for _, l := range p.rightFlagged {
-			b.WriteString(oneLine.Replace(l))
-			b.WriteByte('\n')
+// hasIssue reports whether one of the issues has the code.
+func hasIssue(issues []domain.Issue, code string) bool {
+	for _, is := range issues {
+		if is.Code == code {
+			return true
 		}
 	}
-	return os.WriteFile(path, []byte(b.String()), 0o644)
+	return false
 }

@@ -1,9 +1,11 @@
 package eval
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
+	"github.com/sohoa/sohoa/ocr"
 	"github.com/sohoa/sohoa/synth"
 )
 
@@ -48,7 +50,8 @@ func TestPrintOutcomes(t *testing.T) {
 
 func TestPrintReliability(t *testing.T) {
 	field := func(name string, conf float64, exact, flagged bool) fieldOutcome {
-		return fieldOutcome{name: name, conf: conf, exact: exact, flagged: flagged, script: scriptOutcome{prefilled: true}}
+		// flagged here is flagged by an issue, whatever the threshold
+		return fieldOutcome{name: name, conf: conf, exact: exact, flagged: flagged, flaggedOther: flagged, script: scriptOutcome{prefilled: true}}
 	}
 	p := &evalPage{truth: synth.GroundTruth{Severity: synth.SeverityLight, Kind: "khai-sinh"}, fields: []fieldOutcome{
 		field("birth_date", 0.96, true, false), field("birth_date", 0.97, true, false),
@@ -64,10 +67,11 @@ func TestPrintReliability(t *testing.T) {
 	for _, want := range []string{
 		"date - - - - 0.91→0.0% (1) 0.96→100.0% (2) -",
 		"name - - - - - 0.95→100.0% (1) 0.99→100.0% (1)",
-		"0.90 5 20.0% 25.0%", // the wrong date is still unflagged; one right name flagged
-		"0.92 5 0.0% 25.0%",  // flagged by the threshold now
-		"0.96 5 0.0% 25.0%",  // nothing right under 0.96 but the flagged name
-		"0.98 5 0.0% 75.0%",  // the dates at 0.96 and 0.97 too
+		"0.900 5 20.0% 25.0%", // the wrong date is still unflagged; one right name flagged
+		"0.920 5 0.0% 25.0%",  // flagged by the threshold now
+		"0.960 5 0.0% 25.0%",  // nothing right under 0.96 but the flagged name
+		"0.980 5 0.0% 75.0%",  // the dates at 0.96 and 0.97 too
+		fmt.Sprintf("Lowest threshold keeping wrong-unflagged under 0.3%%: 0.920 (configured: %.3f)", ocr.DefaultReviewThreshold),
 	} {
 		if !rows[want] {
 			t.Errorf("output lacks the row %q:\n%s", want, b.String())

@@ -4,7 +4,11 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"maps"
+	"path/filepath"
 	"slices"
+	"strconv"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/sohoa/sohoa/domain"
@@ -103,6 +107,53 @@ func printScripts(w io.Writer, pages []*evalPage) {
 	}
 	tw.Flush()
 	fmt.Fprintln(w, "(pre-filled correctly: of all fields; wrong but unflagged: wrong value, not marked needs_review, of all fields; script: fields found whose handwritten/typed verdict matches the truth)")
+	printHandBoxes(w, pages)
+}
+
+// boxCount counts the handwritten fields with a truth box and those whose box_original
+// overlaps it with IoU ≥ 0.5; lost counts those of entries no record was paired with.
+type boxCount struct{ boxed, ok, lost int }
+
+// printHandBoxes breaks the box IoU of handwritten pages down by layout, kind and field,
+// to see which labels or columns lose their boxes.
+func printHandBoxes(w io.Writer, pages []*evalPage) {
+	by := map[string]*boxCount{}
+	for _, p := range pages {
+		if pageScript(p.truth) != "hand" {
+			continue
+		}
+		layout := string(p.truth.Layout)
+		for _, o := range p.fields {
+			if !o.script.boxed {
+				continue
+			}
+			for _, key := range []string{layout + " (all)", layout + " " + string(p.truth.Kind) + " (all)", layout + " " + string(p.truth.Kind) + " " + o.name} {
+				c := by[key]
+				if c == nil {
+					c = &boxCount{}
+					by[key] = c
+				}
+				c.boxed++
+				if o.script.boxOK {
+					c.ok++
+				}
+				if !o.script.classified {
+					c.lost++
+				}
+			}
+		}
+	}
+	if len(by) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "\nHandwritten field boxes by layout, kind and field (box_original IoU ≥ 0.5 with the truth box; lost: the field was not found)")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "layout kind field\tboxed\tIoU≥0.5\tlost\t")
+	for _, key := range slices.Sorted(maps.Keys(by)) {
+		c := by[key]
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%d\t\n", key, c.boxed, pct(c.ok, c.boxed), c.lost)
+	}
+	tw.Flush()
 }
 
 func (t *scriptTally) addField(o fieldOutcome) {
@@ -164,4 +215,14 @@ func pairByPlace(truth []synth.Record, recs []ocr.Record, out []*ocr.Record, use
 			out[p.i], used[p.j] = &recs[p.j], true
 		}
 	}
+}
+
+// boxHeader is the header of the --boxes TSV file.
+const boxHeader = "page\tlayout\tkind\tentry\tfield\ttruth_box\tbox_original\tiou\tfound\tvalue"
+
+// boxLine is the --boxes TSV line of one field whose box_original misses its truth box.
+func (p *evalPage) boxLine(entry int, tf synth.Field, f ocr.Field, found bool) string {
+	return strings.Join([]string{filepath.Base(p.path), string(p.truth.Layout), string(p.truth.Kind), strconv.Itoa(entry),
+		tf.Name, fmt.Sprint(*tf.Box), fmt.Sprint(f.BoxOriginal), strconv.FormatFloat(iou(f.BoxOriginal, *tf.Box), 'f', 2, 64),
+		strconv.FormatBool(found), f.Value}, "\t")
 }

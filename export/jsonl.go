@@ -18,6 +18,8 @@ type jsonEntry struct {
 	Values     map[string]string `json:"values"`
 	Unclear    []string          `json:"unclear"` // fields still missing or unclear (thiếu / chưa rõ)
 	Provenance provenance        `json:"provenance"`
+	// Links to the population database by person, with the personal ID number when linked.
+	Matches []domain.ExportMatch `json:"matches"`
 }
 
 type provenance struct {
@@ -54,9 +56,13 @@ func newJSONLSink(w io.Writer) *jsonlSink {
 
 func (s *jsonlSink) write(e *domain.ExportEntry) error {
 	j := jsonEntry{ID: EntryID(e.RecordID), Kind: e.Kind, Values: make(map[string]string, len(e.Fields)), Unclear: []string{},
+		Matches: e.Matches,
 		Provenance: provenance{LedgerID: e.LedgerID, Book: e.Book, CommuneCode: e.CommuneCode, Commune: e.CommuneName,
 			District: e.DistrictName, Province: e.ProvinceName, ScanID: e.ScanID, Page: e.Page, Entry: e.Index + 1,
 			RecordID: e.RecordID, Status: e.Status, FlagReason: e.FlagReason, ConfirmedBy: e.ConfirmedBy, ConfirmedAt: e.ConfirmedAt}}
+	if j.Matches == nil {
+		j.Matches = []domain.ExportMatch{}
+	}
 	for _, f := range e.Fields {
 		j.Values[f.Name] = f.Value
 		if (f.Status == domain.FieldMissing || f.Value == "") && !(f.Value == "" && e.Kind.Optional(f.Name)) {

@@ -42,6 +42,11 @@ var kindSources = map[domain.Kind]map[string]source{
 		"nksQuocTichStr":     field("nationality"),
 		"chaHoTen":           field("father_name"),
 		"meHoTen":            field("mother_name"),
+		// The linked personal ID numbers (issue 18, point 5): the child's, and the parents' where
+		// an entry has links for them.
+		"nksSoDinhDanh":       citizenID(""),
+		"chaSoDinhDanhCaNhan": citizenID("father"),
+		"meSoDinhDanhCaNhan":  citizenID("mother"),
 	},
 	domain.KindMarriage: {
 		// Under Vietnamese law a marriage is established when it is registered.
@@ -70,6 +75,42 @@ var kindSources = map[domain.Kind]map[string]source{
 		"nktGioPhutChet":    field("death_time"),
 		"nycHoTen":          field("declarant_name"),
 	},
+}
+
+// citizenID is the personal ID number an entry's person is linked to (proposed by the matcher
+// or accepted by a person), blank otherwise.
+func citizenID(person string) source {
+	return func(e *domain.ExportEntry, _ *notes) string {
+		if m := e.Match(person); m != nil {
+			return m.CitizenID
+		}
+		return ""
+	}
+}
+
+// matchText is a link's status in words, for ghiChu.
+var matchText = map[domain.MatchStatus]string{
+	domain.MatchProposed: "đề xuất tự động, chưa người xác nhận",
+	domain.MatchAccepted: "đã xác nhận",
+	domain.MatchReview:   "chờ người quyết định",
+	domain.MatchNone:     "không tìm thấy",
+	domain.MatchRejected: "không khớp",
+	domain.MatchPolice:   "chuyển công an xã kiểm tra",
+}
+
+// personText names the person of a link in ghiChu ("" is the entry's own person).
+var personText = map[string]string{"": "", "husband": " (chồng)", "wife": " (vợ)", "father": " (cha)", "mother": " (mẹ)"}
+
+// matchNote says in ghiChu how each person of the entry stands against the population database,
+// with the ID number of a link, since no template has a column for the status.
+func matchNote(e *domain.ExportEntry, n *notes) {
+	for _, m := range e.Matches {
+		s := "Đối sánh CSDL dân cư" + personText[m.Person] + ": " + matchText[m.Status]
+		if m.CitizenID != "" {
+			s += " (số định danh " + m.CitizenID + ")"
+		}
+		n.add(s)
+	}
 }
 
 func field(name string) source {
@@ -191,5 +232,6 @@ func (ir *importRow) fill(row []string, e *domain.ExportEntry, n int) {
 		row[ir.stt] = strconv.Itoa(n)
 	}
 	unclearNote(e, &ns)
+	matchNote(e, &ns)
 	row[ir.ghiChu] = Safe(strings.Join(ns.parts, "; "))
 }

@@ -224,7 +224,6 @@ func checkRecorded(t *testing.T, b *testBundle, rec domain.Export, file []byte) 
 // the kind's own columns.
 func TestWorkbookHeadersEveryKind(t *testing.T) {
 	b := setup(t)
-	ctx := context.Background()
 	m := map[string]string{"entry_no": "7", "husband_name": "Lò Văn Ếch", "husband_birth_date": "1970-02-03",
 		"husband_ethnicity": "Thái", "husband_residence": "Bản Mường, xã Chiềng Ơn", "wife_name": "Lường Thị Ỏn",
 		"wife_birth_date": "1972", "wife_ethnicity": "Thái", "wife_residence": "Bản Nà", "registration_date": "1994-12-31"}
@@ -246,23 +245,7 @@ func TestWorkbookHeadersEveryKind(t *testing.T) {
 			l := b.ledgers[tc.kind]
 			ids := b.seed(t, l, 2, []map[string]string{tc.vals})
 			b.confirm(t, ids[0], tc.vals)
-			req, err := export.Resolve(ctx, b.store, export.Request{Scope: domain.ExportScope{CommuneCode: "05461", Kind: tc.kind}, Format: domain.FormatXLSX})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var buf bytes.Buffer
-			if _, err := export.Write(ctx, b.store, &buf, req); err != nil {
-				t.Fatal(err)
-			}
-			f, err := excelize.OpenReader(&buf)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
-			rows, err := f.GetRows(export.SheetName)
-			if err != nil {
-				t.Fatal(err)
-			}
+			rows := exportRows(t, b, domain.ExportScope{CommuneCode: "05461", Kind: tc.kind})
 			checkHeader(t, rows[0], tc.kind)
 			if len(rows) != 2 {
 				t.Fatalf("got %d rows, want header and one entry", len(rows))

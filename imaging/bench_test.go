@@ -50,6 +50,7 @@ func cpuTime() time.Duration {
 func BenchmarkSteps(b *testing.B) {
 	g := Grayscale(benchPage(b))
 	flat := FlattenBackground(g, 50)
+	bin := Sauvola(flat, 31, DefaultSauvolaK, DefaultSauvolaR)
 	for _, s := range []struct {
 		name string
 		fn   func()
@@ -65,6 +66,8 @@ func BenchmarkSteps(b *testing.B) {
 		{"median", func() { Median3(flat) }},
 		{"sauvola", func() { Sauvola(flat, 31, DefaultSauvolaK, DefaultSauvolaR) }},
 		{"despeckle", func() { Despeckle(Sauvola(flat, 31, DefaultSauvolaK, DefaultSauvolaR), 4) }},
+		{"trim", func() { TrimStrokes(flat, cloneGray(bin), TrimFraction) }},
+		{"clone", func() { cloneGray(bin) }},
 		{"blur", func() { BlurScore(flat) }},
 		{"noise", func() { NoiseSigma(g) }},
 	} {

@@ -1,42 +1,20 @@
 package ingest
 
 import (
-	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"testing"
 
 	"github.com/sohoa/sohoa/domain"
+	"github.com/sohoa/sohoa/internal/badinput"
 	"github.com/sohoa/sohoa/internal/testenv"
 )
 
 // boxPDF is a one-page PDF with the given MediaBox and CropBox (in points) and nothing drawn.
-func boxPDF(media, crop [4]int) []byte {
-	box := func(b [4]int) string { return fmt.Sprintf("[%d %d %d %d]", b[0], b[1], b[2], b[3]) }
-	objs := []string{
-		"<< /Type /Catalog /Pages 2 0 R >>",
-		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-		"<< /Type /Page /Parent 2 0 R /MediaBox " + box(media) + " /CropBox " + box(crop) + " >>",
-	}
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n")
-	offs := []int{}
-	for i, o := range objs {
-		offs = append(offs, b.Len())
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, o := range offs {
-		fmt.Fprintf(&b, "%010d 00000 n \n", o)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
-	return b.Bytes()
-}
+func boxPDF(media, crop [4]int) []byte { return badinput.PDF(1, 1, media, crop) }
 
 // TestPDFCropBoxHidingAHugeMediaBoxIsRefusedBeforeRendering: pdfinfo's page size is the CropBox
 // (A4 here) but pdftoppm renders the MediaBox; the file must be refused without rendering it.

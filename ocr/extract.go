@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"image"
+	"time"
 
 	"github.com/otiai10/gosseract/v2"
 	"github.com/sohoa/sohoa/domain"
@@ -42,16 +43,21 @@ func (r *Reader) Extract(ctx context.Context, res *imaging.Result, opts ExtractO
 	src, other := r.input(res)
 	var page Page
 	err := r.engine.do(ctx, 0, func(ctx context.Context, c *tessClient) error {
+		start := time.Now()
 		var err error
-		page, err = r.readPage(ctx, c, res, src, other, opts)
-		return err
+		if page, err = r.readPage(ctx, c, res, src, other, opts); err != nil {
+			return err
+		}
+		page = r.readPoorTwice(ctx, c, res, other, opts, page, time.Since(start))
+		return nil
 	})
 	if err != nil {
 		return Page{}, fmt.Errorf("extract: %w", err)
 	}
 	crosscheck.Sequence(&page)
 	crosscheck.Run(&page, opts.Book, opts.After)
-	honestHand(&page, r.cfg.ReviewThreshold)
+	honestHand(&page, rawTrust)
+	calibrate(&page, r.calibration, r.cfg.ReviewThreshold)
 	if poorPage(res.Metrics) {
 		flagAll(&page)
 	}

@@ -115,7 +115,7 @@ func (fr fieldReader) field(ctx context.Context, spec FieldSpec, ws []Word) (Fie
 	if f.Issues == nil {
 		f.Issues = []domain.Issue{}
 	}
-	f.NeedsReview = f.Confidence < fr.r.cfg.ReviewThreshold || len(f.Issues) > 0
+	f.NeedsReview = f.Confidence < rawTrust || len(f.Issues) > 0
 	return f, nil
 }
 
@@ -137,7 +137,7 @@ func (fr fieldReader) shouldReread(first reading) bool {
 	case RereadAlways:
 		return true
 	}
-	return first.conf < fr.r.cfg.ReviewThreshold || first.checked.Penalty < 1 || len(first.checked.Issues) > 0
+	return first.conf < rawTrust || first.checked.Penalty < 1 || len(first.checked.Issues) > 0
 }
 
 // reread reads the value's crop on its own, line by line (PSM 7: a block read of a noisy crop

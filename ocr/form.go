@@ -1,6 +1,10 @@
 package ocr
 
-import "image"
+import (
+	"image"
+	"slices"
+	"strings"
+)
 
 // entry is one register entry as found on the page: the words of each template field.
 type entry struct {
@@ -31,6 +35,7 @@ type labelled struct {
 // label up to the next label on the line, plus the wrapped lines below that hold no label.
 func extractForm(lines []Line, t Template) []*entry {
 	fr := &formReader{t: t, cands: candidates(t), same: sameLabels(t)}
+	fr.prefix = labelPrefixes(fr.cands)
 	for _, l := range lines {
 		fr.mh = max(fr.mh, medianHeight(l.Words))
 		fr.right = max(fr.right, l.Box.Max.X)
@@ -55,6 +60,7 @@ type formReader struct {
 	pending  unlabelledLine // the line just before, when it held no label
 	mh       int            // the tallest median word height of a line
 	right    int            // the right edge of the text
+	prefix   map[int]bool   // fields whose label begins another field's label
 }
 
 // line takes one line: a footer, the start of an entry, a wrapped value or labelled values.
@@ -67,7 +73,8 @@ func (fr *formReader) line(l Line) {
 	t := fr.t
 	if len(ms) > 0 && ms[0].field >= 0 && (t.Fields[ms[0].field].StartsEntry ||
 		fr.cur == nil && ms[0].field < restartFields || // the first entry's number line was not read
-		fr.cur != nil && restarts(ms[0].field, len(t.Fields), fr.same, fr.assigned, fr.lastIdx)) {
+		fr.cur != nil && restarts(ms[0].field, len(t.Fields), fr.same, fr.assigned, fr.lastIdx) ||
+		fr.cur != nil && fr.repeats(ms[0].field)) {
 		prevEntry := fr.cur
 		fr.cur = newEntry()
 		fr.out = append(fr.out, fr.cur)
@@ -206,6 +213,41 @@ func restarts(f, n int, same map[int][]int, assigned map[int]bool, lastIdx int) 
 		}
 	}
 	return true
+}
+
+// repeats reports whether the label of field f, first on a line of the current entry, is met
+// a second time: the entry already has f (and every field printed with the same label), it
+// has gone on past it, and no other field's label begins with f's (a damaged "Họ và tên cha"
+// read as "Họ và tên" is not a repeat). Two entries whose number line and first labels were
+// not read would otherwise come out as one record holding both entries' values.
+func (fr *formReader) repeats(f int) bool {
+	if fr.prefix[f] {
+		return false
+	}
+	for _, g := range fr.same[f] {
+		if !fr.assigned[g] {
+			return false
+		}
+	}
+	for g := range fr.assigned {
+		if g > f && !slices.Contains(fr.same[f], g) {
+			return true
+		}
+	}
+	return false
+}
+
+// labelPrefixes gives the fields one of whose labels begins a label of another field.
+func labelPrefixes(cands []candidate) map[int]bool {
+	out := map[int]bool{}
+	for _, a := range cands {
+		for _, b := range cands {
+			if a.field >= 0 && b.field >= 0 && a.field != b.field && strings.HasPrefix(b.folded, a.folded) {
+				out[a.field] = true
+			}
+		}
+	}
+	return out
 }
 
 // sameLabels maps each field to the fields printed with the same label ("Ngày sinh:" for

@@ -146,3 +146,27 @@ func TestExtractFormDamagedLaterLabel(t *testing.T) {
 		t.Errorf("got %v, want the mother and the registration date kept in the entry", got[0])
 	}
 }
+
+// The second entry's number line and name label were not read (a cut, faded left edge): its
+// "Giới tính" label, met again once the first entry has gone past it, begins the second entry,
+// so the two entries do not come out as one record holding both entries' values.
+func TestExtractFormRepeatedLabelStartsEntry(t *testing.T) {
+	tpl := mustTemplate(t, "khai-sinh-form")
+	words := page(
+		line(400, 200, "Số: 12"),
+		line(500, 200, "Họ và tên: NGUYỄN VĂN AN"),
+		line(600, 200, "Giới tính: Nam"),
+		line(700, 200, "Dân tộc: Kinh"),
+		line(900, 200, "xxxx: 13"),
+		line(1000, 200, "xxx xx xxx: LÊ THỊ HOA"),
+		line(1100, 200, "Giới tính: Nữ"),
+		line(1200, 200, "Dân tộc: Tày"),
+	)
+	got := values(tpl, extractForm(groupLines(words), tpl))
+	if len(got) != 2 {
+		t.Fatalf("got %d entries %v, want 2", len(got), got)
+	}
+	if got[0]["sex"] != "Nam" || got[0]["ethnicity"] != "Kinh" || got[1]["sex"] != "Nữ" || got[1]["ethnicity"] != "Tày" {
+		t.Errorf("got %v, want Nam/Kinh then Nữ/Tày", got)
+	}
+}

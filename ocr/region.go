@@ -32,28 +32,59 @@ func formRegion(label image.Rectangle, next, right int) image.Rectangle {
 }
 
 // inkBox is the box of the letters in r of the binary page: components at least a third of
-// the typical letter height mh tall set its extent, those of the band of lines with the most
-// ink (show-through and stains a line-gap away are left out); smaller ones (diacritics, dots
-// of a letter) join when they lie over it; specks and dotted leaders elsewhere are left out.
+// the typical letter height mh tall and no taller than a few letters (stains, rules) set its
+// extent, those of the band of lines with the most ink (show-through and stains a line-gap
+// away are left out); from the band's first letter the value runs right while the next letter
+// is no more than a word gap away, so specks, stains and leaders further along are left out;
+// small components (diacritics, dots, faded strokes) join when they lie over or beside it.
 // Empty when r holds no letter.
 func inkBox(bin *image.Gray, r image.Rectangle, mh int) image.Rectangle {
 	r = r.Intersect(bin.Rect)
 	if r.Dx() < 4 || r.Dy() < 4 {
 		return image.Rectangle{}
 	}
-	gs := glyphsIn(bin, r, true)
+	gs := slices.DeleteFunc(glyphsIn(bin, r, true), func(g glyphBox) bool {
+		w, h := g.x1-g.x0, g.y1-g.y0
+		return mh > 0 && (h > 3*mh || w > 4*mh && h < mh/2) // a stain, a rule or a dotted leader
+	})
 	core := densestBand(gs, max(4, mh/3), max(8, mh))
 	if core.Empty() {
 		return image.Rectangle{}
 	}
+	core = chainRight(gs, core, max(4, mh/3), 2*max(mh, 8))
 	box := core
 	for _, g := range gs {
 		cx := (g.x0 + g.x1) / 2
-		if cx >= core.Min.X && cx < core.Max.X && g.y1 > core.Min.Y-mh/2 && g.y0 < core.Max.Y {
+		small := g.x1-g.x0 <= 3*mh/2 && g.y1-g.y0 <= 3*mh/2
+		if small && cx >= core.Min.X-mh/2 && cx < core.Max.X+mh/2 && g.y1 > core.Min.Y-mh/2 && g.y0 < core.Max.Y+mh/4 {
 			box = box.Union(image.Rect(g.x0, g.y0, g.x1, g.y1))
 		}
 	}
 	return box.Add(r.Min)
+}
+
+// chainRight narrows band (the densest band of letters at least minH tall) to the run of its
+// letters that starts with its leftmost one and goes on while each next letter begins no more
+// than gap right of the run.
+func chainRight(gs []glyphBox, band image.Rectangle, minH, gap int) image.Rectangle {
+	var in []glyphBox
+	for _, g := range gs {
+		if g.y1-g.y0 >= minH && g.y0 >= band.Min.Y && g.y1 <= band.Max.Y {
+			in = append(in, g)
+		}
+	}
+	slices.SortFunc(in, func(a, b glyphBox) int { return a.x0 - b.x0 })
+	var out image.Rectangle
+	for i, g := range in {
+		if i > 0 && g.x0 > out.Max.X+gap {
+			break
+		}
+		out = out.Union(image.Rect(g.x0, g.y0, g.x1, g.y1))
+	}
+	if out.Empty() {
+		return band
+	}
+	return out
 }
 
 // CodeUnread marks a value whose ink is on the page but whose words Tesseract did not read.

@@ -256,7 +256,38 @@ func mapHeaders(tg tableGeometry, words []Word, headerBot int, t Template) []int
 			out[i], next = best, best+1
 		}
 	}
+	fillBetween(out, heads, len(t.Fields))
 	return out
+}
+
+// fillBetween gives the unmapped columns whose header holds text the template's fields left
+// between their mapped neighbours, in order, when there are exactly as many of each: the
+// printed headers are in the template's order, so a header read too badly to match ("Họ và
+// tên" glued to a rule) is still the one field between the columns either side.
+func fillBetween(out []int, heads []string, n int) {
+	for i := 0; i < len(out); {
+		if out[i] >= 0 || heads[i] == "" {
+			i++
+			continue
+		}
+		j := i
+		for j < len(out) && out[j] < 0 && heads[j] != "" {
+			j++
+		}
+		lo, hi := -1, n
+		if i > 0 && out[i-1] >= 0 {
+			lo = out[i-1]
+		}
+		if j < len(out) && out[j] >= 0 {
+			hi = out[j]
+		}
+		if hi-lo-1 == j-i && (i > 0 || j < len(out)) {
+			for k := i; k < j; k++ {
+				out[k] = lo + 1 + k - i
+			}
+		}
+		i = j
+	}
 }
 
 // readingOrder sorts a cell's words by line, then left to right.

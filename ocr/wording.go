@@ -68,7 +68,7 @@ func (fr fieldReader) yearOnly(f Field, label string) Field {
 		}
 	}
 	f.Issues = kept
-	f.NeedsReview = f.Confidence < fr.r.cfg.ReviewThreshold || len(f.Issues) > 0
+	f.NeedsReview = f.Confidence < rawTrust || len(f.Issues) > 0
 	return f
 }
 
@@ -174,7 +174,7 @@ func (fr fieldReader) timeOfDeath(t Template, rec *Record) {
 	tf := Field{Name: spec.Name, Type: spec.Type, Text: hour, Confidence: df.Confidence, Box: df.Box, Handwritten: df.Handwritten}
 	c := checkTime(hour)
 	tf.Value, tf.Issues = c.Value, c.Issues
-	tf.NeedsReview = tf.Confidence < fr.r.cfg.ReviewThreshold || len(c.Issues) > 0
+	tf.NeedsReview = tf.Confidence < rawTrust || len(c.Issues) > 0
 	rec.Fields[spec.Name] = tf
 	rec.Absent = slices.DeleteFunc(rec.Absent, func(s string) bool { return s == spec.Name })
 	var dspec FieldSpec
@@ -188,7 +188,7 @@ func (fr fieldReader) timeOfDeath(t Template, rec *Record) {
 	if df.Issues == nil {
 		df.Issues = []domain.Issue{}
 	}
-	df.NeedsReview = df.Confidence < fr.r.cfg.ReviewThreshold || len(df.Issues) > 0
+	df.NeedsReview = df.Confidence < rawTrust || len(df.Issues) > 0
 	rec.Fields["death_date"] = df
 }
 

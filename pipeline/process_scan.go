@@ -29,6 +29,7 @@ type Store interface {
 	SetScanSize(ctx context.Context, id int64, width, height int) error
 	SetScanClean(ctx context.Context, id int64, key string, width, height int) error
 	SaveExtraction(ctx context.Context, scanID int64, records []domain.Record) error
+	LastEntryNumber(ctx context.Context, ledgerID int64, page int) (int, error)
 }
 
 // Objects is what the pipeline needs of the object store.
@@ -107,8 +108,11 @@ func (w *ProcessScan) process(ctx context.Context, id int64, logger *slog.Logger
 	if err := w.store.SetScanStatus(ctx, id, domain.ScanOCR, ""); err != nil {
 		return err
 	}
-	page, err := w.reader.Extract(ctx, res, ocr.ExtractOptions{Kind: ledger.Kind,
-		Book: ocr.BookYears{From: ledger.YearFrom, To: ledger.YearTo}})
+	opts, err := w.extractOptions(ctx, ledger, sc)
+	if err != nil {
+		return err
+	}
+	page, err := w.reader.Extract(ctx, res, opts)
 	if err != nil {
 		if ctx.Err() != nil {
 			return err // shutting down or timed out: try again later
@@ -124,6 +128,25 @@ func (w *ProcessScan) process(ctx context.Context, id int64, logger *slog.Logger
 	}
 	logger.Info("scan read", slog.Int("records", len(records)), slog.Float64("skew", res.Metrics.SkewDegrees))
 	return nil
+}
+
+// extractOptions says what the page of sc is: the ledger's kind and years, and the last entry
+// number of the book's page before, which the page's numbers follow on from (0 when that page
+// is not read yet or has no number).
+func (w *ProcessScan) extractOptions(ctx context.Context, ledger domain.Ledger, sc domain.Scan) (ocr.ExtractOptions, error) {
+	opts := ocr.ExtractOptions{Kind: ledger.Kind, Book: ocr.BookYears{From: ledger.YearFrom, To: ledger.YearTo}}
+	if sc.Page <= 1 {
+		return opts, nil
+	}
+	after, err := w.store.LastEntryNumber(ctx, ledger.ID, sc.Page-1)
+	switch {
+	case errors.Is(err, domain.ErrNotFound):
+	case err != nil:
+		return opts, err
+	default:
+		opts.After = after
+	}
+	return opts, nil
 }
 
 // clean decodes the original (a phone photo made a flat page first) and cleans it; a page that

@@ -27,7 +27,9 @@ type fakeStore struct {
 	scan      domain.Scan
 	scanErr   error
 	statusErr error
-	statuses  []string // "status: reason" in order
+	statuses  []string    // "status: reason" in order
+	last      map[int]int // the last entry number of each page read
+	lastErr   error
 }
 
 func (f *fakeStore) Scan(_ context.Context, id int64) (domain.Scan, error) {
@@ -55,6 +57,17 @@ func (f *fakeStore) SetScanClean(context.Context, int64, string, int, int) error
 
 func (f *fakeStore) SaveExtraction(context.Context, int64, []domain.Record) error {
 	return errors.New("no entries expected in these tests")
+}
+
+func (f *fakeStore) LastEntryNumber(_ context.Context, ledgerID int64, page int) (int, error) {
+	if f.lastErr != nil {
+		return 0, f.lastErr
+	}
+	n, ok := f.last[page]
+	if !ok {
+		return 0, fmt.Errorf("last entry number of ledger %d page %d: %w", ledgerID, page, domain.ErrNotFound)
+	}
+	return n, nil
 }
 
 type fakeObjects struct {

@@ -15,7 +15,7 @@ import (
 // Who asks, in the order of the matrix's columns. Every resource the matrix touches is in
 // commune 05461 ("own"); "other" accounts and tokens work for commune 05464 only.
 var matrixWho = []string{"anonymous", "station-own", "station-other", "clerk-own", "clerk-other",
-	"supervisor-own", "supervisor-other", "province", "admin"}
+	"supervisor-own", "supervisor-other", "province", "admin", "capture-own", "capture-other"}
 
 // Expected outcomes: ok passed authorisation (any status below 500 but the refusals; 409 for a
 // decision without the lease, 415 for a form sent to the upload API, …); L is the login page
@@ -30,7 +30,7 @@ type matrixRow struct {
 	method  string
 	path    string // with ids filled in
 	body    string // "json" for the API's ledger, "" for a small form
-	want    [9]string
+	want    [11]string
 }
 
 // TestAuthorisationMatrix sends every registered route (API, probes and pages) as every kind of
@@ -53,20 +53,22 @@ func TestAuthorisationMatrix(t *testing.T) {
 	api := fmt.Sprintf("/api/v1/ledgers/%d", b.ledger.ID)
 	chk, dsp := fmt.Sprintf("/checks/%d", ids[0]), fmt.Sprintf("/disputes/%d", ids[0])
 	F, U, N := "403", "401", "404"
-	all := func(s string) [9]string { return [9]string{s, s, s, s, s, s, s, s, s} }
-	page := func(clerk, clerkOther, sup, supOther string) [9]string { // a browser page: no session → login
-		return [9]string{L, L, L, clerk, clerkOther, sup, supOther, ok, ok}
+	all := func(s string) [11]string { return [11]string{s, s, s, s, s, s, s, s, s, s, s} }
+	// A capture account may use the capture page and nothing else: refused everywhere else.
+	page := func(clerk, clerkOther, sup, supOther string) [11]string { // a browser page: no session → login
+		return [11]string{L, L, L, clerk, clerkOther, sup, supOther, ok, ok, F, F}
 	}
-	post := func(clerk, clerkOther, sup, supOther string) [9]string { // a browser POST: no session → 401
-		return [9]string{U, U, U, clerk, clerkOther, sup, supOther, ok, ok}
+	post := func(clerk, clerkOther, sup, supOther string) [11]string { // a browser POST: no session → 401
+		return [11]string{U, U, U, clerk, clerkOther, sup, supOther, ok, ok, F, F}
 	}
-	admin := func(get bool) [9]string {
+	admin := func(get bool) [11]string {
 		if get {
-			return [9]string{L, L, L, F, F, F, F, F, ok}
+			return [11]string{L, L, L, F, F, F, F, F, ok, F, F}
 		}
-		return [9]string{U, U, U, F, F, F, F, F, ok}
+		return [11]string{U, U, U, F, F, F, F, F, ok, F, F}
 	}
-	station := func(other string) [9]string { return [9]string{U, ok, other, U, U, U, U, U, U} }
+	station := func(other string) [11]string { return [11]string{U, ok, other, U, U, U, U, U, U, U, U} }
+	capture := func(w [11]string, own, other string) [11]string { w[9], w[10] = own, other; return w }
 	rows := []matrixRow{
 		{"GET /healthz", "GET", "/healthz", "", all(ok)},
 		{"GET /readyz", "GET", "/readyz", "", all(ok)},
@@ -84,7 +86,7 @@ func TestAuthorisationMatrix(t *testing.T) {
 		{"POST /login", "POST", "/login", "", all(U)},   // a wrong password, for everyone
 		{"POST /logout", "POST", "/logout", "", all(L)}, // ends the session, if any, and shows the login page
 		{"GET /lang/{lang}", "GET", "/lang/en?next=/", "", all(ok)},
-		{"GET /{$}", "GET", "/", "", page(ok, ok, ok, ok)},
+		{"GET /{$}", "GET", "/", "", capture(page(ok, ok, ok, ok), ok, ok)}, // a capture account is sent to /capture
 		{"POST /review/next", "POST", "/review/next", "", post(ok, ok, ok, ok)},
 		{"GET /review/records/{id}", "GET", rec, "", page(ok, F, ok, F)},
 		{"GET /review/records/{id}/image", "GET", rec + "/image", "", page(ok, F, ok, F)},
@@ -96,16 +98,16 @@ func TestAuthorisationMatrix(t *testing.T) {
 		{"POST /review/records/{id}/resolve", "POST", rec + "/resolve", "", post(ok, F, ok, F)},
 		{"POST /review/records/{id}/requeue", "POST", rec + "/requeue", "", post(ok, F, ok, F)},
 		{"POST /review/records/{id}/note", "POST", rec + "/note", "", post(ok, F, ok, F)},
-		{"GET /capture", "GET", "/capture", "", page(ok, ok, ok, ok)},                                                                        // lists the user's communes' ledgers only
-		{"POST /capture/ledgers/{id}/photos", "POST", fmt.Sprintf("/capture/ledgers/%d/photos?page=1", b.ledger.ID), "", post(ok, N, ok, N)}, // refused as no photo, after the commune check; another commune's ledger is not found
+		{"GET /capture", "GET", "/capture", "", capture(page(ok, ok, ok, ok), ok, ok)},                                                                       // lists the user's communes' ledgers only
+		{"POST /capture/ledgers/{id}/photos", "POST", fmt.Sprintf("/capture/ledgers/%d/photos?page=1", b.ledger.ID), "", capture(post(ok, N, ok, N), ok, N)}, // refused as no photo, after the commune check; another commune's ledger is not found
 		{"GET /followups", "GET", "/followups", "", page(ok, ok, ok, ok)},
 		{"POST /checks/next", "POST", "/checks/next", "", post(ok, ok, ok, ok)}, // the user's communes only
 		{"GET /checks/{id}", "GET", chk, "", page(ok, F, ok, F)},                // not being checked: back home
 		{"POST /checks/{id}", "POST", chk, "", post(ok, F, ok, F)},
-		{"POST /checks/{id}/lease", "POST", chk + "/lease", "", post(ok, F, ok, F)},  // 409: no check held
-		{"GET /disputes", "GET", "/disputes", "", page(F, F, ok, ok)},                // the supervisor's communes only
-		{"GET /disputes/{id}", "GET", dsp, "", [9]string{L, L, L, F, F, N, F, N, N}}, // no disagreement on it
-		{"POST /disputes/{id}", "POST", dsp, "", post(F, F, ok, F)},                  // none: back to the list
+		{"POST /checks/{id}/lease", "POST", chk + "/lease", "", post(ok, F, ok, F)},         // 409: no check held
+		{"GET /disputes", "GET", "/disputes", "", page(F, F, ok, ok)},                       // the supervisor's communes only
+		{"GET /disputes/{id}", "GET", dsp, "", [11]string{L, L, L, F, F, N, F, N, N, F, F}}, // no disagreement on it
+		{"POST /disputes/{id}", "POST", dsp, "", post(F, F, ok, F)},                         // none: back to the list
 		{"GET /ledgers/{id}/stages", "GET", led + "/stages", "", page(F, F, ok, F)},
 		{"POST /ledgers/{id}/stages", "POST", led + "/stages", "", post(F, F, ok, F)},
 		{"GET /ledgers", "GET", "/ledgers", "", page(F, F, ok, ok)}, // lists the supervisor's communes only
@@ -120,8 +122,8 @@ func TestAuthorisationMatrix(t *testing.T) {
 		{"GET /progress", "GET", "/progress", "", page(F, F, ok, ok)},
 		{"GET /api/v1/progress", "GET", "/api/v1/progress", "", page(F, F, ok, ok)},
 		{"POST /scans/{id}/retry", "POST", fmt.Sprintf("/scans/%d/retry", place.ScanID), "", post(F, F, ok, F)},
-		{"GET /matches", "GET", "/matches", "", page(F, F, ok, ok)},                                                // lists the supervisor's communes only
-		{"GET /matches/{id}", "GET", fmt.Sprintf("/matches/%d", ids[0]), "", [9]string{L, L, L, F, F, N, F, N, N}}, // no link made for this entry
+		{"GET /matches", "GET", "/matches", "", page(F, F, ok, ok)},                                                       // lists the supervisor's communes only
+		{"GET /matches/{id}", "GET", fmt.Sprintf("/matches/%d", ids[0]), "", [11]string{L, L, L, F, F, N, F, N, N, F, F}}, // no link made for this entry
 		{"POST /matches/{id}/decide", "POST", fmt.Sprintf("/matches/%d/decide", ids[0]), "", post(F, F, ok, F)},
 		{"GET /duplicates", "GET", "/duplicates", "", page(F, F, ok, ok)},                        // pairs of the supervisor's communes only
 		{"POST /duplicates/{id}/decide", "POST", "/duplicates/1/decide", "", post(F, F, ok, ok)}, // refused as an unknown verdict first
@@ -135,7 +137,7 @@ func TestAuthorisationMatrix(t *testing.T) {
 		// Last, as they send the page to be read again.
 		{"POST /ledgers/{id}/reprocess", "POST", led + "/reprocess", "", post(F, F, ok, F)},
 		{"POST /scans/{id}/reprocess", "POST", fmt.Sprintf("/scans/%d/reprocess", place.ScanID), "", post(F, F, ok, F)},
-		{"GET /reprocess/{id}", "GET", "/reprocess/999999", "", [9]string{L, L, L, F, F, N, N, N, N}}, // no such run
+		{"GET /reprocess/{id}", "GET", "/reprocess/999999", "", [11]string{L, L, L, F, F, N, N, N, N, F, F}}, // no such run
 		{"/", "GET", "/no-such-page", "", all(N)},
 	}
 
@@ -154,7 +156,8 @@ func TestAuthorisationMatrix(t *testing.T) {
 	}
 
 	users := map[string]string{"clerk-own": "canbo", "clerk-other": "canbo-khac", "supervisor-own": "giamsat-xa",
-		"supervisor-other": "giamsat-khac", "province": "giamsat", "admin": "quantri"}
+		"supervisor-other": "giamsat-khac", "province": "giamsat", "admin": "quantri", "capture-own": "chupanh",
+		"capture-other": "chupanh-khac"}
 	clients := map[string]*client{}
 	for _, who := range matrixWho {
 		clients[who] = b.client(t)

@@ -1,7 +1,6 @@
 package review_test
 
 import (
-	"context"
 	"fmt"
 	"net/url"
 	"slices"
@@ -9,8 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/sohoa/sohoa/auth"
-	"github.com/sohoa/sohoa/domain"
 	"github.com/sohoa/sohoa/review"
 )
 
@@ -40,15 +37,7 @@ func benchQueue(b *testing.B, think time.Duration) {
 	start := time.Now()
 	bd.bulkSeed(b, bd.ledger, queue)
 	b.Logf("seeded %d entries in %s", queue, time.Since(start).Round(time.Millisecond))
-	hash, _ := auth.HashPassword(testPassword)
-	cs := make([]*client, clerks)
-	for i := range clerks {
-		u := domain.User{Username: fmt.Sprintf("bench%02d", i), Role: domain.RoleClerk, Communes: []string{"05461"}}
-		if err := bd.store.CreateUser(context.Background(), &u, hash, "bench"); err != nil {
-			b.Fatal(err)
-		}
-		cs[i] = bd.login(b, u.Username)
-	}
+	cs := benchClerks(b, bd, clerks, "bench")
 	var mu sync.Mutex
 	var nexts, confirms []time.Duration
 	b.ResetTimer()

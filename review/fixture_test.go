@@ -84,6 +84,8 @@ func setup(t testing.TB, cfg review.Config) *bundle {
 		{Username: "giamsat-khac", DisplayName: "Vũ Văn Nam", Role: domain.RoleSupervisor, Communes: []string{"05464"}},
 		{Username: "nan-nhan", DisplayName: "Tài khoản thử", Role: domain.RoleClerk, Communes: []string{"05464"}},
 		{Username: "quantri", DisplayName: "Phạm Minh", Role: domain.RoleAdmin},
+		{Username: "chupanh", DisplayName: "Ngô Văn Ảnh", Role: domain.RoleCapture, Communes: []string{"05461"}},
+		{Username: "chupanh-khac", DisplayName: "Lý Thị Hình", Role: domain.RoleCapture, Communes: []string{"05464"}},
 	} {
 		if err := b.store.CreateUser(ctx, &u, hash, "test"); err != nil {
 			t.Fatal(err)

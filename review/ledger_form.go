@@ -77,6 +77,9 @@ func (ui *UI) readLedgerForm(r *request) (domain.Ledger, ledgerForm, error) {
 	if l.Book == "" {
 		return l, f, errors.New(r.lang.T("ledger.book.required"))
 	}
+	if domain.ValidateBook(l.Book) != nil {
+		return l, f, errors.New(r.lang.T("ledger.book.invalid"))
+	}
 	if err := l.Validate(); err != nil {
 		return l, f, errors.New(r.lang.T("ledger.invalid"))
 	}

@@ -7,6 +7,10 @@ import (
 	"mime"
 	"net/http"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/sohoa/sohoa/domain"
 )
@@ -20,10 +24,7 @@ func (ui *UI) loginSubmit(w http.ResponseWriter, r *request) error {
 		return domain.Public(fmt.Errorf("%w: login with content type %q", domain.ErrUnsupported, mt),
 			"Biểu mẫu đăng nhập không hợp lệ.", "not a login form")
 	}
-	username := strings.TrimSpace(r.PostFormValue("username"))
-	if len(username) > 64 {
-		username = username[:64]
-	}
+	username := loginName(r.PostFormValue("username"))
 	form := loginForm{Username: username, Next: safeNext(r.PostFormValue("next"))}
 	addr := ui.clientAddr(r.Request).String()
 	userKey, addrKey := "user:"+username+"@"+addr, "addr:"+addr
@@ -57,4 +58,21 @@ func (ui *UI) loginSubmit(w http.ResponseWriter, r *request) error {
 		return err
 	}
 	return redirect(w, r, form.Next, "")
+}
+
+// loginName is a typed username as looked up, audited and logged: NFC, without control or
+// invisible characters (PostgreSQL refuses a NUL), and cut to 64 bytes on a character boundary
+// (a cut inside a letter would be text PostgreSQL refuses).
+func loginName(raw string) string {
+	name := strings.TrimSpace(strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == utf8.RuneError {
+			return -1
+		}
+		return r
+	}, norm.NFC.String(raw)))
+	for len(name) > 64 {
+		_, size := utf8.DecodeLastRuneInString(name)
+		name = name[:len(name)-size]
+	}
+	return name
 }

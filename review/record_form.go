@@ -2,8 +2,11 @@ package review
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -35,8 +38,12 @@ func (ui *UI) readEntryForm(r *request, rec domain.Record, lenient bool) (entryF
 			ef.Problems[f.Name] = []domain.Issue{{Code: "missing_input", VI: "Thiếu ô này trong biểu mẫu.", EN: "This field is missing from the form."}}
 			continue
 		}
-		v := strings.Join(strings.Fields(norm.NFC.String(strings.Join(raw, " "))), " ")
+		v, refused := cleanTyped(strings.Join(raw, " "))
 		ef.Typed[f.Name], ef.C.Values[f.Name] = v, v
+		if refused != nil {
+			ef.Problems[f.Name] = refused
+			continue
+		}
 		if v == "" || (lenient && v == displayValue(rec.Kind, f.Name, f.Value)) {
 			if v != "" {
 				ef.C.Values[f.Name] = f.Value
@@ -56,4 +63,35 @@ func (ui *UI) readEntryForm(r *request, rec domain.Record, lenient bool) (entryF
 		}
 	}
 	return ef, nil
+}
+
+// maxValueLen bounds one typed value: the longest place or address is far shorter.
+const maxValueLen = 300
+
+// cleanTyped is a typed value in NFC with its spaces collapsed and invisible format characters
+// (zero-width space, BOM) dropped; a value with control characters or over maxValueLen
+// characters, which no register holds, is refused with the reason.
+func cleanTyped(raw string) (string, []domain.Issue) {
+	v := strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Cf, r) {
+			return -1
+		}
+		return r
+	}, norm.NFC.String(raw))
+	v = strings.Join(strings.Fields(v), " ")
+	switch {
+	case strings.IndexFunc(v, unicode.IsControl) >= 0 || !utf8.ValidString(v):
+		v = strings.Map(func(r rune) rune {
+			if unicode.IsControl(r) || r == utf8.RuneError {
+				return -1
+			}
+			return r
+		}, v)
+		return v, []domain.Issue{{Code: "control_characters", VI: "Ô có ký tự điều khiển không in được; hãy xem lại giá trị.",
+			EN: "The value holds unprintable control characters; check it."}}
+	case utf8.RuneCountInString(v) > maxValueLen:
+		return v, []domain.Issue{{Code: "too_long", VI: fmt.Sprintf("Quá dài: tối đa %d ký tự.", maxValueLen),
+			EN: fmt.Sprintf("Too long: at most %d characters.", maxValueLen)}}
+	}
+	return v, nil
 }

@@ -68,6 +68,10 @@ func (ui *UI) user(min domain.Role, h pageFunc) http.Handler {
 		}
 		r.user, r.shift, r.loggedIn = u, started, true
 		if !u.Role.AtLeast(min) {
+			if u.Role == domain.RoleCapture && r.Method == http.MethodGet && r.URL.Path == "/" {
+				http.Redirect(w, r.Request, "/capture", http.StatusSeeOther) // a capture account's home
+				return nil
+			}
 			return fmt.Errorf("%w: %s needs the role %s", domain.ErrForbidden, r.URL.Path, min)
 		}
 		return h(w, r)

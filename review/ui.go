@@ -147,7 +147,8 @@ func (ui *UI) registerPublic(mux routeMux) {
 }
 
 // registerClerk adds the clerks' routes: review, follow-ups, checks and capture (and the keys
-// page, which any visitor may see).
+// page, which any visitor may see). Capture is also open to capture accounts, who may use
+// nothing else ("/" sends them there).
 func (ui *UI) registerClerk(mux routeMux) {
 	mux.Handle("GET /{$}", ui.user(domain.RoleClerk, ui.homeShow))
 	mux.Handle("POST /review/next", ui.user(domain.RoleClerk, ui.queueNext))
@@ -167,8 +168,8 @@ func (ui *UI) registerClerk(mux routeMux) {
 	mux.Handle("POST /checks/{id}", ui.user(domain.RoleClerk, ui.checkSubmit))
 	mux.Handle("POST /checks/{id}/lease", ui.user(domain.RoleClerk, ui.checkLease))
 	mux.Handle("GET /keys", ui.page(ui.keysShow))
-	mux.Handle("GET /capture", ui.user(domain.RoleClerk, ui.captureShow))
-	mux.Handle(capturePattern, ui.user(domain.RoleClerk, ui.capturePhoto))
+	mux.Handle("GET /capture", ui.user(domain.RoleCapture, ui.captureShow))
+	mux.Handle(capturePattern, ui.user(domain.RoleCapture, ui.capturePhoto))
 }
 
 // registerSupervisor adds the supervisors' routes: ledgers, matches, duplicates, reprocessing,

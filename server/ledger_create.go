@@ -4,6 +4,9 @@ import (
 	"cmp"
 	"fmt"
 	"net/http"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/sohoa/sohoa/domain"
 )
@@ -22,7 +25,7 @@ func (s *Server) ledgerCreate(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeJSON(w, r, &in); err != nil {
 		return err
 	}
-	l := domain.Ledger{CommuneCode: in.CommuneCode, Kind: domain.Kind(in.Kind), Book: in.Book, YearFrom: in.YearFrom,
+	l := domain.Ledger{CommuneCode: in.CommuneCode, Kind: domain.Kind(in.Kind), Book: norm.NFC.String(strings.TrimSpace(in.Book)), YearFrom: in.YearFrom,
 		YearTo: in.YearTo, ExpectedEntries: in.ExpectedEntries, ExpectedPages: in.ExpectedPages}
 	if st := stationOf(r); !st.Covers(l.CommuneCode) {
 		if err := l.Validate(); err != nil {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"hash/crc32"
 	"image"
-	"image/color"
 	"image/jpeg"
 	"image/png"
 	"os"
@@ -14,21 +13,12 @@ import (
 	"testing"
 
 	"golang.org/x/image/tiff"
+
+	"github.com/sohoa/sohoa/internal/badinput"
 )
 
 // page draws a small grey page with a mark that makes each seed's bytes different.
-func page(w, h, seed int) *image.Gray {
-	img := image.NewGray(image.Rect(0, 0, w, h))
-	for i := range img.Pix {
-		img.Pix[i] = 235
-	}
-	for y := 10 + seed%50; y < 20+seed%50; y++ {
-		for x := 10; x < w-10; x++ {
-			img.SetGray(x, y, color.Gray{Y: 20})
-		}
-	}
-	return img
-}
+func page(w, h, seed int) *image.Gray { return badinput.Sized(w, h, seed) }
 
 func pngBytes(t *testing.T, w, h, seed int) []byte {
 	t.Helper()

@@ -110,7 +110,7 @@ func (s *Store) NextCheck(ctx context.Context, u domain.User, lease time.Duratio
 			JOIN scans s ON s.id = r.scan_id
 			JOIN ledgers l ON l.id = s.ledger_id
 			WHERE r.status = 'confirmed' AND NOT r.disputed AND r.checks_passed < 2
-			  AND r.checks_passed < cardinality(coalesce(l.check_stages, $3::text[]))
+			  AND NOT passed_stages(r.status, r.checks_passed, l.check_stages, $3::text[])
 			  AND (r.lease_expires_at IS NULL OR r.lease_expires_at < now())
 			  AND r.confirmed_by IS DISTINCT FROM $1
 			  AND NOT EXISTS (SELECT 1 FROM record_checks c WHERE c.record_id = r.id AND c.checker_id = $1)
@@ -286,32 +286,4 @@ func closeCheck(ctx context.Context, tx pgx.Tx, recordID int64, out domain.Check
 	_, err := tx.Exec(ctx, `UPDATE records SET disputed = true, version = version + 1,
 		lease_user_id = NULL, lease_expires_at = NULL, updated_at = now() WHERE id = $1`, recordID)
 	return "check.dispute", err
-}
-
-// requiredChecks is how many checks an entry must pass to be done: per ledger that sets its own
-// stages, and def for every other ledger (the installation's).
-func (s *Store) requiredChecks(ctx context.Context) (own map[int64]int, def int, err error) {
-	rows, _ := s.pool.Query(ctx, `SELECT id, cardinality(check_stages) FROM ledgers WHERE check_stages IS NOT NULL`)
-	list, err := pgx.CollectRows(rows, pgx.RowToStructByPos[struct {
-		ID int64
-		N  int
-	}])
-	if err != nil {
-		return nil, 0, fmt.Errorf("required checks: %w", translate(err))
-	}
-	own = map[int64]int{}
-	for _, o := range list {
-		own[o.ID] = o.N
-	}
-	return own, len(s.CheckPlan().Stages), nil
-}
-
-// passedStages reports whether an entry of a ledger that passed the given checks is through
-// every stage.
-func passedStages(own map[int64]int, def int, ledgerID int64, passed int) bool {
-	need, ok := own[ledgerID]
-	if !ok {
-		need = def
-	}
-	return passed >= need
 }

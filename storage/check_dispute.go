@@ -150,7 +150,7 @@ func (s *Store) ClerkCheckRates(ctx context.Context, unit string, communes []str
 		SELECT coalesce(u.username, '?'), sum(g.checked)::bigint, sum(g.agreed)::bigint, sum(g.corrected)::bigint,
 		       sum(g.checks_done)::bigint
 		FROM progress_check_clerks g LEFT JOIN users u ON u.id = g.user_id
-		WHERE true`+inUnit(unit, communes, 2, "g.ledger_id")+`
+		WHERE true`+inUnitLedgers(unit, communes, 2, "g.ledger_id")+`
 		GROUP BY 1 ORDER BY 2 DESC, 5 DESC, 1`, unit, communes)
 	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (domain.ClerkCheckRate, error) {
 		var c domain.ClerkCheckRate
@@ -166,6 +166,6 @@ func (s *Store) ClerkCheckRates(ctx context.Context, unit string, communes []str
 	return out, nil
 }
 
-func inUnit(unit string, communes []string, n int, column string) string {
-	return progressdb.InUnit(unit, communes, n, column)
+func inUnitLedgers(unit string, communes []string, n int, column string) string {
+	return progressdb.InUnitLedgers(unit, communes, n, column)
 }

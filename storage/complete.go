@@ -12,25 +12,21 @@ import (
 )
 
 // minConfirmedPrefix is the shortest folded prefix looked up among confirmed places: one letter
-// matches most of a commune's places, and the index (on the folded value, without the commune)
-// would be scanned across the country for every first keystroke.
+// matches most of a commune's places ("x" every "xóm …") and says nothing a clerk can use.
 const minConfirmedPrefix = 2
 
 // ConfirmedPlaces returns the place values clerks confirmed in a commune whose folded form (see
-// sohoa_fold in migration 0020) starts with foldedPrefix, most used first. The byte-range
-// comparison, unlike LIKE with a parameter, lets every plan use the fields_confirmed_place index.
+// sohoa_fold in migration 0020) starts with foldedPrefix, most used first. It reads the
+// per-commune table confirmed_places (migration 0130, kept by a trigger on fields); the
+// byte-range comparison, unlike LIKE with a parameter, lets every plan use its index.
 func (s *Store) ConfirmedPlaces(ctx context.Context, commune, foldedPrefix string, limit int) ([]string, error) {
 	if utf8.RuneCountInString(strings.TrimSpace(foldedPrefix)) < minConfirmedPrefix {
 		return []string{}, nil
 	}
 	rows, _ := s.pool.Query(ctx, `
-		SELECT f.value FROM fields f
-		JOIN records r ON r.id = f.record_id JOIN scans s ON s.id = r.scan_id JOIN ledgers l ON l.id = s.ledger_id
-		WHERE f.status IN ('confirmed', 'corrected')
-		  AND f.name IN ('birth_place', 'residence', 'husband_residence', 'wife_residence', 'death_place')
-		  AND sohoa_fold(f.value) ~>=~ $2 AND sohoa_fold(f.value) ~<~ ($2 || chr(1114111))
-		  AND l.commune_code = $1 AND f.value <> ''
-		GROUP BY f.value ORDER BY count(*) DESC, f.value LIMIT $3`, commune, foldedPrefix, limit)
+		SELECT value FROM confirmed_places
+		WHERE commune_code = $1 AND folded ~>=~ $2 AND folded ~<~ ($2 || chr(1114111))
+		ORDER BY uses DESC, value LIMIT $3`, commune, foldedPrefix, limit)
 	out, err := pgx.CollectRows(rows, pgx.RowTo[string])
 	if err != nil {
 		return nil, fmt.Errorf("confirmed places of %s: %w", commune, translate(err))

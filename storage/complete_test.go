@@ -137,9 +137,8 @@ func TestConfirmedPlacesOfTheCommune(t *testing.T) {
 		t.Fatal(err)
 	}
 	var plan strings.Builder
-	rows, _ := conn.Query(ctx, `EXPLAIN SELECT value FROM fields WHERE status IN ('confirmed', 'corrected')
-		AND name IN ('birth_place', 'residence', 'husband_residence', 'wife_residence', 'death_place')
-		AND sohoa_fold(value) ~>=~ 'xom' AND sohoa_fold(value) ~<~ ('xom' || chr(1114111))`)
+	rows, _ := conn.Query(ctx, `EXPLAIN SELECT value FROM confirmed_places WHERE commune_code = '05461'
+		AND folded ~>=~ 'xom' AND folded ~<~ ('xom' || chr(1114111)) ORDER BY uses DESC, value LIMIT 10`)
 	for rows.Next() {
 		var line string
 		if err := rows.Scan(&line); err != nil {
@@ -147,8 +146,8 @@ func TestConfirmedPlacesOfTheCommune(t *testing.T) {
 		}
 		plan.WriteString(line + "\n")
 	}
-	if !strings.Contains(plan.String(), "fields_confirmed_place") {
-		t.Errorf("plan does not use fields_confirmed_place:\n%s", plan.String())
+	if !strings.Contains(plan.String(), "confirmed_places_prefix") {
+		t.Errorf("plan does not use confirmed_places_prefix:\n%s", plan.String())
 	}
 
 	// The entry above, and the register's context.
@@ -167,5 +166,45 @@ func TestConfirmedPlacesOfTheCommune(t *testing.T) {
 	ec, err := s.EntryContext(ctx, ids[0])
 	if err != nil || ec != (domain.EntryContext{CommuneCode: "05461", Kind: domain.KindBirth, Year: 1982, YearFrom: 1980}) {
 		t.Errorf("EntryContext: got %+v, %v", ec, err)
+	}
+	confirmedPlacesFollowFields(ctx, t, s, conn, ids)
+}
+
+// confirmedPlacesFollowFields checks the per-commune table follows its fields: a confirmed
+// place corrected to another value moves its use to that value, and a field taken back to an
+// OCR reading (or deleted) gives its use back.
+func confirmedPlacesFollowFields(ctx context.Context, t *testing.T, s *storage.Store, conn *pgx.Conn, ids []int64) {
+	t.Helper()
+	want := func(prefix string, w ...string) {
+		t.Helper()
+		got, err := s.ConfirmedPlaces(ctx, "05461", prefix, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w == nil {
+			w = []string{}
+		}
+		if !slices.Equal(got, w) {
+			t.Errorf("ConfirmedPlaces(%q): got %q, want %q", prefix, got, w)
+		}
+	}
+	exec := func(sql string, args ...any) {
+		t.Helper()
+		if _, err := conn.Exec(ctx, sql, args...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The first entry's "xóm Đồng Bẩm" corrected to "xóm Mới": one use left of each.
+	exec(`UPDATE fields SET value = 'xóm Mới, phường Gia Sàng', status = 'corrected' WHERE record_id = $1 AND name = 'birth_place'`, ids[0])
+	want("xom", "xóm Mới, phường Gia Sàng", "xóm Đông, phường Gia Sàng", "xóm Đồng Bẩm, phường Gia Sàng")
+	// Taken back to the OCR reading: no longer a confirmed place.
+	exec(`UPDATE fields SET status = 'ocr' WHERE record_id = $1 AND name = 'birth_place'`, ids[0])
+	want("xom m")
+	// The fourth entry's place (the only "xóm Đông") deleted.
+	exec(`DELETE FROM fields WHERE record_id = $1 AND name = 'birth_place'`, ids[3])
+	want("xom dong", "xóm Đồng Bẩm, phường Gia Sàng")
+	// Another commune's places stay its own.
+	if got, err := s.ConfirmedPlaces(ctx, "05464", "xom", 10); err != nil || !slices.Equal(got, []string{"xóm Đồi, phường Tân Lập"}) {
+		t.Errorf("ConfirmedPlaces(05464): got %q, %v", got, err)
 	}
 }

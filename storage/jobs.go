@@ -11,6 +11,20 @@ import (
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 )
 
+// A job whose process died (killed, power cut) stays "running" in the queue until River's
+// rescuer, which looks every 30 s, finds it older than RescueAfter and schedules it again: a page
+// whose worker died is worked again within a minute and a half (75 to 105 s, and the first
+// retry's few seconds). River refuses a RescueAfter shorter than JobTimeout, and a job is only
+// rescued once its timeout is over, so a job still working is never handed to a second worker:
+// after JobTimeout its context is cancelled and it is retried. One page takes a few seconds, but
+// its reading may take up to OCR's page limit (60 s by default, ocr.EngineConfig.PageTimeout), so
+// JobTimeout leaves 15 s above that limit for cleaning and storing: a slow page ends with the
+// reader's own time-out (a failed page) instead of being cancelled and retried again and again.
+const (
+	JobTimeout  = 75 * time.Second
+	RescueAfter = 75 * time.Second
+)
+
 // JobRunner works background jobs from the queue shared by every sohoa process on the database.
 type JobRunner struct {
 	client *river.Client[pgx.Tx]
@@ -22,8 +36,8 @@ func (s *Store) NewJobRunner(workers *river.Workers, n int, logger *slog.Logger)
 		Queues:               map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: n}},
 		Workers:              workers,
 		Logger:               logger,
-		JobTimeout:           10 * time.Minute,
-		RescueStuckJobsAfter: 15 * time.Minute,
+		JobTimeout:           JobTimeout,
+		RescueStuckJobsAfter: RescueAfter,
 		FetchPollInterval:    500 * time.Millisecond,
 	})
 	if err != nil {

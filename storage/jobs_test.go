@@ -157,3 +157,61 @@ func TestCreateLedgerRefusesUnknownCommune(t *testing.T) {
 		t.Fatalf("got %v, want ErrInvalid", err)
 	}
 }
+
+// A worker process killed in the middle of a job leaves it "running" in the queue; another
+// process must pick it up within about a minute (River's rescue), not after the 15 minutes it
+// used to wait.
+func TestJobOfKilledWorkerRunsAgainWithinAMinuteAndAHalf(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	store, url := storagetest.StoreURL(t)
+	if err := store.InTx(ctx, func(ctx context.Context, tx *storage.Tx) error { return tx.Enqueue(ctx, probeArgs{N: 7}) }); err != nil {
+		t.Fatal(err)
+	}
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	// What a SIGKILLed worker leaves behind: the job taken (attempt 1, running) by a client that
+	// is gone, as of now.
+	var died time.Time
+	err = conn.QueryRow(ctx, `UPDATE river_job SET state = 'running', attempt = 1, attempted_at = now(),
+		attempted_by = ARRAY['killed-worker'] WHERE kind = 'probe' RETURNING attempted_at`).Scan(&died)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	w := &probeWorker{ran: make(chan int, 10)}
+	workers := river.NewWorkers()
+	river.AddWorker(workers, w)
+	runner, err := store.NewJobRunner(workers, 1, storagetest.Logger(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := runner.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer runner.Stop(ctx)
+	// River's rescuer looks every 30 s for jobs running longer than RescueAfter; the retry then
+	// waits a second or two. The bound has room for a busy machine, and is far below 15 minutes.
+	bound := storage.RescueAfter + 30*time.Second + 45*time.Second
+	select {
+	case <-w.ran:
+		t.Logf("the dead worker's job ran again %s after it died (rescue after %s)", time.Since(died).Round(time.Second), storage.RescueAfter)
+	case <-time.After(bound):
+		t.Fatalf("the dead worker's job did not run again within %s", bound)
+	}
+	var attempt int
+	if err := conn.QueryRow(ctx, `SELECT attempt FROM river_job WHERE kind = 'probe'`).Scan(&attempt); err != nil {
+		t.Fatal(err)
+	}
+	if attempt != 2 {
+		t.Fatalf("got attempt %d, want 2 (the killed attempt, then the rescue)", attempt)
+	}
+	// The job's time must cover OCR's default page limit (60 s) plus cleaning and storing, and
+	// a dead worker's page must still run again within about a minute and a half.
+	if storage.RescueAfter > 90*time.Second || storage.JobTimeout > storage.RescueAfter || storage.JobTimeout < 70*time.Second {
+		t.Fatalf("rescue after %s, job timeout %s: want a rescue within 90 s, a timeout not above it and at least 70 s (OCR's 60-s page limit + cleaning and storing)", storage.RescueAfter, storage.JobTimeout)
+	}
+}

@@ -110,6 +110,26 @@ func (s *Store) Scan(ctx context.Context, id int64) (domain.Scan, error) {
 	return sc, nil
 }
 
+// LastEntryNumber is the highest entry number on page of the ledger, in the newest version of
+// that page with entries (the clerk's value once keyed, else what was read): the number the next
+// page's entries follow on from. domain.ErrNotFound when the page has no numbered entry.
+func (s *Store) LastEntryNumber(ctx context.Context, ledgerID int64, page int) (int, error) {
+	var n *int
+	err := s.pool.QueryRow(ctx, `SELECT max(f.value::int) FROM fields f
+		JOIN records r ON r.id = f.record_id
+		JOIN scans s ON s.id = r.scan_id
+		WHERE s.ledger_id = $1 AND s.page = $2 AND f.name = 'entry_no' AND f.value ~ '^[0-9]{1,9}$'
+		  AND s.version = (SELECT max(s2.version) FROM scans s2 JOIN records r2 ON r2.scan_id = s2.id
+		                   WHERE s2.ledger_id = $1 AND s2.page = $2)`, ledgerID, page).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("last entry number of ledger %d page %d: %w", ledgerID, page, translate(err))
+	}
+	if n == nil {
+		return 0, fmt.Errorf("last entry number of ledger %d page %d: %w", ledgerID, page, domain.ErrNotFound)
+	}
+	return *n, nil
+}
+
 // SetScanStatus moves a scan to a new status, with the reason when it failed.
 func (s *Store) SetScanStatus(ctx context.Context, id int64, status domain.ScanStatus, reason string) error {
 	tag, err := s.pool.Exec(ctx, `UPDATE scans SET status = $2, error = $3, updated_at = now() WHERE id = $1`, id, status, reason)

@@ -182,7 +182,13 @@ func (s *Service) spool(body io.Reader, path string) (spooled, error) {
 	}
 	defer f.Close()
 	h, m5 := sha256.New(), md5.New()
-	n, err := io.Copy(io.MultiWriter(f, h, m5), io.LimitReader(body, s.cfg.MaxBytes+1))
+	disk := &spoolFile{f: f}
+	n, err := io.Copy(io.MultiWriter(disk, h, m5), io.LimitReader(body, s.cfg.MaxBytes+1))
+	if disk.err != nil {
+		// Our disk is full (or failing), not the sender's fault: the station keeps the page and
+		// sends it again later.
+		return spooled{}, fmt.Errorf("%w: spool upload: %w", domain.ErrUnavailable, disk.err)
+	}
 	if err != nil {
 		return spooled{}, fmt.Errorf("%w: the upload was interrupted: %w", domain.ErrInvalid, err)
 	}
@@ -196,6 +202,20 @@ func (s *Service) spool(body io.Reader, path string) (spooled, error) {
 	k, _ := f.ReadAt(head, 0)
 	sums := storage.Sums{Bytes: n, SHA256: hex.EncodeToString(h.Sum(nil)), MD5: hex.EncodeToString(m5.Sum(nil))}
 	return spooled{path: path, head: head[:k], sums: sums}, nil
+}
+
+// spoolFile remembers why writing the spool failed, to tell it from a broken upload.
+type spoolFile struct {
+	f   *os.File
+	err error
+}
+
+func (w *spoolFile) Write(p []byte) (int, error) {
+	n, err := w.f.Write(p)
+	if err != nil {
+		w.err = err
+	}
+	return n, err
 }
 
 // putOriginal stores one file; the upload itself goes with the checksums taken while it was

@@ -32,7 +32,7 @@ func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		}
 	}
 	if len(args) == 0 || args[0] != "add" {
-		fmt.Fprintln(stderr, "Usage: sohoa user add --role clerk|supervisor|province|admin [--commune CODE]... [--name \"Full Name\"] USERNAME")
+		fmt.Fprintln(stderr, "Usage: sohoa user add --role capture|clerk|supervisor|province|admin [--commune CODE]... [--name \"Full Name\"] USERNAME")
 		fmt.Fprintln(stderr, "       sohoa user disable|enable|password|communes|revoke-sessions [--commune CODE]... USERNAME")
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
 			return flag.ErrHelp
@@ -40,7 +40,7 @@ func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return errors.New("user: say add, disable, enable, password, communes or revoke-sessions")
 	}
 	fs := newFlagSet("user", "user add --role ROLE [--commune CODE]... USERNAME", stderr)
-	role := fs.String("role", "", "clerk, supervisor (of the --commune given), province (every commune) or admin")
+	role := fs.String("role", "", "capture (the phone capture page only), clerk, supervisor (of the --commune given), province (every commune) or admin")
 	name := fs.String("name", "", "the person's full name, shown in the UI")
 	var communes communeList
 	fs.Var(&communes, "commune", "code of a commune the clerk or supervisor works in (repeat for several)")

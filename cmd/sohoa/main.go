@@ -36,6 +36,7 @@ func commands() []command {
 		{"eval", "measure OCR and field accuracy on a synthetic corpus (raw vs cleaned, per severity)", runEval},
 		{"complete", "print candidates for what a clerk typed into a field: complete --field TYPE PREFIX", runComplete},
 		{"export-training", "write confirmed line images + texts for training a recogniser: --ledger ID|--commune CODE OUT", runExportTraining},
+		{"mirror", "copy every object the --to bucket lacks into it: the object store's backup, and its restore", runMirror},
 		{"export", "write finished entries as the civil-status import workbook (xlsx), csv or jsonl", runExport},
 	}
 }

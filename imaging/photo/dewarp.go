@@ -54,13 +54,13 @@ func estimateField(g *image.Gray, ref float64, outW, outH int) *field {
 	}
 	r := max(0, min(dewarpStrips-1, int(ref*dewarpStrips)))
 	shift := make([]float64, dewarpStrips*dewarpBands)
+	col := make([][]float64, dewarpStrips)
+	ecol := make([]float64, dewarpStrips)
 	for b := range dewarpBands {
-		for s := r + 1; s < dewarpStrips; s++ {
-			shift[b*dewarpStrips+s] = shift[b*dewarpStrips+s-1] + bestMove(prof[s-1][b], prof[s][b], energy[s-1][b], energy[s][b])
+		for s := range dewarpStrips {
+			col[s], ecol[s] = prof[s][b], energy[s][b]
 		}
-		for s := r - 1; s >= 0; s-- {
-			shift[b*dewarpStrips+s] = shift[b*dewarpStrips+s+1] + bestMove(prof[s+1][b], prof[s][b], energy[s+1][b], energy[s][b])
-		}
+		chainBand(col, ecol, r, shift[b*dewarpStrips:(b+1)*dewarpStrips], dewarpReach)
 	}
 	smooth(shift, dewarpStrips, dewarpBands)
 	k := float64(outH) / float64(h)
@@ -72,15 +72,34 @@ func estimateField(g *image.Gray, ref float64, outW, outH int) *field {
 	return f.centred()
 }
 
-// centred shifts the knot grid by half a cell, since measurements belong to cell centres.
+// centred shifts the knot grid by half a cell, since measurements belong to cell centres. The
+// knots beyond each side continue the slope of the last two cells rather than repeating the
+// last one: the lines bow most at the top and bottom of the page and right at the gutter, the
+// half cells a clamped field would leave bent.
 func (f *field) centred() *field {
 	g := *f
 	g.nx, g.ny = f.nx+2, f.ny+2
 	g.d = make([]float64, g.nx*g.ny)
+	at := func(i, j int) float64 { // f at cell (i, j), continued linearly one cell beyond each side
+		ext := func(k, n int) (int, int, float64) {
+			switch {
+			case n < 2 || (k >= 0 && k < n):
+				return max(0, min(n-1, k)), max(0, min(n-1, k)), 0
+			case k < 0:
+				return 0, 1, -1
+			default:
+				return n - 1, n - 2, -1
+			}
+		}
+		i0, i1, wi := ext(i, f.nx)
+		j0, j1, wj := ext(j, f.ny)
+		v := func(i, j int) float64 { return f.d[j*f.nx+i] }
+		// (1−w)·near + w·far with w = −1: 2·near − far, one cell beyond, in each direction.
+		return (1-wi)*(1-wj)*v(i0, j0) + wi*(1-wj)*v(i1, j0) + (1-wi)*wj*v(i0, j1) + wi*wj*v(i1, j1)
+	}
 	for j := range g.ny {
 		for i := range g.nx {
-			si, sj := max(0, min(f.nx-1, i-1)), max(0, min(f.ny-1, j-1))
-			g.d[j*g.nx+i] = f.d[sj*f.nx+si]
+			g.d[j*g.nx+i] = at(i-1, j-1)
 		}
 	}
 	// Knot i of g is at (i-0.5)·su: cell centres, plus one beyond each side.
@@ -90,36 +109,95 @@ func (f *field) centred() *field {
 
 func bh2(bh float64) int { return int(bh / 4) }
 
-// bestMove is how far the lines in b sit below those in a (b(y+d) ≈ a(y)), to a tenth of a
-// pixel; 0 when either profile is too empty to say.
-func bestMove(a, b []float64, ea, eb float64) float64 {
-	if ea < 1e-6 || eb < 1e-6 {
-		return 0
+// chainBand sets shift[s], how far the lines of strip s sit below those of the reference strip
+// r, for every strip of one band: outwards from r, each strip is compared with the last strip
+// measured, not merely its neighbour, so that an empty strip (a blank column, a gap in the
+// writing) does not break the chain and lose the move across it. Strips with nothing to
+// measure get the move interpolated between their measured neighbours.
+func chainBand(prof [][]float64, energy []float64, r int, shift []float64, reach int) {
+	n := len(prof)
+	known := make([]bool, n)
+	known[r] = true
+	for _, step := range []int{1, -1} {
+		last, slope := r, 0.0 // slope: the last move measured, per strip
+		for s := r + step; s >= 0 && s < n; s += step {
+			if energy[s] < 1e-6 {
+				continue
+			}
+			if energy[last] < 1e-6 { // the reference itself is empty: start from here
+				shift[s], known[s], last = shift[last], true, s
+				continue
+			}
+			gap := (s - last) * step
+			// Near the gutter the lines bend faster from strip to strip than reach allows: look
+			// around the move the last step suggests, not around no move at all.
+			m, ok := bestMove(prof[last], prof[s], energy[last], energy[s], int(math.Round(slope*float64(gap))), min(reach*gap, 3*reach))
+			if ok {
+				shift[s], known[s], last, slope = shift[last]+m, true, s, m/float64(gap)
+			}
+		}
 	}
-	var sc [2*dewarpReach + 1]float64
-	best, bi := -1.0, dewarpReach
-	for d := -dewarpReach; d <= dewarpReach; d++ {
+	fillUnknown(shift, known)
+}
+
+// fillUnknown interpolates v linearly over the entries not known, between the known ones on
+// either side (or copies the nearest one at the ends).
+func fillUnknown(v []float64, known []bool) {
+	prev := -1
+	for i := range v {
+		if !known[i] {
+			continue
+		}
+		for j := prev + 1; j < i; j++ {
+			if prev < 0 {
+				v[j] = v[i]
+			} else {
+				v[j] = v[prev] + (v[i]-v[prev])*float64(j-prev)/float64(i-prev)
+			}
+		}
+		prev = i
+	}
+	for j := prev + 1; j < len(v) && prev >= 0; j++ {
+		v[j] = v[prev]
+	}
+}
+
+// bestMove is how far the lines in b sit below those in a (b(y+d) ≈ a(y)), to a tenth of a
+// pixel, looking within reach pixels of the move centre; false when either profile is too empty
+// or the lines too unlike to say.
+func bestMove(a, b []float64, ea, eb float64, centre, reach int) (float64, bool) {
+	lim := (len(a) - 1) / 3 // the largest move the profiles' margins leave room for
+	reach = min(reach, lim)
+	centre = max(-lim+reach, min(lim-reach, centre))
+	if ea < 1e-6 || eb < 1e-6 || reach < 1 {
+		return 0, false
+	}
+	sc := make([]float64, 2*reach+1)
+	best, bi := -1.0, reach
+	far := abs(centre) + reach
+	for k := range sc {
+		d := centre + k - reach
 		s := 0.0
-		for y := dewarpReach; y < len(a)-dewarpReach; y++ {
+		for y := far; y < len(a)-far; y++ {
 			s += a[y] * b[y+d]
 		}
 		s /= math.Sqrt(ea * eb)
-		sc[d+dewarpReach] = s
+		sc[k] = s
 		if s > best {
-			best, bi = s, d+dewarpReach
+			best, bi = s, k
 		}
 	}
 	if best < 0.3 {
-		return 0
+		return 0, false
 	}
 	off := 0.0
-	if bi > 0 && bi < 2*dewarpReach {
+	if bi > 0 && bi < 2*reach {
 		l, c, r := sc[bi-1], sc[bi], sc[bi+1]
 		if den := l - 2*c + r; den < 0 {
 			off = 0.5 * (l - r) / den
 		}
 	}
-	return float64(bi-dewarpReach) + off
+	return float64(centre+bi-reach) + off, true
 }
 
 // smooth averages each value with its neighbours along the page, twice: across strips only,
@@ -157,4 +235,11 @@ func inkMap(g *image.Gray) []uint8 {
 		}
 	}
 	return out
+}
+
+func abs(v int) int {
+	if v < 0 {
+		return -v
+	}
+	return v
 }

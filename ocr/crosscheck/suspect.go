@@ -14,7 +14,26 @@ const (
 	CodeMixedToken     = "letters_digits_mixed" // "Bắc Hả1": a digit inside a word
 	CodeMixedCase      = "mixed_case"           // "PhƯớc": a capital after small letters
 	CodeOneWordName    = "name_one_word"        // "Vân": a full name is never one word
+	CodeStrayMark      = "stray_mark"           // "xã” Xuân Bắc", "Xuân Hòa, - huyện": a speck read as a mark
 )
+
+// strayMarks are marks no name or place holds: specks and rule ends read as quotes or accents.
+const strayMarks = "\"”“„‟‘’`ˆ˜%*_|\\"
+
+// hasStrayMark reports whether v holds a stray mark, or a dash standing after a comma (a dash
+// between two words, as in "Bà Rịa - Vũng Tàu", is written).
+func hasStrayMark(v string) bool {
+	if strings.ContainsAny(v, strayMarks) {
+		return true
+	}
+	ws := strings.Fields(v)
+	for i := 1; i < len(ws); i++ {
+		if strings.Trim(ws[i], "-–—") == "" && strings.HasSuffix(ws[i-1], ",") {
+			return true
+		}
+	}
+	return false
+}
 
 // Suspect flags a name or place whose reading holds a character Tesseract could not read,
 // a digit inside a word, a capital after small letters, or a full name of one word.
@@ -28,6 +47,9 @@ func Suspect(f Field) Field {
 	}
 	if strings.ContainsAny(f.Text, "?�") {
 		add(CodeUnreadableChar, "Có chữ không đọc được", "A character could not be read")
+	}
+	if hasStrayMark(f.Value) {
+		add(CodeStrayMark, "Có dấu lạ trong giá trị", "A stray mark in the value")
 	}
 	for _, w := range strings.Fields(f.Value) {
 		w = strings.Trim(w, ",.;:()")

@@ -11,6 +11,8 @@ func TestCheckSuspect(t *testing.T) {
 		{Field{Type: "place", Value: "xóm Bắc Hả1, xã Đông Trà", Text: "xóm Bắc Hả1, xã Đông Trà"}, CodeMixedToken},
 		{Field{Type: "place", Value: "cấp Vĩnh PhƯớc, xã Hòa Đông", Text: "cấp Vĩnh PhƯớc"}, CodeMixedCase},
 		{Field{Type: "name", Value: "Vân", Text: "Vân :"}, CodeOneWordName},
+		{Field{Type: "place", Value: "ấp Xuân Thọ, xã” Xuân Bắc, huyện Xuân Lộc", Text: "ấp Xuân Thọ, xã” Xuân Bắc"}, CodeStrayMark},
+		{Field{Type: "place", Value: "ấp Xuân Hòa, xã Xuân Hòa, - huyện Xuân Lộc", Text: "xã Xuân Hòa, - huyện"}, CodeStrayMark},
 	} {
 		got := Suspect(tc.f)
 		if !got.NeedsReview || !hasIssue(got, tc.code) {
@@ -21,6 +23,7 @@ func TestCheckSuspect(t *testing.T) {
 		{Type: "place", Value: "tổ 5, thị trấn Lệ Ninh, huyện Lệ Thủy", Text: "tổ 5, thị trấn Lệ Ninh, huyện Lệ Thủy"},
 		{Type: "name", Value: "NGUYỄN THÙY VÂN", Text: "NGUYỄN THÙY VÂN"},
 		{Type: "name", Value: "Lê Quỳnh Nhi", Text: "Lê Quỳnh Nhi"},
+		{Type: "place", Value: "xã Long Điền, tỉnh Bà Rịa - Vũng Tàu", Text: "xã Long Điền, tỉnh Bà Rịa - Vũng Tàu"},
 		{Type: "date", Value: "1987", Text: "?1987"}, // other types have their own checks
 	} {
 		if got := Suspect(f); got.NeedsReview {

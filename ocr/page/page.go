@@ -46,13 +46,16 @@ type Record struct {
 
 // Field is one value of a record.
 type Field struct {
-	Name        string     `json:"-"`
-	Type        string     `json:"type"`
-	Value       string     `json:"value"`      // normalised value; empty when missing
-	Text        string     `json:"text"`       // what OCR read
-	Confidence  float64    `json:"confidence"` // 0–1: Tesseract's, lowered by failed checks, raised when two readings agree
-	Box         domain.Box `json:"box"`
-	BoxOriginal domain.Box `json:"box_original"` // Box in the uploaded image's own pixels
+	Name  string `json:"-"`
+	Type  string `json:"type"`
+	Value string `json:"value"` // normalised value; empty when missing
+	Text  string `json:"text"`  // what OCR read
+	// Confidence is the probability that the value is right (ocr's calibration.go), from
+	// RawConfidence: Tesseract's, lowered by failed checks, raised when two readings agree.
+	Confidence    float64    `json:"confidence"`
+	RawConfidence float64    `json:"raw_confidence,omitempty"`
+	Box           domain.Box `json:"box"`
+	BoxOriginal   domain.Box `json:"box_original"` // Box in the uploaded image's own pixels
 	// Handwritten says the value is written by hand, not typed, judged from the ink of its
 	// entry's values (glyph spacing and baseline, see script.go).
 	Handwritten bool           `json:"handwritten"`

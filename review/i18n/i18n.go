@@ -55,6 +55,7 @@ var messages = map[string][2]string{
 	"display_name":              {"Họ tên", "Full name"},
 	"role":                      {"Vai trò", "Role"},
 	"communes":                  {"Mã xã (cách nhau bởi dấu phẩy)", "Commune codes (comma separated)"},
+	"role.capture":              {"Chụp ảnh trang sổ", "Page capture"},
 	"role.clerk":                {"Nhân viên nhập liệu", "Clerk"},
 	"role.supervisor":           {"Giám sát", "Supervisor"},
 	"role.admin":                {"Quản trị", "Administrator"},

@@ -46,6 +46,7 @@ var reviewMessages = map[string][2]string{
 	"ledger.commune.pick":     {"Hãy chọn một xã / phường trong danh sách (gõ tên rồi chọn bằng ↓ và Enter).", "Pick a commune from the list (type its name, then ↓ and Enter)."},
 	"ledger.numbers":          {"Năm và số lượng phải là số nguyên.", "Years and counts must be whole numbers."},
 	"ledger.book.required":    {"Hãy ghi quyển số.", "Give the book number."},
+	"ledger.book.invalid":     {"Quyển số chỉ gồm chữ, số, khoảng trắng và - / . ( ), tối đa 40 ký tự.", "The book number takes letters, digits, spaces and - / . ( ) only, at most 40 characters."},
 	"ledger.invalid":          {"Sổ chưa hợp lệ: năm từ 1900 đến 2100, năm đầu không sau năm cuối, số lượng không âm.", "Not a valid ledger: years 1900–2100, the first not after the last, counts not negative."},
 	"ledger.exists":           {"Sổ này đã có (cùng xã, loại sổ, quyển và năm).", "This ledger exists already (same commune, kind, book and years)."},
 	"edit":                    {"Sửa", "Edit"},

@@ -39,18 +39,22 @@ const (
 const (
 	exportRecords = `SELECT r.id, r.scan_id, r.idx, r.kind, r.status, r.flag_reason, coalesce(u.username, ''), r.confirmed_at
 	FROM records r LEFT JOIN users u ON u.id = r.confirmed_by WHERE r.scan_id = ANY($1) AND %s`
-	// OFFSET 0 keeps the subquery apart, so the fields are always read through their index,
-	// entry by entry: as a plain join, PostgreSQL read every field of the database (a
-	// sequential or hash scan) for each chunk once the chunk was a few percent of the table.
-	exportFields = `SELECT r.id, f.position, f.name, f.value, f.status
-	FROM records r CROSS JOIN LATERAL (SELECT position, name, value, status FROM fields f WHERE f.record_id = r.id OFFSET 0) f
+	// The chunk's entries are listed once (an InitPlan) and their fields read by one index scan
+	// over that list (fields_record_id_name_key): as a plain join PostgreSQL read every field of
+	// the database (a sequential or hash scan) for each chunk once the chunk was a few percent of
+	// the table, and a LATERAL subquery per entry paid a rescan per entry.
+	exportFields = `SELECT f.record_id, f.position, f.name, f.value, f.status
+	FROM fields f WHERE f.record_id = ANY(ARRAY(SELECT r.id FROM records r WHERE r.scan_id = ANY($1) AND %s))`
+	// The chunk's links to the population database (issue 18, point 5), by their primary key.
+	exportMatches = `SELECT m.record_id, m.person, m.status, coalesce(m.so_dinh_danh, '')
+	FROM records r JOIN record_matches m ON m.record_id = r.id
 	WHERE r.scan_id = ANY($1) AND %s`
 )
 
 // exportWhere turns a scope into WHERE clauses and their arguments: one on the ledger (l), one
 // on the entry (r). Unless IncludeUnfinished, an entry must have passed every check stage of its
-// ledger (stages: the installation's number of stages, for ledgers without their own).
-func exportWhere(sc domain.ExportScope, stages int) (ledger, entry string, args []any) {
+// ledger by the one rule, passed_stages (migration 0120; stages: the installation's, for ledgers without their own).
+func exportWhere(sc domain.ExportScope, stages []domain.CheckMode) (ledger, entry string, args []any) {
 	conds := []string{"true"}
 	add := func(cond string, arg any) {
 		args = append(args, arg)
@@ -65,12 +69,26 @@ func exportWhere(sc domain.ExportScope, stages int) (ledger, entry string, args 
 	if sc.Kind != "" {
 		add("l.kind = $?", string(sc.Kind))
 	}
-	entry = "r.status = 'confirmed' AND r.checks_passed >= coalesce((SELECT cardinality(sl.check_stages) FROM ledgers sl " +
-		"WHERE sl.id = r.ledger_id), " + strconv.Itoa(stages) + ")"
+	entry = "passed_stages(r.status, r.checks_passed, (SELECT sl.check_stages FROM ledgers sl WHERE sl.id = r.ledger_id), " +
+		stagesLiteral(stages) + ")"
 	if sc.IncludeUnfinished {
 		entry = "r.status IN ('confirmed', 'flagged')"
 	}
 	return strings.Join(conds, " AND "), entry, args
+}
+
+// stagesLiteral is the installation's stages as an SQL text[] literal, for the export's entry
+// queries (which take the chunk's pages as their only argument). Only the known modes are
+// written, so nothing else can reach the SQL.
+func stagesLiteral(stages []domain.CheckMode) string {
+	var names []string
+	for _, m := range stages {
+		switch m {
+		case domain.CheckSighted, domain.CheckBlind:
+			names = append(names, string(m))
+		}
+	}
+	return "'{" + strings.Join(names, ",") + "}'::text[]"
 }
 
 // exportPage is a page of the scope: its scan, ledger and page number.
@@ -84,7 +102,7 @@ type exportPage struct {
 // entries and fields then come a chunk of pages at a time (about exportChunk entries), so memory
 // stays flat however many entries there are. The entry passed to fn is reused.
 func (s *Store) EachExportEntry(ctx context.Context, sc domain.ExportScope, fn func(*domain.ExportEntry) error) error {
-	ledgerWhere, entryWhere, args := exportWhere(sc, len(s.CheckPlan().Stages))
+	ledgerWhere, entryWhere, args := exportWhere(sc, s.CheckPlan().Stages)
 	opts := pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}
 	err := pgx.BeginTxFunc(ctx, s.pool, opts, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, "SET LOCAL jit = off"); err != nil { // compiling costs more than it gains here
@@ -110,7 +128,7 @@ func (s *Store) EachExportEntry(ctx context.Context, sc domain.ExportScope, fn f
 			return err
 		}
 		ch := exportChunker{tx: tx, ledgers: ledgers, records: fmt.Sprintf(exportRecords, entryWhere),
-			fields: fmt.Sprintf(exportFields, entryWhere)}
+			fields: fmt.Sprintf(exportFields, entryWhere), matches: fmt.Sprintf(exportMatches, entryWhere)}
 		perPage := float64(exportChunk) // entries a page, learnt as pages are read: one page first
 		for len(pages) > 0 {
 			n := min(max(int(exportChunk/perPage), 1), len(pages))
@@ -139,6 +157,7 @@ type exportChunker struct {
 	tx              pgx.Tx
 	ledgers         map[int64]*domain.ExportEntry
 	records, fields string
+	matches         string
 	entries         []domain.ExportEntry
 	positions       [][]int32 // each entry's fields' positions, side by side with entries[i].Fields
 	order           map[int64]int
@@ -152,12 +171,16 @@ func (c *exportChunker) read(ctx context.Context, pages []exportPage) (int, erro
 	batch := &pgx.Batch{}
 	batch.Queue(c.records, c.scans)
 	batch.Queue(c.fields, c.scans)
+	batch.Queue(c.matches, c.scans)
 	br := c.tx.SendBatch(ctx, batch)
 	defer br.Close()
 	if err := c.readRecords(br, pages); err != nil {
 		return 0, err
 	}
 	if err := c.readFields(br); err != nil {
+		return 0, err
+	}
+	if err := c.readMatches(br); err != nil {
 		return 0, err
 	}
 	for i := range c.entries {
@@ -229,6 +252,22 @@ func (c *exportChunker) readFields(br pgx.BatchResults) error {
 		}
 		c.entries[i].Fields = append(c.entries[i].Fields, f)
 		c.positions[i] = append(c.positions[i], pos)
+		return nil
+	})
+	return err
+}
+
+// readMatches reads the batch's third result, the chunk's links to citizens, onto their entries.
+func (c *exportChunker) readMatches(br pgx.BatchResults) error {
+	var recordID int64
+	var m domain.ExportMatch
+	rows, _ := br.Query()
+	_, err := pgx.ForEachRow(rows, []any{&recordID, &m.Person, &m.Status, &m.CitizenID}, func() error {
+		i, ok := c.index[recordID]
+		if !ok {
+			return fmt.Errorf("link of entry %d outside the chunk", recordID)
+		}
+		c.entries[i].Matches = append(c.entries[i].Matches, m)
 		return nil
 	})
 	return err

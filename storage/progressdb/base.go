@@ -25,9 +25,10 @@ func New(pool *pgxpool.Pool, plan func() domain.CheckPlan) *ProgressDB {
 // moved files when they stay the same), so a method reads "func (s *Store)" as it did there.
 type Store = ProgressDB
 
-// InUnit is the SQL condition keeping the rows of one unit and communes (storage's check rates use it).
-func InUnit(unit string, communes []string, n int, column string) string {
-	return inUnit(unit, communes, n, column)
+// InUnitLedgers is the SQL condition keeping the rows of a ledger column under one unit and
+// communes (storage's check rates use it).
+func InUnitLedgers(unit string, communes []string, n int, column string) string {
+	return inUnitLedgers(unit, communes, n, column)
 }
 
 func (s *Store) defaultStages() []string { return pgbase.Stages(s.plan()) }

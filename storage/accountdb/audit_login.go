@@ -3,6 +3,8 @@ package accountdb
 import (
 	"context"
 	"fmt"
+
+	"github.com/sohoa/sohoa/storage/pgbase"
 )
 
 // AuditLogin records a login attempt that was evaluated: the name typed, the account (0 when no
@@ -17,9 +19,9 @@ func (s *Store) AuditLogin(ctx context.Context, username string, userID int64, o
 		uid = &userID
 	}
 	_, err := s.pool.Exec(ctx, `INSERT INTO audit_events (actor, user_id, action, entity, entity_id, new)
-		VALUES ($1, $2, $3, 'user', $4, $5)`, username, uid, action, userID, jsonOf(map[string]any{"addr": addr}))
+		VALUES ($1, $2, $3, 'user', $4, $5)`, username, uid, action, userID, pgbase.JSON(map[string]any{"addr": addr}))
 	if err != nil {
-		return fmt.Errorf("audit login: %w", translate(err))
+		return fmt.Errorf("audit login: %w", pgbase.Translate(err))
 	}
 	return nil
 }

@@ -3,7 +3,6 @@ package accountdb
 import (
 	"context"
 
-	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/sohoa/sohoa/storage/pgbase"
@@ -20,16 +19,6 @@ func New(pool *pgxpool.Pool) *AccountDB { return &AccountDB{pool: pool} }
 // Store is AccountDB under the name its methods were written with in storage (git follows the
 // moved files when they stay the same), so a method reads "func (s *Store)" as it did there.
 type Store = AccountDB
-
-func translate(err error) error { return pgbase.Translate(err) }
-
-func audit(ctx context.Context, tx pgx.Tx, actor string, userID *int64, action, entity string, id int64, old, new any) error {
-	return pgbase.Audit(ctx, tx, actor, userID, action, entity, id, old, new)
-}
-
-func jsonOf(v any) []byte { return pgbase.JSON(v) }
-
-func nonNil[T any](s []T) []T { return pgbase.NonNil(s) }
 
 // CommuneExists reports whether code names a commune-level unit (storage.Store's own hides it).
 func (s *Store) CommuneExists(ctx context.Context, code string) (bool, error) {

@@ -8,6 +8,8 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/sohoa/sohoa/domain"
+
+	"github.com/sohoa/sohoa/storage/pgbase"
 )
 
 // CreateStationToken stores the hash of a new station token for the given communes (see
@@ -32,11 +34,11 @@ func (s *Store) IssueStationToken(ctx context.Context, actor, station string, ha
 			SELECT $1, c FROM unnest($2::text[]) c ON CONFLICT DO NOTHING`, id, communes); err != nil {
 			return err
 		}
-		return audit(ctx, tx, actor, nil, "token.create", "station_token", id, nil,
-			map[string]any{"station": station, "communes": nonNil(communes)})
+		return pgbase.Audit(ctx, tx, actor, nil, "token.create", "station_token", id, nil,
+			map[string]any{"station": station, "communes": pgbase.NonNil(communes)})
 	})
 	if err != nil {
-		return fmt.Errorf("create station token: %w", translate(err))
+		return fmt.Errorf("create station token: %w", pgbase.Translate(err))
 	}
 	return nil
 }
@@ -81,7 +83,7 @@ func (s *Store) ScopeStationTokens(ctx context.Context, actor, station string, c
 				SELECT $1, c FROM unnest($2::text[]) c ON CONFLICT DO NOTHING`, id, communes); err != nil {
 				return err
 			}
-			if err := audit(ctx, tx, actor, nil, "token.scope", "station_token", id, nil,
+			if err := pgbase.Audit(ctx, tx, actor, nil, "token.scope", "station_token", id, nil,
 				map[string]any{"station": station, "communes": communes}); err != nil {
 				return err
 			}
@@ -90,7 +92,7 @@ func (s *Store) ScopeStationTokens(ctx context.Context, actor, station string, c
 		return nil
 	})
 	if err != nil {
-		return 0, fmt.Errorf("scope station tokens: %w", translate(err))
+		return 0, fmt.Errorf("scope station tokens: %w", pgbase.Translate(err))
 	}
 	return n, nil
 }
@@ -104,7 +106,7 @@ func (s *Store) StationByToken(ctx context.Context, hash []byte) (domain.Station
 		RETURNING station, coalesce((SELECT array_agg(commune_code ORDER BY commune_code) FROM station_token_communes c
 		                             WHERE c.token_id = t.id), '{}')`, hash).Scan(&st.Name, &st.Communes)
 	if err != nil {
-		return st, fmt.Errorf("station token: %w", translate(err))
+		return st, fmt.Errorf("station token: %w", pgbase.Translate(err))
 	}
 	slices.Sort(st.Communes)
 	return st, nil
@@ -127,7 +129,7 @@ func (s *Store) RevokeStationTokens(ctx context.Context, station string, actor .
 			return fmt.Errorf("station %q has no live token: %w", station, domain.ErrNotFound)
 		}
 		for _, id := range ids {
-			if err := audit(ctx, tx, who, nil, "token.revoke", "station_token", id, nil, map[string]any{"station": station}); err != nil {
+			if err := pgbase.Audit(ctx, tx, who, nil, "token.revoke", "station_token", id, nil, map[string]any{"station": station}); err != nil {
 				return err
 			}
 		}
@@ -135,7 +137,7 @@ func (s *Store) RevokeStationTokens(ctx context.Context, station string, actor .
 		return nil
 	})
 	if err != nil {
-		return 0, fmt.Errorf("revoke station tokens: %w", translate(err))
+		return 0, fmt.Errorf("revoke station tokens: %w", pgbase.Translate(err))
 	}
 	return n, nil
 }

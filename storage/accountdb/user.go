@@ -9,6 +9,8 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/sohoa/sohoa/domain"
+
+	"github.com/sohoa/sohoa/storage/pgbase"
 )
 
 const userColumns = `u.id, u.username, u.display_name, u.role, u.disabled, u.created_at,
@@ -42,11 +44,11 @@ func (s *Store) CreateUser(ctx context.Context, u *domain.User, passwordHash, ac
 				return err
 			}
 		}
-		return audit(ctx, tx, actor, nil, "user.create", "user", u.ID, nil,
+		return pgbase.Audit(ctx, tx, actor, nil, "user.create", "user", u.ID, nil,
 			map[string]any{"username": u.Username, "role": u.Role, "communes": u.Communes})
 	})
 	if err != nil {
-		err = translate(err)
+		err = pgbase.Translate(err)
 		if errors.Is(err, domain.ErrConflict) {
 			return domain.Public(fmt.Errorf("create user %s: %w", u.Username, err),
 				"Tên đăng nhập "+u.Username+" đã có.", "the username "+u.Username+" is taken")
@@ -66,7 +68,7 @@ func (s *Store) UserByName(ctx context.Context, username string) (domain.User, s
 		return u, err
 	})
 	if err != nil {
-		return u, "", fmt.Errorf("user %s: %w", username, translate(err))
+		return u, "", fmt.Errorf("user %s: %w", username, pgbase.Translate(err))
 	}
 	return u, hash, nil
 }
@@ -76,7 +78,7 @@ func (s *Store) Users(ctx context.Context) ([]domain.User, error) {
 	rows, _ := s.pool.Query(ctx, `SELECT `+userColumns+` FROM users u ORDER BY u.username`)
 	us, err := pgx.CollectRows(rows, scanUser)
 	if err != nil {
-		return nil, fmt.Errorf("list users: %w", translate(err))
+		return nil, fmt.Errorf("list users: %w", pgbase.Translate(err))
 	}
 	return us, nil
 }
@@ -86,7 +88,7 @@ func (s *Store) CreateSession(ctx context.Context, hash []byte, userID int64, tt
 	_, err := s.pool.Exec(ctx, `INSERT INTO sessions (token_hash, user_id, expires_at, user_agent) VALUES ($1, $2, now() + $3::interval, $4)`,
 		hash, userID, ttl.String(), userAgent)
 	if err != nil {
-		return fmt.Errorf("create session: %w", translate(err))
+		return fmt.Errorf("create session: %w", pgbase.Translate(err))
 	}
 	return nil
 }
@@ -110,11 +112,11 @@ func (s *Store) UserBySession(ctx context.Context, hash []byte, ttl, maxAge time
 		return u, err
 	})
 	if err != nil {
-		return u, started, fmt.Errorf("session: %w", translate(err))
+		return u, started, fmt.Errorf("session: %w", pgbase.Translate(err))
 	}
 	if time.Until(expires) < ttl-ttl/10 {
 		if _, err := s.pool.Exec(ctx, `UPDATE sessions SET expires_at = now() + $2::interval WHERE token_hash = $1`, hash, ttl.String()); err != nil {
-			return u, started, fmt.Errorf("session: %w", translate(err))
+			return u, started, fmt.Errorf("session: %w", pgbase.Translate(err))
 		}
 	}
 	return u, started, nil
@@ -123,7 +125,7 @@ func (s *Store) UserBySession(ctx context.Context, hash []byte, ttl, maxAge time
 // DeleteSession ends a session.
 func (s *Store) DeleteSession(ctx context.Context, hash []byte) error {
 	if _, err := s.pool.Exec(ctx, `DELETE FROM sessions WHERE token_hash = $1 OR expires_at < now()`, hash); err != nil {
-		return fmt.Errorf("delete session: %w", translate(err))
+		return fmt.Errorf("delete session: %w", pgbase.Translate(err))
 	}
 	return nil
 }

@@ -8,6 +8,8 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/sohoa/sohoa/domain"
+
+	"github.com/sohoa/sohoa/storage/pgbase"
 )
 
 // Actor is who changes an account, for the audit trail: a person (with their id) or "cli".
@@ -20,7 +22,7 @@ type Actor struct {
 func (s *Store) UserID(ctx context.Context, username string) (int64, error) {
 	var id int64
 	if err := s.pool.QueryRow(ctx, `SELECT id FROM users WHERE username = $1`, username).Scan(&id); err != nil {
-		return 0, fmt.Errorf("user %s: %w", username, translate(err))
+		return 0, fmt.Errorf("user %s: %w", username, pgbase.Translate(err))
 	}
 	return id, nil
 }
@@ -30,7 +32,7 @@ func (s *Store) User(ctx context.Context, id int64) (domain.User, error) {
 	rows, _ := s.pool.Query(ctx, `SELECT `+userColumns+` FROM users u WHERE u.id = $1`, id)
 	u, err := pgx.CollectExactlyOneRow(rows, scanUser)
 	if err != nil {
-		return u, fmt.Errorf("user %d: %w", id, translate(err))
+		return u, fmt.Errorf("user %d: %w", id, pgbase.Translate(err))
 	}
 	return u, nil
 }
@@ -50,7 +52,7 @@ func (s *Store) SetUserDisabled(ctx context.Context, a Actor, userID int64, disa
 				return err
 			}
 		}
-		return audit(ctx, tx, a.Name, a.ID, action, "user", userID, map[string]any{"disabled": u.Disabled}, map[string]any{"disabled": disabled})
+		return pgbase.Audit(ctx, tx, a.Name, a.ID, action, "user", userID, map[string]any{"disabled": u.Disabled}, map[string]any{"disabled": disabled})
 	})
 }
 
@@ -63,7 +65,7 @@ func (s *Store) SetPassword(ctx context.Context, a Actor, userID int64, hash str
 		if _, err := tx.Exec(ctx, `DELETE FROM sessions WHERE user_id = $1`, userID); err != nil {
 			return err
 		}
-		return audit(ctx, tx, a.Name, a.ID, "user.password", "user", userID, nil, map[string]any{"sessions_ended": true})
+		return pgbase.Audit(ctx, tx, a.Name, a.ID, "user.password", "user", userID, nil, map[string]any{"sessions_ended": true})
 	})
 }
 
@@ -86,8 +88,8 @@ func (s *Store) SetCommunes(ctx context.Context, a Actor, userID int64, communes
 			userID, communes); err != nil {
 			return err
 		}
-		return audit(ctx, tx, a.Name, a.ID, "user.communes", "user", userID,
-			map[string]any{"communes": nonNil(u.Communes)}, map[string]any{"communes": nonNil(communes)})
+		return pgbase.Audit(ctx, tx, a.Name, a.ID, "user.communes", "user", userID,
+			map[string]any{"communes": pgbase.NonNil(u.Communes)}, map[string]any{"communes": pgbase.NonNil(communes)})
 	})
 }
 
@@ -100,7 +102,7 @@ func (s *Store) RevokeSessions(ctx context.Context, a Actor, userID int64) (int6
 			return err
 		}
 		n = tag.RowsAffected()
-		return audit(ctx, tx, a.Name, a.ID, "user.sessions_revoke", "user", userID, nil, map[string]any{"sessions": n})
+		return pgbase.Audit(ctx, tx, a.Name, a.ID, "user.sessions_revoke", "user", userID, nil, map[string]any{"sessions": n})
 	})
 	return n, err
 }
@@ -116,7 +118,7 @@ func (s *Store) changeUser(ctx context.Context, userID int64, fn func(tx pgx.Tx,
 		return fn(tx, u)
 	})
 	if err != nil {
-		return fmt.Errorf("change user %d: %w", userID, translate(err))
+		return fmt.Errorf("change user %d: %w", userID, pgbase.Translate(err))
 	}
 	return nil
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/sohoa/sohoa/storage/pgbase"
 )
 
 // DisplayNames maps every username to the account's full name ("" when it has none), so that
@@ -18,7 +20,7 @@ func (s *Store) DisplayNames(ctx context.Context) (map[string]string, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("display names: %w", translate(err))
+		return nil, fmt.Errorf("display names: %w", pgbase.Translate(err))
 	}
 	return names, nil
 }

@@ -1,13 +1,9 @@
 package exportdb
 
 import (
-	"context"
-
-	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/sohoa/sohoa/domain"
-	"github.com/sohoa/sohoa/storage/pgbase"
 )
 
 // ExportDB reads and writes over storage's pool; storage.Store embeds it.
@@ -27,9 +23,3 @@ type Store = ExportDB
 
 // CheckPlan is the installation's verification stages (storage.Store's own CheckPlan hides it).
 func (s *Store) CheckPlan() domain.CheckPlan { return s.plan() }
-
-func translate(err error) error { return pgbase.Translate(err) }
-
-func audit(ctx context.Context, tx pgx.Tx, actor string, userID *int64, action, entity string, id int64, old, new any) error {
-	return pgbase.Audit(ctx, tx, actor, userID, action, entity, id, old, new)
-}

@@ -10,6 +10,8 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/sohoa/sohoa/domain"
+
+	"github.com/sohoa/sohoa/storage/pgbase"
 )
 
 // exportChunk is about how many entries one round trip brings: enough to keep the round trips
@@ -147,7 +149,7 @@ func (s *Store) EachExportEntry(ctx context.Context, sc domain.ExportScope, fn f
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("export entries: %w", translate(err))
+		return fmt.Errorf("export entries: %w", pgbase.Translate(err))
 	}
 	return nil
 }
@@ -302,10 +304,10 @@ func (s *Store) RecordExport(ctx context.Context, e *domain.Export) error {
 			e.Entries, e.Bytes, e.SHA256).Scan(&e.ID, &e.At); err != nil {
 			return err
 		}
-		return audit(ctx, tx, e.Actor, e.UserID, "export.create", "export", e.ID, nil, e)
+		return pgbase.Audit(ctx, tx, e.Actor, e.UserID, "export.create", "export", e.ID, nil, e)
 	})
 	if err != nil {
-		return fmt.Errorf("record export: %w", translate(err))
+		return fmt.Errorf("record export: %w", pgbase.Translate(err))
 	}
 	return nil
 }
@@ -321,7 +323,7 @@ func (s *Store) Exports(ctx context.Context, limit int) ([]domain.Export, error)
 		return e, err
 	})
 	if err != nil {
-		return nil, fmt.Errorf("exports: %w", translate(err))
+		return nil, fmt.Errorf("exports: %w", pgbase.Translate(err))
 	}
 	return out, nil
 }

@@ -1,13 +1,6 @@
 package matchdb
 
-import (
-	"context"
-
-	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgxpool"
-
-	"github.com/sohoa/sohoa/storage/pgbase"
-)
+import "github.com/jackc/pgx/v5/pgxpool"
 
 // MatchDB reads and writes over storage's pool; storage.Store embeds it.
 type MatchDB struct {
@@ -20,13 +13,3 @@ func New(pool *pgxpool.Pool) *MatchDB { return &MatchDB{pool: pool} }
 // Store is MatchDB under the name its methods were written with in storage (git follows the moved
 // files when they stay the same), so a method reads "func (s *Store)" as it did there.
 type Store = MatchDB
-
-func translate(err error) error { return pgbase.Translate(err) }
-
-func audit(ctx context.Context, tx pgx.Tx, actor string, userID *int64, action, entity string, id int64, old, new any) error {
-	return pgbase.Audit(ctx, tx, actor, userID, action, entity, id, old, new)
-}
-
-func jsonOf(v any) []byte { return pgbase.JSON(v) }
-
-func nonNil[T any](s []T) []T { return pgbase.NonNil(s) }

@@ -7,6 +7,8 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/sohoa/sohoa/domain"
+
+	"github.com/sohoa/sohoa/storage/pgbase"
 )
 
 var citizenCopyColumns = []string{"so_dinh_danh", "ho_ten", "gioi_tinh", "birth_day", "birth_month", "birth_year",
@@ -34,7 +36,7 @@ func (s *Store) UpsertCitizens(ctx context.Context, batch []domain.Citizen) (dom
 		return tx.QueryRow(ctx, upsertCitizensSQL).Scan(&c.Inserted, &c.Updated)
 	})
 	if err != nil {
-		return c, fmt.Errorf("import citizens: %w", translate(err))
+		return c, fmt.Errorf("import citizens: %w", pgbase.Translate(err))
 	}
 	c.Read = int64(len(batch))
 	c.Unchanged = c.Read - c.Inserted - c.Updated
@@ -77,7 +79,7 @@ func (s *Store) RefreshNameCounts(ctx context.Context) error {
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("count citizens' names: %w", translate(err))
+		return fmt.Errorf("count citizens' names: %w", pgbase.Translate(err))
 	}
 	return nil
 }
@@ -97,7 +99,7 @@ func (s *Store) NameCounts(ctx context.Context) (map[string]map[string]int64, in
 		return nil
 	})
 	if err != nil {
-		return nil, 0, fmt.Errorf("citizens' name counts: %w", translate(err))
+		return nil, 0, fmt.Errorf("citizens' name counts: %w", pgbase.Translate(err))
 	}
 	return out, total, nil
 }
@@ -107,10 +109,10 @@ func (s *Store) NameCounts(ctx context.Context) (map[string]map[string]int64, in
 // table while it runs (about a minute for a million rows); rows imported later are appended.
 func (s *Store) ClusterCitizens(ctx context.Context) error {
 	if _, err := s.pool.Exec(ctx, `CLUSTER citizens USING citizens_given_year`); err != nil {
-		return fmt.Errorf("cluster citizens: %w", translate(err))
+		return fmt.Errorf("cluster citizens: %w", pgbase.Translate(err))
 	}
 	if _, err := s.pool.Exec(ctx, `ANALYZE citizens`); err != nil {
-		return fmt.Errorf("analyze citizens: %w", translate(err))
+		return fmt.Errorf("analyze citizens: %w", pgbase.Translate(err))
 	}
 	return nil
 }

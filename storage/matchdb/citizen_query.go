@@ -7,6 +7,8 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/sohoa/sohoa/domain"
+
+	"github.com/sohoa/sohoa/storage/pgbase"
 )
 
 const citizenColumns = `so_dinh_danh, ho_ten, gioi_tinh, birth_day, birth_month, birth_year, noi_sinh, que_quan,
@@ -27,7 +29,7 @@ func (s *Store) Citizen(ctx context.Context, id string) (domain.Citizen, error) 
 	rows, _ := s.pool.Query(ctx, `SELECT `+citizenColumns+` FROM citizens WHERE so_dinh_danh = $1`, id)
 	c, err := pgx.CollectExactlyOneRow(rows, scanCitizen)
 	if err != nil {
-		return c, fmt.Errorf("citizen %s: %w", id, translate(err))
+		return c, fmt.Errorf("citizen %s: %w", id, pgbase.Translate(err))
 	}
 	return c, nil
 }
@@ -68,7 +70,7 @@ func (s *Store) CitizenCandidates(ctx context.Context, q domain.CitizenQuery) ([
 	rows, _ := s.pool.Query(ctx, sql, args...)
 	cs, err := pgx.CollectRows(rows, scanCitizen)
 	if err != nil {
-		return nil, fmt.Errorf("citizen candidates: %w", translate(err))
+		return nil, fmt.Errorf("citizen candidates: %w", pgbase.Translate(err))
 	}
 	return cs, nil
 }

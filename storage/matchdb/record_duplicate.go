@@ -7,6 +7,8 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/sohoa/sohoa/domain"
+
+	"github.com/sohoa/sohoa/storage/pgbase"
 )
 
 // FindDuplicates records pairs of confirmed entries, one of them among ids, that may name the
@@ -41,7 +43,7 @@ func (s *Store) FindDuplicates(ctx context.Context, ids []int64) (int64, error) 
 		return err
 	})
 	if err != nil {
-		return 0, fmt.Errorf("find duplicates: %w", translate(err))
+		return 0, fmt.Errorf("find duplicates: %w", pgbase.Translate(err))
 	}
 	return n, nil
 }
@@ -53,7 +55,7 @@ func (s *Store) Duplicates(ctx context.Context, u domain.User, limit int) ([]dom
 		AND `+seenRecord("record_b", "$2", "$3")+` ORDER BY id LIMIT $1`, limit, u.SeesAll(), u.ID)
 	ps, err := pgx.CollectRows(rows, pgx.RowToStructByPos[domain.DuplicatePair])
 	if err != nil {
-		return nil, fmt.Errorf("duplicates: %w", translate(err))
+		return nil, fmt.Errorf("duplicates: %w", pgbase.Translate(err))
 	}
 	return ps, nil
 }
@@ -73,11 +75,11 @@ func (s *Store) DecideDuplicate(ctx context.Context, id int64, u domain.User, st
 			id, status, u.ID); err != nil {
 			return err
 		}
-		return audit(ctx, tx, u.Username, &u.ID, "duplicate.decide", "duplicate", id,
+		return pgbase.Audit(ctx, tx, u.Username, &u.ID, "duplicate.decide", "duplicate", id,
 			map[string]any{"status": old}, map[string]any{"status": status})
 	})
 	if err != nil {
-		return fmt.Errorf("decide duplicate %d: %w", id, translate(err))
+		return fmt.Errorf("decide duplicate %d: %w", id, pgbase.Translate(err))
 	}
 	return nil
 }

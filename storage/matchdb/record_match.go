@@ -8,6 +8,8 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/sohoa/sohoa/domain"
+
+	"github.com/sohoa/sohoa/storage/pgbase"
 )
 
 // SaveMatch stores what matching found for one person of an entry, audited as the matcher's.
@@ -23,16 +25,16 @@ func (s *Store) SaveMatch(ctx context.Context, m domain.RecordMatch) (saved bool
 			ON CONFLICT (record_id, person) DO UPDATE SET status = excluded.status, so_dinh_danh = excluded.so_dinh_danh,
 				candidates = excluded.candidates, version = record_matches.version + 1, matched_at = now()
 			WHERE record_matches.status IN ('proposed', 'review', 'none')`,
-			m.RecordID, m.Person, m.Status, citizen, jsonOf(nonNil(m.Candidates)))
+			m.RecordID, m.Person, m.Status, citizen, pgbase.JSON(pgbase.NonNil(m.Candidates)))
 		if err != nil || tag.RowsAffected() == 0 {
 			return err
 		}
 		saved = true
-		return audit(ctx, tx, "matcher", nil, "match."+string(m.Status), "record", m.RecordID, nil,
+		return pgbase.Audit(ctx, tx, "matcher", nil, "match."+string(m.Status), "record", m.RecordID, nil,
 			map[string]any{"person": m.Person, "status": m.Status, "so_dinh_danh": citizen})
 	})
 	if err != nil {
-		return false, fmt.Errorf("save match of record %d: %w", m.RecordID, translate(err))
+		return false, fmt.Errorf("save match of record %d: %w", m.RecordID, pgbase.Translate(err))
 	}
 	return saved, nil
 }
@@ -54,7 +56,7 @@ func (s *Store) RecordMatches(ctx context.Context, recordID int64) ([]domain.Rec
 	rows, _ := s.pool.Query(ctx, `SELECT `+matchColumns+` FROM record_matches WHERE record_id = $1 ORDER BY person`, recordID)
 	ms, err := pgx.CollectRows(rows, scanMatch)
 	if err != nil {
-		return nil, fmt.Errorf("matches of record %d: %w", recordID, translate(err))
+		return nil, fmt.Errorf("matches of record %d: %w", recordID, pgbase.Translate(err))
 	}
 	return ms, nil
 }
@@ -65,7 +67,7 @@ func (s *Store) LedgerMatches(ctx context.Context, ledgerID int64) (map[int64][]
 		SELECT r.id FROM records r JOIN scans s ON s.id = r.scan_id WHERE s.ledger_id = $1) ORDER BY record_id, person`, ledgerID)
 	ms, err := pgx.CollectRows(rows, scanMatch)
 	if err != nil {
-		return nil, fmt.Errorf("matches of ledger %d: %w", ledgerID, translate(err))
+		return nil, fmt.Errorf("matches of ledger %d: %w", ledgerID, pgbase.Translate(err))
 	}
 	out := map[int64][]domain.RecordMatch{}
 	for _, m := range ms {
@@ -83,7 +85,7 @@ func (s *Store) MatchQueue(ctx context.Context, u domain.User, limit int) ([]dom
 		ORDER BY status = 'proposed', record_id, person LIMIT $1`, limit, u.SeesAll(), u.ID)
 	ms, err := pgx.CollectRows(rows, scanMatch)
 	if err != nil {
-		return nil, fmt.Errorf("match queue: %w", translate(err))
+		return nil, fmt.Errorf("match queue: %w", pgbase.Translate(err))
 	}
 	return ms, nil
 }
@@ -112,12 +114,12 @@ func (s *Store) DecideMatch(ctx context.Context, recordID int64, person string, 
 			decided_by = $5, decided_at = now() WHERE record_id = $1 AND person = $2`, recordID, person, status, cit, u.ID); err != nil {
 			return err
 		}
-		return audit(ctx, tx, u.Username, &u.ID, "match.decide", "record", recordID,
+		return pgbase.Audit(ctx, tx, u.Username, &u.ID, "match.decide", "record", recordID,
 			map[string]any{"person": person, "status": old, "so_dinh_danh": oldCit},
 			map[string]any{"person": person, "status": status, "so_dinh_danh": cit})
 	})
 	if err != nil {
-		return fmt.Errorf("decide match of record %d: %w", recordID, translate(err))
+		return fmt.Errorf("decide match of record %d: %w", recordID, pgbase.Translate(err))
 	}
 	return nil
 }

@@ -1,9 +1,6 @@
 package progressdb
 
 import (
-	"context"
-
-	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/sohoa/sohoa/domain"
@@ -32,9 +29,3 @@ func InUnitLedgers(unit string, communes []string, n int, column string) string 
 }
 
 func (s *Store) defaultStages() []string { return pgbase.Stages(s.plan()) }
-
-func translate(err error) error { return pgbase.Translate(err) }
-
-func audit(ctx context.Context, tx pgx.Tx, actor string, userID *int64, action, entity string, id int64, old, new any) error {
-	return pgbase.Audit(ctx, tx, actor, userID, action, entity, id, old, new)
-}

@@ -10,6 +10,8 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/sohoa/sohoa/domain"
+
+	"github.com/sohoa/sohoa/storage/pgbase"
 )
 
 // progressLedgers joins the ledgers under a unit ($1: a province, district or commune code, or
@@ -74,7 +76,7 @@ func (s *Store) PartCounts(ctx context.Context, unit, level string, communes []s
 		return u, err
 	})
 	if err != nil {
-		return nil, fmt.Errorf("progress of %q: %w", unit, translate(err))
+		return nil, fmt.Errorf("progress of %q: %w", unit, pgbase.Translate(err))
 	}
 	return out, nil
 }
@@ -153,7 +155,7 @@ func (s *Store) DailyDone(ctx context.Context, unit string, communes []string, s
 		return d, row.Scan(&d.Day, &d.Entries)
 	})
 	if err != nil {
-		return nil, fmt.Errorf("daily progress: %w", translate(err))
+		return nil, fmt.Errorf("daily progress: %w", pgbase.Translate(err))
 	}
 	return out, nil
 }
@@ -170,7 +172,7 @@ func (s *Store) ClerkCounts(ctx context.Context, unit string, communes []string,
 		return c, row.Scan(&c.Username, &c.Today, &c.Week)
 	})
 	if err != nil {
-		return nil, fmt.Errorf("clerk progress: %w", translate(err))
+		return nil, fmt.Errorf("clerk progress: %w", pgbase.Translate(err))
 	}
 	return out, nil
 }
@@ -208,7 +210,7 @@ func collectQuality(rows pgx.Rows) ([]domain.FieldQuality, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("field quality: %w", translate(err))
+		return nil, fmt.Errorf("field quality: %w", pgbase.Translate(err))
 	}
 	return out, nil
 }
@@ -219,7 +221,7 @@ func (s *Store) UnitHolds(ctx context.Context, unit string, communes []string) (
 	err := s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM admin_units c JOIN admin_units d ON d.code = c.parent_code
 		WHERE c.code = ANY($2) AND $1 IN (c.code, d.code, d.parent_code))`, unit, communes).Scan(&ok)
 	if err != nil {
-		return false, fmt.Errorf("unit %q: %w", unit, translate(err))
+		return false, fmt.Errorf("unit %q: %w", unit, pgbase.Translate(err))
 	}
 	return ok, nil
 }
@@ -228,7 +230,7 @@ func (s *Store) UnitHolds(ctx context.Context, unit string, communes []string) (
 func (s *Store) UnitName(ctx context.Context, code string) (name, level string, err error) {
 	err = s.pool.QueryRow(ctx, `SELECT name, level FROM admin_units WHERE code = $1`, code).Scan(&name, &level)
 	if err != nil {
-		return "", "", fmt.Errorf("unit %q: %w", code, translate(err))
+		return "", "", fmt.Errorf("unit %q: %w", code, pgbase.Translate(err))
 	}
 	return name, level, nil
 }

@@ -8,6 +8,8 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/sohoa/sohoa/domain"
+
+	"github.com/sohoa/sohoa/storage/pgbase"
 )
 
 // ConfirmedBy counts the entries a user confirmed or flagged since a moment (today, the shift).
@@ -16,7 +18,7 @@ func (s *Store) ConfirmedBy(ctx context.Context, userID int64, since time.Time) 
 	err := s.pool.QueryRow(ctx, `SELECT count(*) FROM audit_events
 		WHERE user_id = $1 AND action IN ('record.confirm', 'record.flag') AND at >= $2`, userID, since).Scan(&n)
 	if err != nil {
-		return 0, fmt.Errorf("count confirmed: %w", translate(err))
+		return 0, fmt.Errorf("count confirmed: %w", pgbase.Translate(err))
 	}
 	return n, nil
 }
@@ -40,7 +42,7 @@ func (s *Store) Followups(ctx context.Context, u domain.User) ([]domain.Followup
 		return err
 	})
 	if err != nil {
-		return nil, fmt.Errorf("follow-up list: %w", translate(err))
+		return nil, fmt.Errorf("follow-up list: %w", pgbase.Translate(err))
 	}
 	return fs, nil
 }
@@ -66,7 +68,7 @@ func (s *Store) LedgerRows(ctx context.Context, u domain.User) ([]domain.LedgerR
 		return l, err
 	})
 	if err != nil {
-		return nil, fmt.Errorf("ledger progress: %w", translate(err))
+		return nil, fmt.Errorf("ledger progress: %w", pgbase.Translate(err))
 	}
 	return ls, nil
 }
@@ -83,10 +85,10 @@ func (s *Store) SetLedgerPriority(ctx context.Context, ledgerID int64, priority 
 			ledgerID, priority); err != nil {
 			return err
 		}
-		return audit(ctx, tx, u.Username, &u.ID, "ledger.priority", "ledger", ledgerID, map[string]any{"priority": old}, map[string]any{"priority": priority})
+		return pgbase.Audit(ctx, tx, u.Username, &u.ID, "ledger.priority", "ledger", ledgerID, map[string]any{"priority": old}, map[string]any{"priority": priority})
 	})
 	if err != nil {
-		return fmt.Errorf("ledger %d priority: %w", ledgerID, translate(err))
+		return fmt.Errorf("ledger %d priority: %w", ledgerID, pgbase.Translate(err))
 	}
 	return nil
 }
@@ -109,7 +111,7 @@ func (s *Store) ConfirmedRecords(ctx context.Context, ledgerID int64) ([]domain.
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("export ledger %d: %w", ledgerID, translate(err))
+		return nil, fmt.Errorf("export ledger %d: %w", ledgerID, pgbase.Translate(err))
 	}
 	return out, nil
 }
